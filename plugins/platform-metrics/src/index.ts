@@ -1,0 +1,1 @@
+export { platformMetricsPlugin as default } from './plugin';

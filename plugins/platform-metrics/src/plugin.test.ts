@@ -1,0 +1,7 @@
+import { platformMetricsPlugin } from './plugin';
+
+describe('platform-metrics', () => {
+  it('should export plugin', () => {
+    expect(platformMetricsPlugin).toBeDefined();
+  });
+});
