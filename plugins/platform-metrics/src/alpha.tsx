@@ -1,0 +1,112 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import InsertChartOutlinedIcon from '@material-ui/icons/InsertChartOutlined';
+import { platformMetricsApiRef, PlatformMetricsClient } from './api';
+import { rootRouteRef } from './routes';
+
+/** @alpha */
+export const platformMetricsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: platformMetricsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformMetricsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The "Platform health" page, with its sidebar nav item. @alpha */
+export const platformHealthPage = PageBlueprint.make({
+  params: {
+    path: '/platform-health',
+    title: 'Platform health',
+    icon: <InsertChartOutlinedIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('./components/PlatformHealthPage').then(m => (
+        <m.PlatformHealthPage />
+      )),
+  },
+});
+
+/** The "Scorecard" tab on Component entity pages. @alpha */
+export const entityScorecardContent = EntityContentBlueprint.make({
+  name: 'scorecard',
+  params: {
+    path: 'scorecard',
+    title: 'Scorecard',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityScorecardContent').then(m => (
+        <m.EntityScorecardContent />
+      )),
+  },
+});
+
+/** The developer survey as an entity-page card. @alpha */
+export const entitySurveyCard = EntityCardBlueprint.make({
+  name: 'survey',
+  params: {
+    type: 'content',
+    loader: () =>
+      import('./components/SurveyCard').then(m => <m.SurveyCard />),
+  },
+});
+
+/** The developer survey as a home-page widget (`PlatformMetricsSurvey`). @alpha */
+export const homeSurveyWidget = HomePageWidgetBlueprint.make({
+  name: 'survey',
+  params: {
+    name: 'PlatformMetricsSurvey',
+    title: 'Developer survey',
+    description:
+      'Asks the developer NPS question of the current survey, with an optional follow-up.',
+    layout: {
+      width: { minColumns: 4, defaultColumns: 6 },
+      height: { minRows: 3, defaultRows: 4 },
+    },
+    components: () =>
+      import('./components/SurveyCard').then(m => ({
+        Content: () => <m.SurveyCard />,
+      })),
+    // The survey card draws its own card, and nothing at all once answered.
+    componentProps: {
+      Renderer: ({ Content }: { Content: () => JSX.Element }) => <Content />,
+    },
+  },
+});
+
+/**
+ * Platform Metrics for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'platform-metrics',
+  title: 'Platform health',
+  icon: <InsertChartOutlinedIcon fontSize="inherit" />,
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [
+    platformMetricsApi,
+    platformHealthPage,
+    entityScorecardContent,
+    entitySurveyCard,
+    homeSurveyWidget,
+  ],
+});
+
+export { platformMetricsApiRef, PlatformMetricsClient } from './api';
+export type { PlatformMetricsApi } from './api';

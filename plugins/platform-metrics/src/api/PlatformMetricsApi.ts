@@ -1,0 +1,54 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  CurrentSurvey,
+  EntityScorecard,
+  OrgSummary,
+  SurveyComments,
+} from '@platform-metrics/plugin-platform-metrics-common';
+
+/**
+ * Options of the metric read endpoints.
+ *
+ * @public
+ */
+export interface MetricWindowOptions {
+  /** Length of the window in days (1..730, default 90). */
+  windowDays?: number;
+  /** End of the window, ISO-8601 (default: now). */
+  to?: string;
+}
+
+/**
+ * Client of the platform-metrics backend (`/api/platform-metrics`).
+ *
+ * @public
+ */
+export interface PlatformMetricsApi {
+  getEntityScorecard(
+    entityRef: CompoundEntityRef,
+    options?: MetricWindowOptions,
+  ): Promise<EntityScorecard>;
+  getOrgSummary(
+    options?: MetricWindowOptions & { group?: string },
+  ): Promise<OrgSummary>;
+  getCurrentSurvey(): Promise<CurrentSurvey>;
+  submitSurveyResponse(response: {
+    score: number;
+    comment?: string;
+  }): Promise<{ surveyId: string }>;
+  snoozeSurvey(): Promise<{ snoozedUntil: string }>;
+  getSurveyComments(
+    surveyId: string,
+    options?: { group?: string },
+  ): Promise<SurveyComments>;
+}
+
+/**
+ * API reference of {@link PlatformMetricsApi}.
+ *
+ * @public
+ */
+export const platformMetricsApiRef = createApiRef<PlatformMetricsApi>({
+  id: 'plugin.platform-metrics.api',
+});

@@ -1,0 +1,57 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { platformMetricsApiRef } from '../../api';
+import { useWindowDays, WindowSelector } from '../common/WindowSelector';
+import { EmptyView, ErrorState, LoadingState } from '../common/States';
+import { ScorecardView } from './ScorecardView';
+
+/**
+ * The "Scorecard" tab of a Component: DORA metrics, rework rate, golden path,
+ * time to first deploy and the latest deployments and incidents.
+ *
+ * @public
+ */
+export function EntityScorecardContent() {
+  const { entity } = useEntity();
+  const api = useApi(platformMetricsApiRef);
+  const [windowDays, setWindowDays] = useWindowDays();
+  const ref = getCompoundEntityRef(entity);
+
+  const { value, loading, error } = useAsync(
+    () => api.getEntityScorecard(ref, { windowDays }),
+    [api, ref.kind, ref.namespace, ref.name, windowDays],
+  );
+
+  return (
+    <Box>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 8 }}
+      >
+        <Typography variant="h5" component="h2">
+          Scorecard
+        </Typography>
+        <WindowSelector value={windowDays} onChange={setWindowDays} />
+      </Box>
+      {loading && <LoadingState label="Loading scorecard" />}
+      {!loading && error && (
+        <ErrorState title="Could not load the scorecard" error={error} />
+      )}
+      {!loading && !error && !value && (
+        <EmptyView
+          title="No scorecard yet"
+          description="Send deployments and incidents to /api/platform-metrics to see this component's metrics."
+        />
+      )}
+      {!loading && !error && value && <ScorecardView scorecard={value} />}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { PlatformHealthPage, PlatformHealthContent } from './PlatformHealthPage';

@@ -1,0 +1,1 @@
+export { SurveyCard, isSurveyHidden } from './SurveyCard';

@@ -1,0 +1,28 @@
+import Chip from '@material-ui/core/Chip';
+import type { Tier } from '@platform-metrics/plugin-platform-metrics-common';
+import { TIER_COLORS, benchmarkLabel, tierLabel } from './format';
+
+/** A coloured tier badge, e.g. "Elite · DORA 2021". */
+export function TierBadge(props: {
+  tier: Tier | null | undefined;
+  benchmark?: string | null;
+  size?: 'small' | 'medium';
+}) {
+  const tier: Tier = props.tier ?? 'insufficient-data';
+  const label =
+    props.benchmark !== undefined
+      ? `${tierLabel(tier)} · ${benchmarkLabel(props.benchmark)}`
+      : tierLabel(tier);
+  return (
+    <Chip
+      size={props.size ?? 'small'}
+      label={label}
+      data-tier={tier}
+      style={{
+        backgroundColor: TIER_COLORS[tier],
+        color: '#fff',
+        fontWeight: 600,
+      }}
+    />
+  );
+}

@@ -1,0 +1,159 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import Typography from '@material-ui/core/Typography';
+import { InlineEmpty } from './States';
+
+export interface TrendSeries {
+  /** Key of the value in each data point. */
+  key: string;
+  /** Legend label, including the unit, e.g. "Lead time (hours)". */
+  name: string;
+  color: string;
+}
+
+export interface TrendChartProps {
+  /** Accessible title of the chart. */
+  title: string;
+  data: Array<Record<string, string | number | null>>;
+  xKey: string;
+  /** Axis labels with units. */
+  xLabel: string;
+  yLabel: string;
+  series: TrendSeries[];
+  kind?: 'line' | 'bar';
+  /** Formats y values in the tooltip and on the axis. */
+  formatY?: (value: number) => string;
+  formatX?: (value: string) => string;
+  yDomain?: [number | 'auto', number | 'auto'];
+  referenceLines?: Array<{ y: number; label: string }>;
+  emptyMessage?: string;
+  height?: number;
+  /** Fixed width (tests, print); responsive when unset. */
+  width?: number;
+}
+
+function hasValues(props: TrendChartProps): boolean {
+  return props.data.some(point =>
+    props.series.some(s => {
+      const v = point[s.key];
+      return typeof v === 'number' && Number.isFinite(v);
+    }),
+  );
+}
+
+/**
+ * A line or bar chart with legend, axis units and an empty state. `null`
+ * values are drawn as gaps, never as zero.
+ */
+export function TrendChart(props: TrendChartProps) {
+  const height = props.height ?? 220;
+  if (!props.data.length || !hasValues(props)) {
+    return (
+      <figure aria-label={props.title} style={{ margin: 0 }}>
+        <InlineEmpty>
+          {props.emptyMessage ?? 'No data in this window yet.'}
+        </InlineEmpty>
+      </figure>
+    );
+  }
+  const formatY = props.formatY ?? ((v: number) => String(v));
+  const common = {
+    data: props.data,
+    margin: { top: 8, right: 16, bottom: 24, left: 16 },
+  };
+  const axes = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" />,
+    <XAxis
+      key="x"
+      dataKey={props.xKey}
+      tickFormatter={props.formatX}
+      label={{ value: props.xLabel, position: 'insideBottom', offset: -12 }}
+    />,
+    <YAxis
+      key="y"
+      tickFormatter={formatY}
+      domain={props.yDomain}
+      label={{
+        value: props.yLabel,
+        angle: -90,
+        position: 'insideLeft',
+        style: { textAnchor: 'middle' },
+      }}
+    />,
+    <Tooltip
+      key="tooltip"
+      formatter={(value: unknown) =>
+        typeof value === 'number' ? formatY(value) : 'no data'
+      }
+      labelFormatter={(label: unknown) =>
+        props.formatX ? props.formatX(String(label)) : String(label)
+      }
+    />,
+    <Legend key="legend" verticalAlign="top" height={28} />,
+    ...(props.referenceLines ?? []).map(r => (
+      <ReferenceLine
+        key={`ref-${r.y}`}
+        y={r.y}
+        stroke="#999"
+        strokeDasharray="4 4"
+        label={{ value: r.label, position: 'right', fontSize: 11 }}
+      />
+    )),
+  ];
+  const chart =
+    props.kind === 'bar' ? (
+      <BarChart {...common} width={props.width} height={height}>
+        {axes}
+        {props.series.map(s => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.color}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    ) : (
+      <LineChart {...common} width={props.width} height={height}>
+        {axes}
+        {props.series.map(s => (
+          <Line
+            key={s.key}
+            type="monotone"
+            dataKey={s.key}
+            name={s.name}
+            stroke={s.color}
+            dot
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    );
+  return (
+    <figure aria-label={props.title} style={{ margin: 0 }}>
+      <Typography variant="subtitle2" component="figcaption">
+        {props.title}
+      </Typography>
+      {props.width ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}

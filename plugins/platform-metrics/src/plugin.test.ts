@@ -1,7 +1,0 @@
-import { platformMetricsPlugin } from './plugin';
-
-describe('platform-metrics', () => {
-  it('should export plugin', () => {
-    expect(platformMetricsPlugin).toBeDefined();
-  });
-});

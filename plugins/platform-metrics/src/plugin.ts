@@ -1,0 +1,75 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { platformMetricsApiRef, PlatformMetricsClient } from './api';
+import { legacyRootRouteRef } from './routes';
+
+/**
+ * The platform-metrics plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const platformMetricsPlugin = createPlugin({
+  id: 'platform-metrics',
+  apis: [
+    createApiFactory({
+      api: platformMetricsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformMetricsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: legacyRootRouteRef,
+  },
+});
+
+/**
+ * The org-wide "Platform health" page; `?group=` scopes it to one team.
+ *
+ * @public
+ */
+export const PlatformHealthPage = platformMetricsPlugin.provide(
+  createRoutableExtension({
+    name: 'PlatformHealthPage',
+    component: () =>
+      import('./components/PlatformHealthPage').then(m => m.PlatformHealthPage),
+    mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * The "Scorecard" entity tab content, for Components.
+ *
+ * @public
+ */
+export const EntityScorecardContent = platformMetricsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityScorecardContent').then(
+          m => m.EntityScorecardContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The developer NPS survey card, for the home page or an entity page.
+ *
+ * @public
+ */
+export const SurveyCard = platformMetricsPlugin.provide(
+  createComponentExtension({
+    name: 'SurveyCard',
+    component: {
+      lazy: () => import('./components/SurveyCard').then(m => m.SurveyCard),
+    },
+  }),
+);
