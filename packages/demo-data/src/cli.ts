@@ -1,22 +1,191 @@
 /* eslint-disable no-console */
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateOrg } from './org';
+import { parseArgs } from 'node:util';
 import { renderCatalogYaml } from './catalogYaml';
+import { planEvents, ScaleOptions, SCALES } from './events';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_TOKEN,
+  loadableFromPlan,
+  loadViaApi,
+  RecordKind,
+  resolveBaseUrl,
+  waitForBackend,
+} from './load';
+import { generateOrg } from './org';
+import { createProgressBar, ProgressBar } from './progress';
+import { npsBySurvey, summarizeByTeam } from './summary';
 
 /** Directory of the demo catalog files, `examples/` at the repository root. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
 
+const USAGE = `Usage: platform-metrics-demo-data <command> [options]
+
+Commands:
+  yaml                 Write the demo organisation's catalog files (examples/*.yaml)
+  seed                 Generate the history and load it through the ingestion API
+  stats                Generate the history and print counts and per-team metrics
+
+Options (seed, stats):
+  --seed N             PRNG seed (default 1)
+  --now ISO            End of the history (default: today 00:00 UTC)
+  --scale NAME         demo (default) | small (200 entities, 50k deployments)
+                       | large (2,000 entities, 500k deployments, 15k incidents,
+                       20k responses, 200 teams)
+  --entities N --deployments N --incidents N --responses N --teams N
+                       Explicit sizes (override the scale's)
+Options (seed):
+  --url URL            Backend or plugin API URL (env PLATFORM_METRICS_URL,
+                       default ${DEFAULT_BASE_URL})
+  --token TOKEN        Bearer token (env PLATFORM_METRICS_TOKEN, default the demo's)
+  --wait SECONDS       Wait up to this long for the backend to answer (default 0)
+  --concurrency N      Requests in flight (default 4)
+  --quiet              No progress bar
+Options (yaml):
+  --out DIR            Directory to write to (default examples/ of the repository)
+`;
+
+function int(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} expects a whole number, got ${value}`);
+  return n;
+}
+
+function scaleFrom(values: Record<string, string | boolean | undefined>): ScaleOptions {
+  const name = (values.scale as string | undefined) ?? 'demo';
+  if (!(name in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  const scale: ScaleOptions = { ...SCALES[name as keyof typeof SCALES] };
+  for (const key of ['entities', 'deployments', 'incidents', 'responses', 'teams'] as const) {
+    const v = int(key, values[key] as string | undefined);
+    if (v !== undefined) scale[key] = v;
+  }
+  return scale;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string' },
+      now: { type: 'string' },
+      scale: { type: 'string' },
+      entities: { type: 'string' },
+      deployments: { type: 'string' },
+      incidents: { type: 'string' },
+      responses: { type: 'string' },
+      teams: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+      wait: { type: 'string' },
+      concurrency: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+
   if (command === 'yaml') {
-    const files = renderCatalogYaml(generateOrg());
-    for (const [name, text] of Object.entries(files)) {
-      fs.writeFileSync(path.join(EXAMPLES_DIR, name), text);
-      console.error(`wrote ${path.join(EXAMPLES_DIR, name)}`);
+    const out = values.out ? path.resolve(values.out) : EXAMPLES_DIR;
+    fs.mkdirSync(out, { recursive: true });
+    for (const [name, text] of Object.entries(renderCatalogYaml(generateOrg()))) {
+      fs.writeFileSync(path.join(out, name), text);
+      console.error(`wrote ${path.join(out, name)}`);
     }
     return 0;
   }
-  console.error('usage: platform-metrics-demo-data yaml');
-  return 2;
+
+  if (command !== 'seed' && command !== 'stats') {
+    console.error(`unknown command ${command}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const seed = int('seed', values.seed) ?? 1;
+  const scale = scaleFrom(values);
+  const started = Date.now();
+  const plan = planEvents({ seed, now: values.now, scale });
+  const events = loadableFromPlan(plan);
+  const totals = events.totals!;
+  console.error(
+    `generated ${plan.org.components.length} components of ${plan.org.teams.length} teams, ` +
+      `${plan.org.users.length} users; ${totals.deployments} deployments, ${totals.incidents} incidents, ` +
+      `${totals.surveyResponses} survey responses (${plan.surveys.join(', ')}) ` +
+      `from ${plan.from} to ${plan.now}, seed ${seed}, in ${Date.now() - started} ms`,
+  );
+
+  if (command === 'stats') {
+    if ((totals.deployments ?? 0) > 100_000) {
+      console.error('(per-team metrics skipped above 100k deployments)');
+      return 0;
+    }
+    const deployments = [...events.deployments];
+    const incidents = [...events.incidents];
+    const all = {
+      org: plan.org,
+      now: plan.now,
+      from: plan.from,
+      surveys: plan.surveys,
+      deployments,
+      incidents,
+      surveyResponses: plan.surveyResponses,
+    };
+    console.log(`platform launch: ${plan.org.launchDate}; last 90 days per team:`);
+    console.table(
+      summarizeByTeam(all).map(s => ({
+        team: s.team,
+        'deploys/day': +s.deploysPerDay.toFixed(2),
+        'lead time h': s.leadTimeMedianHours && +s.leadTimeMedianHours.toFixed(1),
+        CFR: s.changeFailureRate && +s.changeFailureRate.toFixed(2),
+        'restore h': s.timeToRestoreMedianHours && +s.timeToRestoreMedianHours.toFixed(1),
+        open: s.openIncidents,
+        'NPS (score/n)': Object.entries(s.nps).map(([, v]) => `${v.score}/${v.n}`).join(' '),
+      })),
+    );
+    console.log('NPS by survey:', npsBySurvey(all));
+    return 0;
+  }
+
+  const baseUrl = resolveBaseUrl(values.url ?? process.env.PLATFORM_METRICS_URL ?? DEFAULT_BASE_URL);
+  const token = values.token ?? process.env.PLATFORM_METRICS_TOKEN ?? DEFAULT_TOKEN;
+  const wait = int('wait', values.wait) ?? 0;
+  if (wait > 0) {
+    console.error(`waiting up to ${wait}s for ${baseUrl} ...`);
+    await waitForBackend({ baseUrl, timeoutMs: wait * 1000 });
+  }
+  const bars = new Map<RecordKind, ProgressBar>();
+  const label: Record<RecordKind, string> = {
+    deployments: 'deployments',
+    incidents: 'incidents',
+    surveyResponses: 'survey responses',
+  };
+  const result = await loadViaApi({
+    baseUrl,
+    token,
+    events,
+    concurrency: int('concurrency', values.concurrency),
+    onProgress: values.quiet
+      ? undefined
+      : ({ kind, sent, total }) => {
+          let bar = bars.get(kind);
+          if (!bar) {
+            bar = createProgressBar(label[kind], total ?? sent);
+            bars.set(kind, bar);
+          }
+          if (total !== undefined && sent >= total) bar.finish();
+          else bar.update(sent);
+        },
+  });
+  for (const kind of Object.keys(result) as RecordKind[]) {
+    const r = result[kind];
+    console.error(`${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}`);
+  }
+  console.error(`loaded into ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return 0;
 }

@@ -177,7 +177,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'elite',
     before: p(0.9, 7, 0.11, 2, 3, 0.8, 0.04),
     after: p(1.8, 0.6, 0.05, 0.5, 1.5, 0.5, 0.02),
-    satisfaction: { before: 7.2, after: 9.1 },
+    satisfaction: { before: 7.8, after: 9.3 },
     size: 12,
   },
   {
@@ -188,7 +188,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'platform',
     before: p(0.5, 20, 0.12, 3, 3, 0.9, 0.05),
     after: p(0.9, 2.5, 0.07, 0.8, 2, 0.7, 0.03),
-    satisfaction: { before: 6.8, after: 8.9 },
+    satisfaction: { before: 7.5, after: 9.1 },
     size: 10,
   },
   {
@@ -199,7 +199,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'weekly',
     before: p(0.13, 140, 0.16, 6, 9, 1, 0.06),
     after: p(0.3, 30, 0.11, 3, 5, 1, 0.04),
-    satisfaction: { before: 5.9, after: 8.2 },
+    satisfaction: { before: 6.9, after: 8.8 },
     size: 12,
   },
   {
@@ -209,7 +209,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'weekly',
     before: p(0.2, 70, 0.14, 5, 5, 0.9, 0.05),
     after: p(0.4, 20, 0.09, 2, 3, 0.8, 0.03),
-    satisfaction: { before: 6.3, after: 8.4 },
+    satisfaction: { before: 7.2, after: 8.8 },
     size: 9,
   },
   {
@@ -219,7 +219,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'steady',
     before: p(0.12, 96, 0.1, 4, 6, 1, 0.04),
     after: p(0.22, 28, 0.07, 2, 4, 1, 0.03),
-    satisfaction: { before: 6.5, after: 8.0 },
+    satisfaction: { before: 7.3, after: 8.6 },
     size: 9,
   },
   {
@@ -230,7 +230,7 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'struggling',
     before: p(0.07, 500, 0.45, 30, 18, 0.6, 0.12),
     after: p(0.12, 250, 0.36, 20, 12, 0.7, 0.1),
-    satisfaction: { before: 4.2, after: 6.0 },
+    satisfaction: { before: 5.6, after: 7.4 },
     size: 11,
   },
   {
@@ -238,9 +238,9 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     displayName: 'Data Platform',
     description: 'Monthly releases of pipelines and shared data libraries.',
     profile: 'monthly',
-    before: p(0.04, 220, 0.2, 12, 10, 1, 0.07),
-    after: p(0.08, 90, 0.14, 6, 6, 1, 0.05),
-    satisfaction: { before: 5.5, after: 7.4 },
+    before: p(0.04, 220, 0.16, 12, 10, 1, 0.07),
+    after: p(0.08, 90, 0.1, 6, 6, 1, 0.05),
+    satisfaction: { before: 6.7, after: 8.3 },
     size: 10,
   },
   {
@@ -251,8 +251,8 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
     profile: 'onboarding',
     before: p(0.1, 120, 0.2, 8, 6, 1, 0.08),
     after: p(0.45, 8, 0.1, 2, 3, 0.9, 0.04),
-    satisfaction: { before: 6.0, after: 7.6 },
-    size: 7,
+    satisfaction: { before: 7.0, after: 8.7 },
+    size: 8,
   },
 ];
 

@@ -1,0 +1,262 @@
+/**
+ * Loads generated events through the public ingestion API, the way a CI
+ * pipeline would: `POST /deployments`, `POST /incidents` and
+ * `POST /survey-responses`, in batches, a few requests at a time, retrying
+ * connection errors and 5xx/429 answers. Records carry stable ids, so
+ * loading twice updates instead of doubling.
+ */
+import type {
+  EventPlan,
+  GeneratedDeployment,
+  GeneratedEvents,
+  GeneratedIncident,
+  GeneratedSurveyResponse,
+} from './events';
+
+/** Default base URL of the plugin's API in the demo backend. */
+export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
+/** The demo backend's static external-access token. */
+export const DEFAULT_TOKEN = 'demo-seeder-token-0123456789';
+
+export type RecordKind = 'deployments' | 'incidents' | 'surveyResponses';
+
+/** What to load; each list may be a lazy iterable, with `totals` for progress. */
+export interface LoadableEvents {
+  deployments: Iterable<GeneratedDeployment>;
+  incidents: Iterable<GeneratedIncident>;
+  surveyResponses: Iterable<GeneratedSurveyResponse>;
+  totals?: Partial<Record<RecordKind, number>>;
+}
+
+export interface LoadProgress {
+  kind: RecordKind;
+  sent: number;
+  total?: number;
+}
+
+export interface LoadOptions {
+  /** The plugin's API, e.g. `http://localhost:7007/api/platform-metrics`. */
+  baseUrl?: string;
+  token?: string;
+  events: LoadableEvents | GeneratedEvents;
+  /** Records per request (at most 1000, the API's limit). */
+  batchSize?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Attempts per request on connection errors, 429 and 5xx. */
+  attempts?: number;
+  onProgress?: (progress: LoadProgress) => void;
+  /** Injectable for tests. */
+  fetch?: typeof fetch;
+  /** Delay before retry n (ms); injectable for tests. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface LoadCounts {
+  received: number;
+  created: number;
+  updated: number;
+}
+
+export type LoadResult = Record<RecordKind, LoadCounts>;
+
+const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
+  deployments: { path: 'deployments', field: 'deployments' },
+  incidents: { path: 'incidents', field: 'incidents' },
+  surveyResponses: { path: 'survey-responses', field: 'responses' },
+};
+
+/** An error the API answered with (4xx other than 429): retrying will not help. */
+export class IngestionError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = 'IngestionError';
+  }
+}
+
+function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Normalises a base URL: a backend root gets `/api/platform-metrics` appended. */
+export function resolveBaseUrl(url: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  return /\/api\/[^/]+$/.test(trimmed) ? trimmed : `${trimmed}/api/platform-metrics`;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Lazy, low-memory events of a plan (two passes over the generator). */
+export function loadableFromPlan(plan: EventPlan): LoadableEvents {
+  let deployments = 0;
+  let incidents = 0;
+  for (const e of plan.entities()) {
+    deployments += e.deployments.length;
+    incidents += e.incidents.length;
+  }
+  return {
+    deployments: {
+      *[Symbol.iterator]() {
+        for (const e of plan.entities()) yield* e.deployments;
+      },
+    },
+    incidents: {
+      *[Symbol.iterator]() {
+        for (const e of plan.entities()) yield* e.incidents;
+      },
+    },
+    surveyResponses: plan.surveyResponses,
+    totals: { deployments, incidents, surveyResponses: plan.surveyResponses.length },
+  };
+}
+
+/** Posts all events; deployments first, then incidents, then survey answers. */
+export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
+  const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
+  const token = opts.token ?? DEFAULT_TOKEN;
+  const batchSize = Math.min(1000, Math.max(1, opts.batchSize ?? 1000));
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const attempts = Math.max(1, opts.attempts ?? 6);
+  const doFetch = opts.fetch ?? fetch;
+  const delay = opts.retryDelayMs ?? ((n: number) => Math.min(10_000, 250 * 2 ** n));
+  const events = opts.events;
+  const totals: Partial<Record<RecordKind, number>> =
+    'totals' in events && events.totals
+      ? events.totals
+      : {
+          deployments: Array.isArray(events.deployments) ? events.deployments.length : undefined,
+          incidents: Array.isArray(events.incidents) ? events.incidents.length : undefined,
+          surveyResponses: Array.isArray(events.surveyResponses)
+            ? events.surveyResponses.length
+            : undefined,
+        };
+
+  const post = async (kind: RecordKind, batch: unknown[]): Promise<LoadCounts> => {
+    const { path, field } = ENDPOINTS[kind];
+    const body = JSON.stringify({ [field]: batch });
+    for (let attempt = 1; ; attempt++) {
+      let retryable: string;
+      try {
+        const res = await doFetch(`${baseUrl}/${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+          },
+          body,
+        });
+        const text = await res.text();
+        if (res.ok) {
+          const json = text ? JSON.parse(text) : {};
+          return {
+            received: Number(json.received ?? batch.length),
+            created: Number(json.created ?? 0),
+            updated: Number(json.updated ?? 0),
+          };
+        }
+        if (res.status !== 429 && res.status < 500) {
+          let message = text;
+          try {
+            message = JSON.parse(text)?.error?.message ?? text;
+          } catch {
+            // not JSON
+          }
+          throw new IngestionError(
+            `POST ${path} answered ${res.status}: ${message}`,
+            res.status,
+          );
+        }
+        retryable = `HTTP ${res.status}`;
+      } catch (e) {
+        if (e instanceof IngestionError) throw e;
+        retryable = (e as Error).message;
+      }
+      if (attempt >= attempts) {
+        throw new Error(`POST ${path} failed after ${attempt} attempts: ${retryable}`);
+      }
+      await sleep(delay(attempt));
+    }
+  };
+
+  const result = {} as LoadResult;
+  const order: RecordKind[] = ['deployments', 'incidents', 'surveyResponses'];
+  for (const kind of order) {
+    const counts: LoadCounts = { received: 0, created: 0, updated: 0 };
+    result[kind] = counts;
+    let sent = 0;
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    for (const batch of batches<unknown>(events[kind], batchSize)) {
+      if (failure) break;
+      const p: Promise<void> = post(kind, batch).then(
+        c => {
+          counts.received += c.received;
+          counts.created += c.created;
+          counts.updated += c.updated;
+          sent += batch.length;
+          opts.onProgress?.({ kind, sent, total: totals[kind] });
+        },
+        e => {
+          failure ??= e;
+        },
+      );
+      const tracked = p.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+  }
+  return result;
+}
+
+/**
+ * Waits until the backend answers: its readiness endpoint says ready, or the
+ * plugin's API answers at all. Throws after `timeoutMs`.
+ */
+export async function waitForBackend(opts: {
+  baseUrl?: string;
+  timeoutMs?: number;
+  intervalMs?: number;
+  fetch?: typeof fetch;
+  onWait?: (elapsedMs: number) => void;
+}): Promise<void> {
+  const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
+  const origin = new URL(baseUrl).origin;
+  const doFetch = opts.fetch ?? fetch;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const intervalMs = opts.intervalMs ?? 1_000;
+  const started = Date.now();
+  let last = 'no answer';
+  for (;;) {
+    try {
+      const ready = await doFetch(`${origin}/.backstage/health/v1/readiness`);
+      await ready.text();
+      if (ready.ok) {
+        // the backend is up; make sure the plugin is mounted too
+        const probe = await doFetch(`${baseUrl}/deployments`, { method: 'POST' });
+        await probe.text();
+        if (probe.status !== 404 && probe.status < 500) return;
+        last = `plugin answered ${probe.status}`;
+      } else {
+        last = `readiness answered ${ready.status}`;
+      }
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    const elapsed = Date.now() - started;
+    if (elapsed >= timeoutMs) {
+      throw new Error(`backend at ${origin} not ready after ${Math.round(elapsed / 1000)}s (${last})`);
+    }
+    opts.onWait?.(elapsed);
+    await sleep(intervalMs);
+  }
+}
