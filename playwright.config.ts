@@ -1,66 +1,62 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * End-to-end tests run against the demo app (`yarn start`: backend on 7007,
+ * frontend dev server on 3000), with its embedded SQLite in a fresh
+ * directory per run, in Debian's Chromium. Playwright never downloads a
+ * browser here.
  */
-export default defineConfig({
-  timeout: 60_000,
+const e2eDataDir =
+  process.env.PLATFORM_METRICS_E2E_DATA_DIR ??
+  path.join(os.tmpdir(), `platform-metrics-e2e-${process.pid}`);
+process.env.PLATFORM_METRICS_E2E_DATA_DIR = e2eDataDir;
 
-  expect: {
-    timeout: 30_000,
+export default defineConfig({
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  globalSetup: require.resolve('./e2e/globalSetup.ts'),
+
+  webServer: {
+    command: 'yarn start',
+    url: 'http://localhost:3000',
+    reuseExistingServer: !process.env.CI,
+    timeout: 600_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      APP_CONFIG_backend_database_connection_directory: e2eDataDir,
+      // run the catalog sync quickly after start
+      APP_CONFIG_platformMetrics_catalogSync_frequencyMinutes: '1',
+    },
   },
 
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
   forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
 
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    actionTimeout: 30_000,
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
   },
 
   outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects: generateProjects(),
 });

@@ -55,3 +55,49 @@ yarn_install() {
 
 ensure_node
 ensure_yarn
+
+tcp_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+as_root() {
+  if [ "$(id -u)" = "0" ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get is not available to install: $*"
+  as_root apt-get update -qq || die "apt-get update failed (needed to install: $*)"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null \
+    || die "could not install Debian packages: $*"
+}
+
+# PostgreSQL for the database tests: use the one on 127.0.0.1:5432, or install
+# and start Debian's. Never skipped: without it the test command fails here.
+ensure_postgres() {
+  if ! tcp_open 127.0.0.1 5432; then
+    log "No PostgreSQL on 127.0.0.1:5432; installing Debian's postgresql"
+    command -v pg_ctlcluster >/dev/null || apt_install postgresql
+    local version
+    version="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)"
+    [ -n "$version" ] || die "postgresql installed but no cluster found under /etc/postgresql"
+    local hba="/etc/postgresql/$version/main/pg_hba.conf"
+    if ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+      as_root sed -i '1i host all all 127.0.0.1/32 trust' "$hba" || die "cannot edit $hba"
+    fi
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>/dev/null \
+      || as_root pg_ctlcluster "$version" main start \
+      || die "could not start PostgreSQL $version"
+    for _ in $(seq 1 30); do tcp_open 127.0.0.1 5432 && break; sleep 1; done
+    tcp_open 127.0.0.1 5432 || die "PostgreSQL did not come up on 127.0.0.1:5432"
+  fi
+  export BACKSTAGE_TEST_DISABLE_DOCKER=1
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
+}
+
+# Debian's Chromium for the end-to-end tests; Playwright never downloads one.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    log "Installing Debian's chromium for the end-to-end tests"
+    apt_install chromium
+  fi
+  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing after install"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+}

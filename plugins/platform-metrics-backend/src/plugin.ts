@@ -2,11 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
+import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
+import { readOptions } from './options';
+import { createRouter } from './service/router';
+import { CatalogSync } from './services/CatalogSync';
+import { MetricsService } from './services/MetricsService';
+import { SurveyService } from './services/SurveyService';
 
 /**
- * platformMetricsPlugin backend plugin
+ * The platform-metrics backend plugin: ingestion of deployments, incidents
+ * and survey answers, and DORA, adoption, time-to-first-deploy and NPS
+ * metrics per entity, team and organisation.
  *
  * @public
  */
@@ -15,15 +23,37 @@ export const platformMetricsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
+      async init(deps) {
+        const options = readOptions(deps.config);
+        const store = await DatabaseMetricsStore.create({ database: deps.database });
+        deps.permissionsRegistry.addPermissions(platformMetricsPermissions);
+
+        await new CatalogSync({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store,
+          logger: deps.logger,
+          options,
+        }).schedule(deps.scheduler);
+
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth,
-            todoList,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            store,
+            metrics: new MetricsService(store, options),
+            surveys: new SurveyService(store, options.survey),
           }),
         );
       },

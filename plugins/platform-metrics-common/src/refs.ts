@@ -1,10 +1,17 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+
+const validator = makeValidator();
 
 /**
  * Normalises an entity ref the way metrics.md prescribes: kind defaults to
  * `component`, namespace to `default`, and the result is lower-cased, so
  * `payments` and `Component:default/Payments` are the same entity.
- * Throws a TypeError for a ref that cannot be parsed.
+ * Throws a TypeError for a ref that cannot be parsed or whose kind,
+ * namespace or name the catalog would not accept.
  *
  * @public
  */
@@ -16,5 +23,14 @@ export function normalizeEntityRef(
     defaultKind: defaults.defaultKind ?? 'component',
     defaultNamespace: 'default',
   });
+  if (!validator.isValidKind(parsed.kind)) {
+    throw new TypeError(`invalid kind '${parsed.kind}'`);
+  }
+  if (!validator.isValidNamespace(parsed.namespace)) {
+    throw new TypeError(`invalid namespace '${parsed.namespace}'`);
+  }
+  if (!validator.isValidEntityName(parsed.name)) {
+    throw new TypeError(`invalid name '${parsed.name}'`);
+  }
   return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
 }

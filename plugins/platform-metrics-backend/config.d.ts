@@ -1,0 +1,66 @@
+export interface Config {
+  /** Configuration of the platform-metrics plugin. */
+  platformMetrics?: {
+    /**
+     * Benchmark profile for DORA tiers: `dora-2021` (default), `dora-2023`,
+     * or the name of a profile under `benchmarks`.
+     */
+    benchmark?: string;
+    /**
+     * Custom benchmark profiles, same shape as the built-in ones. Deployment
+     * frequency bounds are deploys per day (tier met when at least the
+     * bound); lead time and time to restore are seconds (met when the median
+     * is below the bound); change failure rate is a fraction (met when at
+     * most the bound).
+     */
+    benchmarks?: {
+      [name: string]: {
+        deploymentFrequency: { elite: number; high: number; medium: number };
+        leadTime: { elite: number; high: number; medium: number };
+        changeFailureRate: { elite: number; high: number; medium: number };
+        timeToRestore: { elite: number; high: number; medium: number };
+      };
+    };
+    /** Environment names that count as production (case-insensitive). Default ["production", "prod"]. */
+    productionEnvironments?: string[];
+    /** Below this sample size a metric's tier is `insufficient-data`. Default 3. */
+    minSamples?: number;
+    /**
+     * How incidents without `causedBy` fail a deployment: `nearest-deployment`
+     * (default: the entity's last successful production deployment before
+     * the incident opened) or `explicit-only`.
+     */
+    incidentAttribution?: 'nearest-deployment' | 'explicit-only';
+    adoption?: {
+      /** `spec.type`s of Components eligible for the golden path. Default ["service", "website"]. */
+      eligibleTypes?: string[];
+      /**
+       * An eligible entity is adopted when any rule matches. A rule matches
+       * when the annotation is present (and equals `value`, if given).
+       * Default: `backstage.io/source-template` present, or
+       * `platform-metrics.io/golden-path: "true"`.
+       */
+      rules?: Array<{ annotation: string; value?: string }>;
+    };
+    survey?: {
+      /** `quarterly` (survey ids like 2026-Q4, default) or `monthly` (2026-M11). */
+      cadence?: 'quarterly' | 'monthly';
+      /** The 0-10 question. */
+      question?: string;
+      /** The optional free-text follow-up. */
+      followUpQuestion?: string;
+      /** A group's NPS is shown only from this many responses. Default 5, never below 3. */
+      minGroupSize?: number;
+      /** Days a "not now" hides the survey. Default 7. */
+      snoozeDays?: number;
+      /** Keyword rules that sort comments into categories (case-insensitive substring match). */
+      commentCategories?: Array<{ name: string; keywords: string[] }>;
+    };
+    catalogSync?: {
+      /** Minutes between catalog syncs. Default 10. */
+      frequencyMinutes?: number;
+      /** Entities read per catalog request. Default 500. */
+      pageSize?: number;
+    };
+  };
+}

@@ -1,0 +1,24 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+
+const POSTGRES: TestDatabaseId = 'POSTGRES_15';
+
+/**
+ * SQLite and PostgreSQL for store tests. PostgreSQL is never skipped
+ * silently: without BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING the
+ * tests fail with a message, unless PLATFORM_METRICS_SKIP_POSTGRES=1 is set
+ * on purpose. `scripts/test.sh` points the variable at 127.0.0.1:5432.
+ */
+export function createTestDatabases(): TestDatabases {
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', POSTGRES],
+    disableDocker: true,
+  });
+  if (!databases.supports(POSTGRES) && process.env.PLATFORM_METRICS_SKIP_POSTGRES !== '1') {
+    throw new Error(
+      'PostgreSQL tests need BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ' +
+        '(e.g. postgresql://postgres@127.0.0.1:5432); scripts/test.sh sets it. ' +
+        'Set PLATFORM_METRICS_SKIP_POSTGRES=1 to run on SQLite only.',
+    );
+  }
+  return databases;
+}

@@ -1,0 +1,541 @@
+import {
+  DatabaseService,
+  LifecycleService,
+  LoggerService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  DeploymentInput,
+  ImportedSurveyResponse,
+  IncidentInput,
+  IngestResult,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import { Knex } from 'knex';
+import {
+  AdoptionSnapshot,
+  DeploymentRow,
+  EntityRow,
+  EntityScope,
+  EntityUpsert,
+  EventQuery,
+  FirstChangeRow,
+  IncidentRow,
+  MetricsStore,
+  SurveyResponseRow,
+} from './MetricsStore';
+
+const migrationsDir = resolvePackagePath(
+  '@platform-metrics/plugin-platform-metrics-backend',
+  'migrations',
+);
+
+/** Rows per INSERT: keeps SQLite under its bound-variable limit. */
+const CHUNK = 200;
+
+const ms = (iso: string) => Date.parse(iso);
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Last record wins when a batch repeats a key. */
+function dedupe<T extends { source: string; id: string }>(records: T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const r of records) byKey.set(`${r.source}\u0000${r.id}`, r);
+  return [...byKey.values()];
+}
+
+/** knex implementation of {@link MetricsStore}, for SQLite and PostgreSQL. */
+export class DatabaseMetricsStore implements MetricsStore {
+  static async create(options: {
+    database: DatabaseService;
+    lifecycle?: LifecycleService;
+    logger?: LoggerService;
+  }): Promise<DatabaseMetricsStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMetricsStore(client);
+  }
+
+  /** For tests: a store on a knex client, migrated to the latest schema. */
+  static async forKnex(client: Knex): Promise<DatabaseMetricsStore> {
+    await client.migrate.latest({ directory: migrationsDir });
+    return new DatabaseMetricsStore(client);
+  }
+
+  static readonly migrationsDir = migrationsDir;
+
+  private constructor(private readonly db: Knex) {}
+
+  private async existingKeys(
+    tx: Knex.Transaction,
+    table: string,
+    records: Array<{ source: string; id: string }>,
+  ): Promise<number> {
+    let existing = 0;
+    for (const part of chunks(records, 400)) {
+      const [{ count }] = await tx(table)
+        .whereIn(
+          ['source', 'id'],
+          part.map(r => [r.source, r.id]),
+        )
+        .count({ count: '*' });
+      existing += Number(count);
+    }
+    return existing;
+  }
+
+  async upsertDeployments(input: DeploymentInput[]): Promise<IngestResult> {
+    const records = dedupe(input);
+    const now = Date.now();
+    return this.db.transaction(async tx => {
+      const updated = await this.existingKeys(tx, 'pm_deployments', records);
+      for (const part of chunks(records)) {
+        await tx('pm_deployments')
+          .insert(
+            part.map(d => ({
+              source: d.source,
+              id: d.id,
+              entity_ref: d.entityRef,
+              environment: d.environment.toLocaleLowerCase('en-US'),
+              status: d.status,
+              finished_at: ms(d.finishedAt),
+              started_at: d.startedAt ? ms(d.startedAt) : null,
+              version: d.version ?? null,
+              type: d.type,
+              remediates: d.remediates ?? null,
+              change_count: d.changes.length,
+              received_at: now,
+            })),
+          )
+          .onConflict(['source', 'id'])
+          .merge();
+        // A re-sent deployment replaces its list of changes.
+        await tx('pm_deployment_changes')
+          .whereIn(
+            ['source', 'deployment_id'],
+            part.map(d => [d.source, d.id]),
+          )
+          .delete();
+      }
+      const changes = records.flatMap(d => {
+        const seen = new Set<string>();
+        return d.changes
+          .filter(c => !seen.has(c.id) && !!seen.add(c.id))
+          .map(c => ({
+            source: d.source,
+            deployment_id: d.id,
+            change_id: c.id,
+            entity_ref: d.entityRef,
+            committed_at: ms(c.committedAt),
+          }));
+      });
+      for (const part of chunks(changes)) {
+        await tx('pm_deployment_changes')
+          .insert(part)
+          .onConflict(['source', 'deployment_id', 'change_id'])
+          .merge();
+      }
+      return {
+        received: input.length,
+        created: records.length - updated,
+        updated: input.length - (records.length - updated),
+      };
+    });
+  }
+
+  async upsertIncidents(input: IncidentInput[]): Promise<IngestResult> {
+    const records = dedupe(input);
+    const now = Date.now();
+    return this.db.transaction(async tx => {
+      const updated = await this.existingKeys(tx, 'pm_incidents', records);
+      for (const part of chunks(records)) {
+        await tx('pm_incidents')
+          .insert(
+            part.map(i => ({
+              source: i.source,
+              id: i.id,
+              entity_ref: i.entityRef,
+              opened_at: ms(i.openedAt),
+              resolved_at: i.resolvedAt ? ms(i.resolvedAt) : null,
+              severity: i.severity ?? null,
+              caused_by: i.causedBy ?? null,
+              received_at: now,
+            })),
+          )
+          .onConflict(['source', 'id'])
+          .merge();
+      }
+      return {
+        received: input.length,
+        created: records.length - updated,
+        updated: input.length - (records.length - updated),
+      };
+    });
+  }
+
+  private scope<T extends {}>(
+    q: Knex.QueryBuilder<T>,
+    column: string,
+    scope: EntityScope,
+  ) {
+    if (scope.entityRefs) q.whereIn(column, scope.entityRefs);
+    return q;
+  }
+
+  private toDeployment(r: any): DeploymentRow {
+    return {
+      source: r.source,
+      id: r.id,
+      entityRef: r.entity_ref,
+      environment: r.environment,
+      status: r.status,
+      finishedAt: num(r.finished_at),
+      type: r.type,
+      remediates: r.remediates ?? null,
+      version: r.version ?? null,
+      changeCount: num(r.change_count),
+    };
+  }
+
+  private toIncident(r: any): IncidentRow {
+    return {
+      source: r.source,
+      id: r.id,
+      entityRef: r.entity_ref,
+      openedAt: num(r.opened_at),
+      resolvedAt: numOrNull(r.resolved_at),
+      severity: r.severity ?? null,
+      causedBy: r.caused_by ?? null,
+    };
+  }
+
+  async listDeployments(query: EventQuery): Promise<DeploymentRow[]> {
+    const q = this.db('pm_deployments')
+      .where('finished_at', '>=', query.from)
+      .andWhere('finished_at', '<', query.to)
+      .whereIn('environment', query.productionEnvironments)
+      .orderBy('finished_at', 'asc');
+    const rows = await this.scope(q, 'entity_ref', query);
+    return rows.map((r: any) => this.toDeployment(r));
+  }
+
+  async listRecentDeployments(entityRef: string, before: number, limit: number) {
+    const rows = await this.db('pm_deployments')
+      .where({ entity_ref: entityRef })
+      .andWhere('finished_at', '<', before)
+      .orderBy('finished_at', 'desc')
+      .limit(limit);
+    return rows.map(r => this.toDeployment(r));
+  }
+
+  async listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]> {
+    const q = this.db('pm_deployment_changes as c')
+      .join('pm_deployments as d', function on() {
+        this.on('d.source', '=', 'c.source').andOn('d.id', '=', 'c.deployment_id');
+      })
+      .where('d.status', 'succeeded')
+      .whereIn('d.environment', query.productionEnvironments)
+      .andWhere('d.finished_at', '<', query.to)
+      .groupBy('c.entity_ref', 'c.change_id')
+      .havingRaw('min(d.finished_at) >= ?', [query.from])
+      .select(
+        'c.entity_ref as entity_ref',
+        this.db.raw('min(d.finished_at) as deployed_at'),
+        this.db.raw('min(c.committed_at) as committed_at'),
+      );
+    const rows = await this.scope(q, 'c.entity_ref', query);
+    return rows.map((r: any) => ({
+      entityRef: r.entity_ref,
+      deployedAt: num(r.deployed_at),
+      committedAt: num(r.committed_at),
+    }));
+  }
+
+  async listIncidents(query: EntityScope & { from: number; to: number }) {
+    const q = this.db('pm_incidents')
+      .where('opened_at', '<', query.to)
+      .andWhere(w =>
+        w
+          .where('opened_at', '>=', query.from)
+          .orWhere('resolved_at', '>=', query.from)
+          .orWhereNull('resolved_at')
+          .orWhereNotNull('caused_by'),
+      )
+      .orderBy('opened_at', 'asc');
+    const rows = await this.scope(q, 'entity_ref', query);
+    return rows.map((r: any) => this.toIncident(r));
+  }
+
+  async listRecentIncidents(entityRef: string, before: number, limit: number) {
+    const rows = await this.db('pm_incidents')
+      .where({ entity_ref: entityRef })
+      .andWhere('opened_at', '<', before)
+      .orderBy('opened_at', 'desc')
+      .limit(limit);
+    return rows.map(r => this.toIncident(r));
+  }
+
+  async firstDeployments(
+    query: EntityScope & { to: number; productionEnvironments: string[] },
+  ) {
+    const q = this.db('pm_deployments')
+      .where('status', 'succeeded')
+      .whereIn('environment', query.productionEnvironments)
+      .andWhere('finished_at', '<', query.to)
+      .groupBy('entity_ref')
+      .select('entity_ref', this.db.raw('min(finished_at) as first_at'));
+    const rows = await this.scope(q, 'entity_ref', query);
+    return new Map<string, number>(
+      rows.map((r: any) => [r.entity_ref, num(r.first_at)]),
+    );
+  }
+
+  async upsertEntities(entities: EntityUpsert[], seenAt: number) {
+    await this.db.transaction(async tx => {
+      for (const part of chunks(entities)) {
+        await tx('pm_entities')
+          .insert(
+            part.map(e => ({
+              entity_ref: e.entityRef,
+              kind: e.kind,
+              type: e.type,
+              owner_ref: e.ownerRef,
+              system_ref: e.systemRef,
+              lifecycle: e.lifecycle,
+              adoption_status: e.adoptionStatus,
+              adoption_reason: e.adoptionReason,
+              annotated_created_at: e.annotatedCreatedAt,
+              first_seen_at: seenAt,
+              last_seen_at: seenAt,
+              in_catalog: true,
+            })),
+          )
+          .onConflict('entity_ref')
+          // first_seen_at is kept from the first insert
+          .merge([
+            'kind',
+            'type',
+            'owner_ref',
+            'system_ref',
+            'lifecycle',
+            'adoption_status',
+            'adoption_reason',
+            'annotated_created_at',
+            'last_seen_at',
+            'in_catalog',
+          ]);
+      }
+    });
+  }
+
+  async markMissingEntities(seenBefore: number) {
+    return this.db('pm_entities')
+      .where('last_seen_at', '<', seenBefore)
+      .andWhere('in_catalog', true)
+      .update({ in_catalog: false });
+  }
+
+  private toEntity(r: any): EntityRow {
+    return {
+      entityRef: r.entity_ref,
+      kind: r.kind,
+      type: r.type ?? null,
+      ownerRef: r.owner_ref ?? null,
+      systemRef: r.system_ref ?? null,
+      lifecycle: r.lifecycle ?? null,
+      adoptionStatus: r.adoption_status,
+      adoptionReason: r.adoption_reason ?? null,
+      annotatedCreatedAt: numOrNull(r.annotated_created_at),
+      firstSeenAt: num(r.first_seen_at),
+    };
+  }
+
+  async getEntity(entityRef: string) {
+    const row = await this.db('pm_entities')
+      .where({ entity_ref: entityRef, in_catalog: true })
+      .first();
+    return row ? this.toEntity(row) : undefined;
+  }
+
+  async listEntities(filter: { ownerRef?: string; kind?: string } = {}) {
+    const q = this.db('pm_entities').where('in_catalog', true);
+    if (filter.ownerRef) q.andWhere('owner_ref', filter.ownerRef);
+    if (filter.kind) q.andWhere('kind', filter.kind);
+    const rows = await q.orderBy('entity_ref');
+    return rows.map(r => this.toEntity(r));
+  }
+
+  async replaceGroupMembers(members: Array<{ userRef: string; groupRef: string }>) {
+    const unique = new Map(members.map(m => [`${m.userRef} ${m.groupRef}`, m]));
+    await this.db.transaction(async tx => {
+      await tx('pm_group_members').delete();
+      for (const part of chunks([...unique.values()])) {
+        await tx('pm_group_members')
+          .insert(part.map(m => ({ user_ref: m.userRef, group_ref: m.groupRef })))
+          .onConflict(['user_ref', 'group_ref'])
+          .ignore();
+      }
+    });
+  }
+
+  async groupsOfUser(userRef: string) {
+    const rows = await this.db('pm_group_members')
+      .where({ user_ref: userRef })
+      .orderBy('group_ref')
+      .select('group_ref');
+    return rows.map(r => r.group_ref as string);
+  }
+
+  async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
+    await this.db.transaction(async tx => {
+      for (const part of chunks(snapshots)) {
+        await tx('pm_adoption_snapshots')
+          .insert(
+            part.map(s => ({
+              day: s.day,
+              scope_type: s.scopeType,
+              scope_ref: s.scopeRef,
+              adopted: s.adopted,
+              eligible: s.eligible,
+              exceptions: s.exceptions,
+            })),
+          )
+          .onConflict(['scope_type', 'scope_ref', 'day'])
+          .merge();
+      }
+    });
+  }
+
+  async listAdoptionSnapshots(query: {
+    scopeType: AdoptionSnapshot['scopeType'];
+    scopeRef: string;
+    fromDay: string;
+    toDay: string;
+  }) {
+    const rows = await this.db('pm_adoption_snapshots')
+      .where({ scope_type: query.scopeType, scope_ref: query.scopeRef })
+      .andWhere('day', '>=', query.fromDay)
+      .andWhere('day', '<=', query.toDay)
+      .orderBy('day');
+    return rows.map(r => ({
+      day: r.day,
+      scopeType: r.scope_type,
+      scopeRef: r.scope_ref,
+      adopted: num(r.adopted),
+      eligible: num(r.eligible),
+      exceptions: num(r.exceptions),
+    }));
+  }
+
+  async setMetaOnce(key: string, value: string) {
+    await this.db('pm_meta').insert({ key, value }).onConflict('key').ignore();
+    return (await this.getMeta(key)) as string;
+  }
+
+  async getMeta(key: string) {
+    const row = await this.db('pm_meta').where({ key }).first();
+    return row?.value as string | undefined;
+  }
+
+  async upsertSurveyResponse(row: SurveyResponseRow) {
+    await this.db('pm_survey_responses')
+      .insert({
+        survey_id: row.surveyId,
+        user_ref: row.userRef,
+        score: row.score,
+        comment: row.comment,
+        submitted_at: row.submittedAt,
+        groups: JSON.stringify(row.groups),
+      })
+      .onConflict(['survey_id', 'user_ref'])
+      .merge();
+  }
+
+  async importSurveyResponses(
+    input: ImportedSurveyResponse[],
+    groupsOf: (userRef: string) => string[],
+  ): Promise<IngestResult> {
+    const byKey = new Map(input.map(r => [`${r.surveyId} ${r.userRef}`, r]));
+    const records = [...byKey.values()];
+    return this.db.transaction(async tx => {
+      let updated = 0;
+      for (const part of chunks(records, 400)) {
+        const [{ count }] = await tx('pm_survey_responses')
+          .whereIn(
+            ['survey_id', 'user_ref'],
+            part.map(r => [r.surveyId, r.userRef]),
+          )
+          .count({ count: '*' });
+        updated += Number(count);
+      }
+      for (const part of chunks(records)) {
+        await tx('pm_survey_responses')
+          .insert(
+            part.map(r => ({
+              survey_id: r.surveyId,
+              user_ref: r.userRef,
+              score: r.score,
+              comment: r.comment ?? null,
+              submitted_at: ms(r.submittedAt),
+              groups: JSON.stringify(groupsOf(r.userRef)),
+            })),
+          )
+          .onConflict(['survey_id', 'user_ref'])
+          .merge();
+      }
+      const created = records.length - updated;
+      return { received: input.length, created, updated: input.length - created };
+    });
+  }
+
+  private toResponse(r: any): SurveyResponseRow {
+    return {
+      surveyId: r.survey_id,
+      userRef: r.user_ref,
+      score: num(r.score),
+      comment: r.comment ?? null,
+      submittedAt: num(r.submitted_at),
+      groups: JSON.parse(r.groups),
+    };
+  }
+
+  async getSurveyResponse(surveyId: string, userRef: string) {
+    const row = await this.db('pm_survey_responses')
+      .where({ survey_id: surveyId, user_ref: userRef })
+      .first();
+    return row ? this.toResponse(row) : undefined;
+  }
+
+  async listSurveyResponses(query: { surveyIds?: string[]; submittedBefore: number }) {
+    const q = this.db('pm_survey_responses').where(
+      'submitted_at',
+      '<',
+      query.submittedBefore,
+    );
+    if (query.surveyIds) q.whereIn('survey_id', query.surveyIds);
+    const rows = await q.orderBy(['survey_id', 'submitted_at']);
+    return rows.map(r => this.toResponse(r));
+  }
+
+  async setSnooze(surveyId: string, userRef: string, until: number) {
+    await this.db('pm_survey_snoozes')
+      .insert({ survey_id: surveyId, user_ref: userRef, snoozed_until: until })
+      .onConflict(['survey_id', 'user_ref'])
+      .merge();
+  }
+
+  async getSnooze(surveyId: string, userRef: string) {
+    const row = await this.db('pm_survey_snoozes')
+      .where({ survey_id: surveyId, user_ref: userRef })
+      .first();
+    return row ? num(row.snoozed_until) : undefined;
+  }
+}

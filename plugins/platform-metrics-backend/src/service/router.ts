@@ -1,0 +1,162 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  deploymentBatchSchema,
+  formatIssues,
+  incidentBatchSchema,
+  metricsQuerySchema,
+  normalizeEntityRef,
+  platformMetricsCommentsReadPermission,
+  platformMetricsIngestPermission,
+  platformMetricsReadPermission,
+  surveyImportBatchSchema,
+  surveyResponseSchema,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { MetricsStore } from '../database/MetricsStore';
+import { MetricsService, makeWindow } from '../services/MetricsService';
+import { SurveyService } from '../services/SurveyService';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  store: MetricsStore;
+  metrics: MetricsService;
+  surveys: SurveyService;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(`Invalid request: ${formatIssues(result.error.issues)}`);
+  }
+  return result.data;
+}
+
+/** Largest JSON body: 1000 deployments with their changes fit comfortably. */
+const BODY_LIMIT = '20mb';
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, store, metrics, surveys } = options;
+  const router = Router();
+  router.use(express.json({ limit: BODY_LIMIT }));
+
+  async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+  }
+
+  /** Ingestion takes service or external-access credentials only. */
+  async function ingestCredentials(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    await authorize(credentials, platformMetricsIngestPermission);
+  }
+
+  router.post('/deployments', async (req, res) => {
+    await ingestCredentials(req);
+    const body = parse(deploymentBatchSchema, req.body);
+    res.json(await store.upsertDeployments(body.deployments));
+  });
+
+  router.post('/incidents', async (req, res) => {
+    await ingestCredentials(req);
+    const body = parse(incidentBatchSchema, req.body);
+    res.json(await store.upsertIncidents(body.incidents));
+  });
+
+  router.post('/survey-responses', async (req, res) => {
+    await ingestCredentials(req);
+    const body = parse(surveyImportBatchSchema, req.body);
+    res.json(await surveys.importResponses(body.responses));
+  });
+
+  async function readCredentials(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorize(credentials, platformMetricsReadPermission);
+    return credentials;
+  }
+
+  router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
+    await readCredentials(req);
+    const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
+    let entityRef: string;
+    try {
+      entityRef = normalizeEntityRef(
+        `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
+      );
+    } catch (e) {
+      throw new InputError(`Invalid entity ref: ${(e as Error).message}`);
+    }
+    res.json(await metrics.getScorecard(entityRef, makeWindow(query.windowDays, query.to)));
+  });
+
+  router.get('/org/summary', async (req, res) => {
+    await readCredentials(req);
+    const query = parse(
+      metricsQuerySchema.extend({
+        group: z
+          .string()
+          .transform((v, ctx) => {
+            try {
+              return normalizeEntityRef(v, { defaultKind: 'group' });
+            } catch (e) {
+              ctx.addIssue({ code: 'custom', message: `not a valid group ref: ${(e as Error).message}` });
+              return z.NEVER;
+            }
+          })
+          .optional(),
+      }),
+      req.query,
+    );
+    res.json(
+      await metrics.getOrgSummary(makeWindow(query.windowDays, query.to), query.group),
+    );
+  });
+
+  async function userRef(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+  }
+
+  router.get('/surveys/current', async (req, res) => {
+    res.json(await surveys.getCurrent(await userRef(req)));
+  });
+
+  router.post('/surveys/current/responses', async (req, res) => {
+    const user = await userRef(req);
+    const body = parse(surveyResponseSchema, req.body);
+    res.json(await surveys.respond(user, body));
+  });
+
+  router.post('/surveys/current/snooze', async (req, res) => {
+    res.json(await surveys.snooze(await userRef(req)));
+  });
+
+  router.get('/surveys/:surveyId/comments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorize(credentials, platformMetricsCommentsReadPermission);
+    const params = parse(
+      z.object({ surveyId: z.string().regex(/^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/, { error: 'expected a survey id like 2026-Q4' }) }),
+      req.params,
+    );
+    const query = parse(
+      z.strictObject({ group: z.string().min(1).optional() }),
+      req.query,
+    );
+    const group = query.group
+      ? normalizeEntityRef(query.group, { defaultKind: 'group' })
+      : undefined;
+    res.json(await surveys.comments(params.surveyId, group));
+  });
+
+  return router;
+}
