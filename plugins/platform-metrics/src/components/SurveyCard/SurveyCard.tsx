@@ -59,6 +59,7 @@ export function SurveyCard(props: { title?: string }) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>(undefined);
   const questionId = useId();
+  const followUpId = useId();
   const thanksRef = useRef<HTMLDivElement>(null);
   const firstScoreRef = useRef<HTMLButtonElement>(null);
 
@@ -188,6 +189,7 @@ export function SurveyCard(props: { title?: string }) {
         {score !== null && (
           <Box mt={2}>
             <TextField
+              id={followUpId}
               label={
                 survey?.followUpQuestion ??
                 'What is the single biggest thing slowing you down?'

@@ -1,0 +1,246 @@
+import type {
+  CurrentSurvey,
+  EntityScorecard,
+  OrgSummary,
+  TeamSummary,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import type { PlatformMetricsApi } from '../api';
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+export function makeScorecard(
+  overrides: Partial<EntityScorecard> = {},
+): EntityScorecard {
+  return {
+    entityRef: 'component:default/payments',
+    window: {
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-04-01T00:00:00.000Z',
+      days: 90,
+    },
+    benchmark: 'dora-2021',
+    minSamples: 3,
+    dora: {
+      deploymentFrequency: { perDay: 2, perWeek: 14, count: 180, tier: 'elite' },
+      leadTime: { median: 3 * HOUR, p90: 2 * DAY, n: 412, tier: 'high' },
+      changeFailureRate: { value: 0.25, failed: 45, total: 180, tier: 'medium' },
+      timeToRestore: { median: 2 * DAY, p90: 9 * DAY, n: 12, tier: 'low', open: 1 },
+      reworkRate: { value: 0.1, rework: 18, total: 180 },
+      overallTier: 'low',
+    },
+    adoption: { status: 'adopted', reason: null },
+    timeToFirstDeploy: {
+      seconds: 2 * DAY,
+      createdAt: '2025-06-01T00:00:00.000Z',
+      firstDeployAt: '2025-06-03T00:00:00.000Z',
+    },
+    trend: [
+      {
+        weekStart: '2026-03-16T00:00:00.000Z',
+        deployments: 14,
+        leadTimeMedian: 3 * HOUR,
+        changeFailureRate: 0.2,
+        timeToRestoreMedian: DAY,
+      },
+      {
+        weekStart: '2026-03-23T00:00:00.000Z',
+        deployments: 12,
+        leadTimeMedian: null,
+        changeFailureRate: null,
+        timeToRestoreMedian: null,
+      },
+    ],
+    recentDeployments: [
+      {
+        id: 'dep-3',
+        source: 'github',
+        environment: 'production',
+        status: 'succeeded',
+        type: 'standard',
+        version: 'v1.4.2',
+        finishedAt: '2026-03-30T10:00:00.000Z',
+        changes: 3,
+        causedFailure: false,
+      },
+      {
+        id: 'dep-2',
+        source: 'github',
+        environment: 'production',
+        status: 'succeeded',
+        type: 'standard',
+        version: 'v1.4.1',
+        finishedAt: '2026-03-29T10:00:00.000Z',
+        changes: 2,
+        causedFailure: true,
+      },
+      {
+        id: 'dep-1',
+        source: 'github',
+        environment: 'production',
+        status: 'failed',
+        type: 'standard',
+        version: 'v1.4.0',
+        finishedAt: '2026-03-28T10:00:00.000Z',
+        changes: 1,
+        causedFailure: false,
+      },
+    ],
+    recentIncidents: [
+      {
+        id: 'INC-7',
+        source: 'pagerduty',
+        severity: 'sev2',
+        openedAt: '2026-03-29T11:00:00.000Z',
+        resolvedAt: '2026-03-29T14:00:00.000Z',
+        causedBy: 'dep-2',
+      },
+      {
+        id: 'INC-8',
+        source: 'pagerduty',
+        severity: null,
+        openedAt: '2026-03-31T11:00:00.000Z',
+        resolvedAt: null,
+        causedBy: null,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function makeTeam(overrides: Partial<TeamSummary> = {}): TeamSummary {
+  const base = makeScorecard().dora;
+  return {
+    groupRef: 'group:default/payments-team',
+    entities: 6,
+    dora: {
+      ...base,
+      tierDistribution: {
+        elite: 2,
+        high: 2,
+        medium: 1,
+        low: 1,
+        'insufficient-data': 0,
+      },
+    },
+    adoption: { rate: 0.5, adopted: 3, eligible: 6 },
+    nps: { score: 40, n: 12, reason: null },
+    ...overrides,
+  };
+}
+
+export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary {
+  const sc = makeScorecard();
+  return {
+    window: sc.window,
+    benchmark: 'dora-2021',
+    minSamples: 3,
+    group: null,
+    dora: {
+      ...sc.dora,
+      tierDistribution: {
+        elite: 5,
+        high: 10,
+        medium: 7,
+        low: 3,
+        'insufficient-data': 30,
+      },
+    },
+    adoption: {
+      rate: 0.35,
+      adopted: 14,
+      eligible: 42,
+      exceptions: 2,
+      trend: [
+        { date: '2026-01-01', rate: 0.2 },
+        { date: '2026-02-01', rate: 0.3 },
+        { date: '2026-03-01', rate: 0.35 },
+      ],
+    },
+    timeToFirstDeploy: { median: 5 * DAY, n: 8, stalled: 2 },
+    nps: {
+      surveyId: '2026-Q1',
+      score: 32,
+      n: 50,
+      promoters: 25,
+      passives: 16,
+      detractors: 9,
+      band: 'good',
+      trend: [
+        { surveyId: '2025-Q4', score: 10, n: 40 },
+        { surveyId: '2026-Q1', score: 32, n: 50 },
+      ],
+    },
+    trend: sc.trend,
+    teams: [
+      makeTeam(),
+      makeTeam({
+        groupRef: 'group:default/search-team',
+        entities: 3,
+        adoption: { rate: 0.2, adopted: 1, eligible: 5 },
+        nps: { score: null, n: 3, reason: 'fewer than 5 responses' },
+        dora: {
+          ...makeTeam().dora,
+          overallTier: 'elite',
+        },
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+export function makeSurvey(overrides: Partial<CurrentSurvey> = {}): CurrentSurvey {
+  return {
+    surveyId: '2026-Q2',
+    question: 'How likely are you to recommend the platform to a colleague?',
+    followUpQuestion: 'What is the single biggest thing slowing you down?',
+    answered: false,
+    response: null,
+    snoozedUntil: null,
+    ...overrides,
+  };
+}
+
+export function mockApi(
+  overrides: Partial<jest.Mocked<PlatformMetricsApi>> = {},
+): jest.Mocked<PlatformMetricsApi> {
+  return {
+    getEntityScorecard: jest.fn().mockResolvedValue(makeScorecard()),
+    getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
+    getCurrentSurvey: jest.fn().mockResolvedValue(makeSurvey()),
+    submitSurveyResponse: jest.fn().mockResolvedValue({ surveyId: '2026-Q2' }),
+    snoozeSurvey: jest
+      .fn()
+      .mockResolvedValue({ snoozedUntil: '2099-01-01T00:00:00.000Z' }),
+    getSurveyComments: jest.fn().mockResolvedValue({
+      surveyId: '2026-Q1',
+      group: null,
+      n: 50,
+      categories: [
+        { category: 'CI speed', count: 4 },
+        { category: 'Docs', count: 9 },
+        { category: 'Onboarding', count: 1 },
+        { category: 'Environments', count: 6 },
+      ],
+      comments: [
+        { comment: 'Builds take forever', categories: ['CI speed'], score: 4 },
+        { comment: 'Docs are out of date', categories: ['Docs'], score: 7 },
+      ],
+    }),
+    ...overrides,
+  };
+}
+
+/** An error shaped like ResponseError, with the backend's message as cause. */
+export function backendError(message: string, statusCode = 403) {
+  const e = new Error(`Request failed with ${statusCode} Forbidden`) as Error & {
+    cause: Error;
+    statusCode: number;
+    statusText: string;
+  };
+  e.name = 'ResponseError';
+  e.cause = Object.assign(new Error(message), { name: 'NotAllowedError' });
+  e.statusCode = statusCode;
+  e.statusText = 'Forbidden';
+  return e;
+}
