@@ -19,10 +19,12 @@ export function normalizeEntityRef(
   ref: string,
   defaults: { defaultKind?: string } = {},
 ): string {
-  const parsed = parseEntityRef(ref.trim(), {
+  const { kind, namespace, name } = parseEntityRef(ref.trim(), {
     defaultKind: defaults.defaultKind ?? 'component',
     defaultNamespace: 'default',
   });
+  const lower = (s: string) => s.toLocaleLowerCase('en-US');
+  const parsed = { kind: lower(kind), namespace: lower(namespace), name: lower(name) };
   if (!validator.isValidKind(parsed.kind)) {
     throw new TypeError(`invalid kind '${parsed.kind}'`);
   }
@@ -32,5 +34,5 @@ export function normalizeEntityRef(
   if (!validator.isValidEntityName(parsed.name)) {
     throw new TypeError(`invalid name '${parsed.name}'`);
   }
-  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(parsed);
 }

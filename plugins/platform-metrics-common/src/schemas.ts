@@ -150,8 +150,8 @@ export function formatIssues(
   const parts = issues.slice(0, max).map(issue => {
     let where = '';
     for (const seg of issue.path) {
-      where +=
-        typeof seg === 'number' ? `[${seg}]` : where ? `.${String(seg)}` : String(seg);
+      if (typeof seg === 'number') where += `[${seg}]`;
+      else where += where ? `.${String(seg)}` : String(seg);
     }
     return where ? `${where}: ${issue.message}` : issue.message;
   });

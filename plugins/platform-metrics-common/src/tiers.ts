@@ -66,12 +66,10 @@ export function tierFor(
   const bounds = profile[metric];
   for (const tier of ['elite', 'high', 'medium'] as const) {
     const bound = bounds[tier];
-    const meets =
-      metric === 'deploymentFrequency'
-        ? value >= bound
-        : metric === 'changeFailureRate'
-        ? value <= bound
-        : value < bound;
+    let meets: boolean;
+    if (metric === 'deploymentFrequency') meets = value >= bound;
+    else if (metric === 'changeFailureRate') meets = value <= bound;
+    else meets = value < bound;
     if (meets) return tier;
   }
   return 'low';

@@ -1,0 +1,106 @@
+import { deploymentSchema, incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseMetricsStore } from './DatabaseMetricsStore';
+
+jest.setTimeout(60_000);
+
+const dep = (d: Record<string, unknown>) =>
+  deploymentSchema.parse({
+    entityRef: 'payments',
+    environment: 'production',
+    status: 'succeeded',
+    finishedAt: '2026-03-02T10:00:00Z',
+    ...d,
+  });
+const ALL = { from: 0, to: Date.parse('2100-01-01'), productionEnvironments: ['production'] };
+
+describe('DatabaseMetricsStore', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('migrates up and down and up again', async () => {
+      const knex = await databases.init(databaseId);
+      const dir = DatabaseMetricsStore.migrationsDir;
+      await knex.migrate.latest({ directory: dir });
+      expect(await knex.schema.hasTable('pm_deployments')).toBe(true);
+      await knex.migrate.rollback({ directory: dir }, true);
+      expect(await knex.schema.hasTable('pm_deployments')).toBe(false);
+      expect(await knex.schema.hasTable('pm_survey_responses')).toBe(false);
+      await knex.migrate.latest({ directory: dir });
+      expect(await knex.schema.hasTable('pm_incidents')).toBe(true);
+    });
+
+    it('upserts on (source, id): same id from another source is another record', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      expect(await store.upsertDeployments([dep({ id: 'd1' }), dep({ id: 'd1', source: 'github' })])).toEqual({
+        received: 2,
+        created: 2,
+        updated: 0,
+      });
+      // a batch repeating a key keeps the last one
+      expect(
+        await store.upsertDeployments([dep({ id: 'd1', version: 'a' }), dep({ id: 'd1', version: 'b' })]),
+      ).toEqual({ received: 2, created: 0, updated: 2 });
+      const rows = await store.listDeployments(ALL);
+      expect(rows.map(r => [r.source, r.id, r.version])).toEqual(
+        expect.arrayContaining([
+          ['api', 'd1', 'b'],
+          ['github', 'd1', null],
+        ]),
+      );
+      expect(rows).toHaveLength(2);
+    });
+
+    it('replaces the changes of a re-sent deployment', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      const c = (id: string) => ({ id, committedAt: '2026-03-02T09:00:00Z' });
+      await store.upsertDeployments([dep({ id: 'd1', changes: [c('a'), c('b')] })]);
+      await store.upsertDeployments([dep({ id: 'd1', changes: [c('b'), c('c'), c('c')] })]);
+      const changes = await store.listFirstChanges(ALL);
+      expect(changes).toHaveLength(2);
+      expect((await store.listDeployments(ALL))[0].changeCount).toBe(3);
+    });
+
+    it('updates an incident later resolved', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      const open = incidentSchema.parse({ id: 'i1', entityRef: 'payments', openedAt: '2026-03-02T10:00:00Z' });
+      expect(await store.upsertIncidents([open])).toEqual({ received: 1, created: 1, updated: 0 });
+      expect(
+        await store.upsertIncidents([{ ...open, resolvedAt: '2026-03-02T11:00:00.000Z' }]),
+      ).toEqual({ received: 1, created: 0, updated: 1 });
+      const [row] = await store.listIncidents({ from: 0, to: ALL.to });
+      expect(row.resolvedAt).toBe(Date.parse('2026-03-02T11:00:00Z'));
+    });
+
+    it('writes a large batch with many changes in one transaction', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      const batch = Array.from({ length: 1000 }, (_, i) =>
+        dep({ id: `d${i}`, changes: Array.from({ length: 5 }, (__, j) => ({ id: `c${i}-${j}`, committedAt: '2026-03-01T00:00:00Z' })) }),
+      );
+      expect(await store.upsertDeployments(batch)).toEqual({ received: 1000, created: 1000, updated: 0 });
+      expect(await store.listFirstChanges(ALL)).toHaveLength(5000);
+    });
+
+    it('keeps the first sighting of an entity and marks vanished ones', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      const e = {
+        entityRef: 'component:default/a',
+        kind: 'component',
+        type: 'service',
+        ownerRef: 'group:default/t',
+        systemRef: null,
+        lifecycle: null,
+        adoptionStatus: 'adopted' as const,
+        adoptionReason: null,
+        annotatedCreatedAt: null,
+      };
+      await store.upsertEntities([e, { ...e, entityRef: 'component:default/b' }], 1000);
+      await store.upsertEntities([{ ...e, adoptionStatus: 'not-adopted' }], 2000);
+      expect(await store.markMissingEntities(2000)).toBe(1);
+      expect(await store.getEntity('component:default/a')).toMatchObject({ firstSeenAt: 1000, adoptionStatus: 'not-adopted' });
+      expect(await store.getEntity('component:default/b')).toBeUndefined();
+      expect(await store.setMetaOnce('installed_at', '1')).toBe('1');
+      expect(await store.setMetaOnce('installed_at', '2')).toBe('1');
+    });
+  });
+});

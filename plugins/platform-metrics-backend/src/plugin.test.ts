@@ -1,0 +1,64 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { platformMetricsPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+describe('platformMetricsPlugin', () => {
+  it('starts, ingests through the HTTP API and serves the scorecard', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        platformMetricsPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({ data: { platformMetrics: { benchmark: 'dora-2023' } } }),
+      ],
+    });
+
+    const ingest = await request(server)
+      .post('/api/platform-metrics/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        deployments: [
+          {
+            id: 'd1',
+            entityRef: 'Component:default/Payments',
+            environment: 'production',
+            status: 'succeeded',
+            finishedAt: '2026-03-02T10:00:00Z',
+            changes: [{ id: 'c1', committedAt: '2026-03-02T08:00:00Z' }],
+          },
+        ],
+      });
+    expect(ingest.status).toBe(200);
+    expect(ingest.body).toEqual({ received: 1, created: 1, updated: 0 });
+
+    const card = await request(server)
+      .get('/api/platform-metrics/entities/component/default/payments/scorecard?to=2026-03-03T00:00:00Z&windowDays=7')
+      .set('Authorization', mockCredentials.user.header());
+    expect(card.status).toBe(200);
+    expect(card.body).toMatchObject({
+      entityRef: 'component:default/payments',
+      benchmark: 'dora-2023',
+      dora: { deploymentFrequency: { count: 1 }, leadTime: { median: 7200, n: 1 } },
+    });
+
+    const unauthenticated = await request(server)
+      .post('/api/platform-metrics/deployments')
+      .set('Authorization', mockCredentials.none.header())
+      .send({ deployments: [] });
+    expect(unauthenticated.status).toBe(401);
+  });
+
+  it('refuses to start with an unknown benchmark profile', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          platformMetricsPlugin,
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.rootConfig.factory({ data: { platformMetrics: { benchmark: 'dora-1999' } } }),
+        ],
+      }),
+    ).rejects.toThrow(/dora-1999/);
+  });
+});
