@@ -38,9 +38,7 @@ function quoted(value: string): Scalar {
 }
 
 function documents(docs: object[]): string {
-  return docs
-    .map(d => `---\n${stringify(d, { lineWidth: 0 })}`)
-    .join('');
+  return docs.map(d => `---\n${stringify(d, { lineWidth: 0 })}`).join('');
 }
 
 /** The three catalog files of an organisation (only its in-catalog components). */
@@ -105,7 +103,8 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
     .filter(c => c.inCatalog)
     .map(c => {
       const annotations: Record<string, Scalar> = {};
-      if (c.sourceTemplate) annotations[ANNOTATIONS.sourceTemplate] = quoted(c.sourceTemplate);
+      if (c.sourceTemplate)
+        annotations[ANNOTATIONS.sourceTemplate] = quoted(c.sourceTemplate);
       if (c.exception) annotations[ANNOTATIONS.exception] = quoted(c.exception);
       if (c.createdAt) annotations[ANNOTATIONS.createdAt] = quoted(c.createdAt);
       const metadata: Record<string, unknown> = {
@@ -128,8 +127,11 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
     });
 
   return {
-    'org.yaml': header(org, 'Users and groups') + documents([department, ...groups, ...users]),
-    'systems.yaml': header(org, 'Domains and systems') + documents([...domains, ...systems]),
+    'org.yaml':
+      header(org, 'Users and groups') +
+      documents([department, ...groups, ...users]),
+    'systems.yaml':
+      header(org, 'Domains and systems') + documents([...domains, ...systems]),
     'components.yaml': header(org, 'Components') + documents(components),
   };
 }

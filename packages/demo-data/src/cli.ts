@@ -18,7 +18,13 @@ import { createProgressBar, ProgressBar } from './progress';
 import { npsBySurvey, summarizeByTeam } from './summary';
 
 /** Directory of the demo catalog files, `examples/` at the repository root. */
-export const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', '..', 'examples');
+export const EXAMPLES_DIR = path.resolve(
+  require.resolve('@platform-metrics/demo-data/package.json'),
+  '..',
+  '..',
+  '..',
+  'examples',
+);
 
 const USAGE = `Usage: platform-metrics-demo-data <command> [options]
 
@@ -49,15 +55,25 @@ Options (yaml):
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} expects a whole number, got ${value}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`--${name} expects a whole number, got ${value}`);
   return n;
 }
 
-function scaleFrom(values: Record<string, string | boolean | undefined>): ScaleOptions {
+function scaleFrom(
+  values: Record<string, string | boolean | undefined>,
+): ScaleOptions {
   const name = (values.scale as string | undefined) ?? 'demo';
-  if (!(name in SCALES)) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  if (!(name in SCALES))
+    throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   const scale: ScaleOptions = { ...SCALES[name as keyof typeof SCALES] };
-  for (const key of ['entities', 'deployments', 'incidents', 'responses', 'teams'] as const) {
+  for (const key of [
+    'entities',
+    'deployments',
+    'incidents',
+    'responses',
+    'teams',
+  ] as const) {
     const v = int(key, values[key] as string | undefined);
     if (v !== undefined) scale[key] = v;
   }
@@ -95,7 +111,9 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'yaml') {
     const out = values.out ? path.resolve(values.out) : EXAMPLES_DIR;
     fs.mkdirSync(out, { recursive: true });
-    for (const [name, text] of Object.entries(renderCatalogYaml(generateOrg()))) {
+    for (const [name, text] of Object.entries(
+      renderCatalogYaml(generateOrg()),
+    )) {
       fs.writeFileSync(path.join(out, name), text);
       console.error(`wrote ${path.join(out, name)}`);
     }
@@ -116,8 +134,12 @@ export async function main(argv: string[]): Promise<number> {
   console.error(
     `generated ${plan.org.components.length} components of ${plan.org.teams.length} teams, ` +
       `${plan.org.users.length} users; ${totals.deployments} deployments, ${totals.incidents} incidents, ` +
-      `${totals.surveyResponses} survey responses (${plan.surveys.join(', ')}) ` +
-      `from ${plan.from} to ${plan.now}, seed ${seed}, in ${Date.now() - started} ms`,
+      `${totals.surveyResponses} survey responses (${plan.surveys.join(
+        ', ',
+      )}) ` +
+      `from ${plan.from} to ${plan.now}, seed ${seed}, in ${
+        Date.now() - started
+      } ms`,
   );
 
   if (command === 'stats') {
@@ -136,24 +158,33 @@ export async function main(argv: string[]): Promise<number> {
       incidents,
       surveyResponses: plan.surveyResponses,
     };
-    console.log(`platform launch: ${plan.org.launchDate}; last 90 days per team:`);
+    console.log(
+      `platform launch: ${plan.org.launchDate}; last 90 days per team:`,
+    );
     console.table(
       summarizeByTeam(all).map(s => ({
         team: s.team,
         'deploys/day': +s.deploysPerDay.toFixed(2),
-        'lead time h': s.leadTimeMedianHours && +s.leadTimeMedianHours.toFixed(1),
+        'lead time h':
+          s.leadTimeMedianHours && +s.leadTimeMedianHours.toFixed(1),
         CFR: s.changeFailureRate && +s.changeFailureRate.toFixed(2),
-        'restore h': s.timeToRestoreMedianHours && +s.timeToRestoreMedianHours.toFixed(1),
+        'restore h':
+          s.timeToRestoreMedianHours && +s.timeToRestoreMedianHours.toFixed(1),
         open: s.openIncidents,
-        'NPS (score/n)': Object.entries(s.nps).map(([, v]) => `${v.score}/${v.n}`).join(' '),
+        'NPS (score/n)': Object.entries(s.nps)
+          .map(([, v]) => `${v.score}/${v.n}`)
+          .join(' '),
       })),
     );
     console.log('NPS by survey:', npsBySurvey(all));
     return 0;
   }
 
-  const baseUrl = resolveBaseUrl(values.url ?? process.env.PLATFORM_METRICS_URL ?? DEFAULT_BASE_URL);
-  const token = values.token ?? process.env.PLATFORM_METRICS_TOKEN ?? DEFAULT_TOKEN;
+  const baseUrl = resolveBaseUrl(
+    values.url ?? process.env.PLATFORM_METRICS_URL ?? DEFAULT_BASE_URL,
+  );
+  const token =
+    values.token ?? process.env.PLATFORM_METRICS_TOKEN ?? DEFAULT_TOKEN;
   const wait = int('wait', values.wait) ?? 0;
   if (wait > 0) {
     console.error(`waiting up to ${wait}s for ${baseUrl} ...`);
@@ -184,8 +215,12 @@ export async function main(argv: string[]): Promise<number> {
   });
   for (const kind of Object.keys(result) as RecordKind[]) {
     const r = result[kind];
-    console.error(`${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}`);
+    console.error(
+      `${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}`,
+    );
   }
-  console.error(`loaded into ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.error(
+    `loaded into ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
   return 0;
 }

@@ -10,7 +10,14 @@
  * again updates instead of doubling.
  */
 import { COMPLAINTS, CommentTheme, PRAISE } from './comments';
-import { ComponentDef, DeliveryProfile, generateOrg, Org, TeamDef, UserDef } from './org';
+import {
+  ComponentDef,
+  DeliveryProfile,
+  generateOrg,
+  Org,
+  TeamDef,
+  UserDef,
+} from './org';
 import { hashString, Random } from './random';
 
 const MINUTE = 60_000;
@@ -114,7 +121,9 @@ export interface GeneratedEvents {
 /** The current time rounded down to the day (UTC). */
 export function startOfToday(): Date {
   const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  return new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()),
+  );
 }
 
 function resolveScale(scale: GenerateEventsOptions['scale']): ScaleOptions {
@@ -130,7 +139,11 @@ function resolveScale(scale: GenerateEventsOptions['scale']): ScaleOptions {
 const iso = (ms: number) => new Date(ms).toISOString();
 const ymd = (ms: number) => iso(ms).slice(0, 10).replace(/-/g, '');
 
-function mix(a: DeliveryProfile, b: DeliveryProfile, f: number): DeliveryProfile {
+function mix(
+  a: DeliveryProfile,
+  b: DeliveryProfile,
+  f: number,
+): DeliveryProfile {
   // geometric interpolation: rates and durations improve multiplicatively
   const g = (x: number, y: number) => x * Math.pow(y / x, f);
   return {
@@ -164,7 +177,16 @@ export function profileAt(
   return team.before;
 }
 
-const SEVERITIES = ['sev1', 'sev2', 'sev2', 'sev3', 'sev3', 'sev3', 'sev4', 'sev4'];
+const SEVERITIES = [
+  'sev1',
+  'sev2',
+  'sev2',
+  'sev3',
+  'sev3',
+  'sev3',
+  'sev4',
+  'sev4',
+];
 
 interface Calibration {
   deployFactor: number;
@@ -181,7 +203,12 @@ interface Context {
 }
 
 /** The working-hours time (UTC) of `n` events on a day, sorted. */
-function timesOfDay(rng: Random, dayMs: number, n: number, earliest: number): number[] {
+function timesOfDay(
+  rng: Random,
+  dayMs: number,
+  n: number,
+  earliest: number,
+): number[] {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = Math.max(dayMs + 7 * HOUR, earliest);
@@ -192,25 +219,35 @@ function timesOfDay(rng: Random, dayMs: number, n: number, earliest: number): nu
 }
 
 /** Deployments and incidents of one component over the history. */
-export function generateEntityEvents(component: ComponentDef, ctx: Context): EntityEvents {
+export function generateEntityEvents(
+  component: ComponentDef,
+  ctx: Context,
+): EntityEvents {
   const entityRef = `component:default/${component.name}`;
   const out: EntityEvents = { entityRef, deployments: [], incidents: [] };
   if (component.type === 'library') return out;
   const team = ctx.teams.get(component.owner);
-  if (!team) throw new Error(`component ${component.name} has no team ${component.owner}`);
+  if (!team)
+    throw new Error(
+      `component ${component.name} has no team ${component.owner}`,
+    );
   const activity = component.activity ?? 1;
   const { nowMs, fromMs } = ctx;
 
-  const createdMs = component.createdAt ? Date.parse(component.createdAt) : undefined;
+  const createdMs = component.createdAt
+    ? Date.parse(component.createdAt)
+    : undefined;
   let firstDeployMs: number | undefined;
   let neverDeployed = false;
   if (createdMs !== undefined) {
     if (component.firstDeployAfterDays === null) neverDeployed = true;
-    else firstDeployMs = createdMs + (component.firstDeployAfterDays ?? 1) * DAY;
+    else
+      firstDeployMs = createdMs + (component.firstDeployAfterDays ?? 1) * DAY;
   }
 
   const push = (d: GeneratedDeployment) => {
-    if (Date.parse(d.finishedAt) < nowMs) out.deployments.push(d);
+    const t = Date.parse(d.finishedAt);
+    if (t < nowMs && t >= fromMs) out.deployments.push(d);
   };
   const sha = (rng: Random) => rng.hex(40);
 
@@ -237,7 +274,12 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
           startedAt: iso(t - rng.int(5, 25) * MINUTE),
           finishedAt: iso(t),
           version: `0.0.${day}`,
-          changes: [{ id: sha(rng), committedAt: iso(Math.max(commit, (createdMs ?? 0) + MINUTE)) }],
+          changes: [
+            {
+              id: sha(rng),
+              committedAt: iso(Math.max(commit, (createdMs ?? 0) + MINUTE)),
+            },
+          ],
           type: 'standard',
         });
       }
@@ -247,10 +289,15 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
 
     const profile = profileAt(component, team, ctx.launchMs, dayMs + 12 * HOUR);
     const rate =
-      profile.deploysPerDay * activity * (weekend ? 0.1 : 1.6) * ctx.calibration.deployFactor;
+      profile.deploysPerDay *
+      activity *
+      (weekend ? 0.1 : 1.6) *
+      ctx.calibration.deployFactor;
     let count = rng.poisson(rate);
     const isFirstDay =
-      firstDeployMs !== undefined && firstDeployMs >= dayMs && firstDeployMs < dayMs + DAY;
+      firstDeployMs !== undefined &&
+      firstDeployMs >= dayMs &&
+      firstDeployMs < dayMs + DAY;
     let times: number[];
     if (isFirstDay) {
       count = Math.max(1, count);
@@ -264,28 +311,41 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
 
     times.forEach((finishedMs, i) => {
       const id = `${component.name}-${day}-${i + 1}`;
-      const version = `${day.slice(0, 4)}.${day.slice(4, 6)}.${day.slice(6)}-${i + 1}`;
-      const nChanges = 1 + rng.poisson(Math.max(0, profile.changesPerDeploy - 1));
+      const version = `${day.slice(0, 4)}.${day.slice(4, 6)}.${day.slice(6)}-${
+        i + 1
+      }`;
+      const nChanges =
+        1 + rng.poisson(Math.max(0, profile.changesPerDeploy - 1));
       const changes: { id: string; committedAt: string }[] = [];
       let latestCommit = 0;
       for (let k = 0; k < nChanges; k++) {
-        let lead = Math.max(5 * MINUTE, rng.logNormal(profile.leadTimeHours * HOUR, 0.9));
+        let lead = Math.max(
+          5 * MINUTE,
+          rng.logNormal(profile.leadTimeHours * HOUR, 0.9),
+        );
         if (isFirstDay && i === 0 && createdMs !== undefined) {
           // the first deployment ships the work since the component was created
           lead = Math.min(lead, finishedMs - createdMs - MINUTE);
           if (k === 0) lead = finishedMs - createdMs - MINUTE;
         }
-        const committed = Math.floor((finishedMs - Math.max(MINUTE, lead)) / 1000) * 1000;
+        const committed =
+          Math.floor((finishedMs - Math.max(MINUTE, lead)) / 1000) * 1000;
         latestCommit = Math.max(latestCommit, committed);
         changes.push({ id: sha(rng), committedAt: iso(committed) });
       }
       const duration = rng.int(4, 25) * MINUTE;
 
       if (rng.chance(profile.stagingRatio)) {
-        const stagingMs = Math.floor(
-          (latestCommit + (finishedMs - latestCommit) * rng.between(0.2, 0.7)) / 1000,
-        ) * 1000;
-        const stagingDuration = Math.min(duration, Math.max(1000, stagingMs - latestCommit));
+        const stagingMs =
+          Math.floor(
+            (latestCommit +
+              (finishedMs - latestCommit) * rng.between(0.2, 0.7)) /
+              1000,
+          ) * 1000;
+        const stagingDuration = Math.min(
+          duration,
+          Math.max(1000, stagingMs - latestCommit),
+        );
         push({
           id: `${id}-staging`,
           source: DEMO_SOURCE,
@@ -303,9 +363,12 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
       // A rollout that never finished, retried successfully.
       const failedRollout = rng.chance(profile.failedRolloutRate);
       let startedMs = finishedMs - duration;
-      if (failedRollout) {
-        const failedMs = startedMs - rng.int(2, 20) * MINUTE;
-        const failedStart = Math.max(latestCommit, failedMs - rng.int(3, 15) * MINUTE);
+      const failedMs = startedMs - rng.int(2, 20) * MINUTE;
+      if (failedRollout && failedMs - 3 * MINUTE > latestCommit) {
+        const failedStart = Math.max(
+          latestCommit + MINUTE,
+          failedMs - rng.int(3, 15) * MINUTE,
+        );
         push({
           id: `${id}-failed`,
           source: DEMO_SOURCE,
@@ -313,7 +376,7 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
           environment: 'production',
           status: 'failed',
           startedAt: iso(failedStart),
-          finishedAt: iso(Math.max(failedStart, failedMs)),
+          finishedAt: iso(failedMs),
           version,
           changes,
           type: 'standard',
@@ -334,9 +397,13 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
       });
 
       // Change failure: an incident and/or a remediating deployment.
-      const pFail = Math.min(0.95, profile.changeFailureRate * ctx.calibration.incidentFactor);
+      const pFail = Math.min(
+        0.95,
+        profile.changeFailureRate * ctx.calibration.incidentFactor,
+      );
       if (!rng.chance(pFail)) return;
-      const nextStart = i + 1 < times.length ? times[i + 1] : dayMs + DAY + 7 * HOUR;
+      const nextStart =
+        i + 1 < times.length ? times[i + 1] : dayMs + DAY + 7 * HOUR;
       const mode = rng.next();
       const severity = rng.pick(SEVERITIES);
       let remediationMs: number | undefined;
@@ -347,11 +414,21 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
         const named = mode < 0.55;
         const gap = named
           ? rng.between(5 * MINUTE, 3 * HOUR)
-          : rng.between(2 * MINUTE, Math.max(3 * MINUTE, Math.min(40 * MINUTE, (nextStart - finishedMs) / 2)));
+          : rng.between(
+              2 * MINUTE,
+              Math.max(
+                3 * MINUTE,
+                Math.min(40 * MINUTE, (nextStart - finishedMs) / 2),
+              ),
+            );
         incidentOpened = Math.floor((finishedMs + gap) / 1000) * 1000;
-        const restore = Math.max(4 * MINUTE, rng.logNormal(profile.restoreHours * HOUR, 1));
+        const restore = Math.max(
+          4 * MINUTE,
+          rng.logNormal(profile.restoreHours * HOUR, 1),
+        );
         const resolved = Math.floor((incidentOpened + restore) / 1000) * 1000;
-        remediationMs = incidentOpened + (resolved - incidentOpened) * rng.between(0.5, 0.95);
+        remediationMs =
+          incidentOpened + (resolved - incidentOpened) * rng.between(0.5, 0.95);
         const incident: GeneratedIncident = {
           id: `inc-${id}`,
           source: DEMO_SOURCE,
@@ -369,9 +446,12 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
       if (mode >= 0.2 || rng.chance(0.5)) {
         const remMs = Math.floor(remediationMs / 1000) * 1000;
         const hotfix = rng.chance(0.55);
-        const fixCommit = Math.floor(
-          ((incidentOpened ?? finishedMs) + (remMs - (incidentOpened ?? finishedMs)) * 0.5) / 1000,
-        ) * 1000;
+        const fixCommit =
+          Math.floor(
+            ((incidentOpened ?? finishedMs) +
+              (remMs - (incidentOpened ?? finishedMs)) * 0.5) /
+              1000,
+          ) * 1000;
         push({
           id: `${id}-${hotfix ? 'hotfix' : 'rollback'}`,
           source: DEMO_SOURCE,
@@ -381,7 +461,9 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
           startedAt: iso(Math.max(fixCommit, remMs - rng.int(2, 10) * MINUTE)),
           finishedAt: iso(remMs),
           version: hotfix ? `${version}.1` : `${version}-rollback`,
-          changes: hotfix ? [{ id: sha(rng), committedAt: iso(fixCommit) }] : [],
+          changes: hotfix
+            ? [{ id: sha(rng), committedAt: iso(fixCommit) }]
+            : [],
           type: hotfix ? 'hotfix' : 'rollback',
           remediates: id,
         });
@@ -416,18 +498,17 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
     // Long-standing problems of legacy systems and struggling teams (degraded
     // performance, a flaky dependency): open for days or weeks, so a few are
     // still open at any time.
-    const chance =
-      team.profile === 'struggling'
-        ? 0.02
-        : component.exception || component.lifecycle === 'deprecated'
-        ? 0.004
-        : 0.001;
+    let chance = 0.001;
+    if (team.profile === 'struggling') chance = 0.02;
+    else if (component.exception || component.lifecycle === 'deprecated')
+      chance = 0.004;
     if (
       (firstDeployMs === undefined || dayMs > firstDeployMs) &&
       rng.chance(chance * ctx.calibration.incidentFactor)
     ) {
       const opened = timesOfDay(rng, dayMs, 1, 0)[0];
-      const resolved = Math.floor((opened + rng.between(3, 40) * DAY) / 1000) * 1000;
+      const resolved =
+        Math.floor((opened + rng.between(3, 40) * DAY) / 1000) * 1000;
       if (opened < nowMs) {
         const incident: GeneratedIncident = {
           id: `inc-${component.name}-${day}-problem`,
@@ -445,7 +526,10 @@ export function generateEntityEvents(component: ComponentDef, ctx: Context): Ent
 }
 
 /** The survey ids of the four quarters up to and including the one of `now`. */
-export function quartersUpTo(nowMs: number, count = 4): { id: string; startMs: number }[] {
+export function quartersUpTo(
+  nowMs: number,
+  count = 4,
+): { id: string; startMs: number }[] {
   const d = new Date(nowMs);
   let year = d.getUTCFullYear();
   let q = Math.floor(d.getUTCMonth() / 3);
@@ -466,7 +550,13 @@ const THEMES_BY_PROFILE: Record<string, CommentTheme[]> = {
   platform: ['documentation', 'on-call', 'ci-speed', 'golden-path'],
   weekly: ['environments', 'ci-speed', 'documentation', 'golden-path'],
   steady: ['ci-speed', 'documentation', 'environments', 'on-call'],
-  struggling: ['on-call', 'on-call', 'environments', 'documentation', 'ci-speed'],
+  struggling: [
+    'on-call',
+    'on-call',
+    'environments',
+    'documentation',
+    'ci-speed',
+  ],
   monthly: ['documentation', 'environments', 'ci-speed', 'onboarding'],
   onboarding: ['onboarding', 'onboarding', 'documentation', 'environments'],
 };
@@ -487,13 +577,19 @@ export function generateSurveyResponses(
       if (user.name === 'guest') continue;
       const team = teams.get(user.memberOf[0]);
       if (!team) continue;
-      const rng = new Random(hashString(`${opts.seed}:${user.name}:${quarter.id}`));
+      const rng = new Random(
+        hashString(`${opts.seed}:${user.name}:${quarter.id}`),
+      );
       if (!rng.chance(participation)) continue;
       const submittedMs =
-        Math.floor((quarter.startMs + Math.pow(rng.next(), 2) * 60 * DAY) / 1000) * 1000;
+        Math.floor(
+          (quarter.startMs + Math.pow(rng.next(), 2) * 60 * DAY) / 1000,
+        ) * 1000;
       if (submittedMs >= opts.nowMs) continue;
       if (team.formedAt && submittedMs < Date.parse(team.formedAt)) continue;
-      responses.push(surveyAnswer(rng, user, team, quarter.id, submittedMs, launchMs));
+      responses.push(
+        surveyAnswer(rng, user, team, quarter.id, submittedMs, launchMs),
+      );
     }
   }
   return { surveys: quarters.map(q => q.id), responses };
@@ -514,9 +610,13 @@ function surveyAnswer(
     Math.max(0, (submittedMs - (launchMs - 60 * DAY)) / (180 * DAY)),
   );
   const mean =
-    team.satisfaction.before + (team.satisfaction.after - team.satisfaction.before) * progress;
+    team.satisfaction.before +
+    (team.satisfaction.after - team.satisfaction.before) * progress;
   const bias = ((hashString(user.name) % 21) - 10) / 10; // a person's own -1..+1
-  const score = Math.max(0, Math.min(10, Math.round(mean + bias + rng.normal() * 1.1)));
+  const score = Math.max(
+    0,
+    Math.min(10, Math.round(mean + bias + rng.normal() * 1.1)),
+  );
   const response: GeneratedSurveyResponse = {
     surveyId,
     userRef: `user:default/${user.name}`,
@@ -530,14 +630,21 @@ function surveyAnswer(
         progress > 0 && rng.chance(0.5) ? 'golden-path' : rng.pick(themes);
       response.comment = rng.pick(PRAISE[theme]);
     } else {
-      const theme = rng.pick(themes.filter(t => t !== 'golden-path' || progress > 0));
+      const theme = rng.pick(
+        themes.filter(t => t !== 'golden-path' || progress > 0),
+      );
       response.comment = rng.pick(COMPLAINTS[theme]);
     }
   }
   return response;
 }
 
-function contextFor(org: Org, seed: number, nowMs: number, calibration: Calibration): Context {
+function contextFor(
+  org: Org,
+  seed: number,
+  nowMs: number,
+  calibration: Calibration,
+): Context {
   return {
     seed,
     nowMs,
@@ -567,7 +674,10 @@ function parseNow(now: GenerateEventsOptions['now']): number {
   return ms;
 }
 
-function countEvents(org: Org, ctx: Context): { deployments: number; incidents: number } {
+function countEvents(
+  org: Org,
+  ctx: Context,
+): { deployments: number; incidents: number } {
   let deployments = 0;
   let incidents = 0;
   for (const c of org.components) {
@@ -587,7 +697,9 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
   const nowMs = parseNow(opts.now);
   const scale = resolveScale(opts.scale);
   const usersWanted =
-    scale.responses !== undefined ? Math.ceil(scale.responses / 4 / 0.85) + 1 : undefined;
+    scale.responses !== undefined
+      ? Math.ceil(scale.responses / 4 / 0.85) + 1
+      : undefined;
   const org =
     opts.org ??
     generateOrg({
@@ -598,14 +710,23 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
     });
   const calibration: Calibration = { deployFactor: 1, incidentFactor: 1 };
   if (scale.deployments !== undefined) {
-    const natural = countEvents(org, contextFor(org, seed, nowMs, calibration)).deployments;
+    const natural = countEvents(
+      org,
+      contextFor(org, seed, nowMs, calibration),
+    ).deployments;
     calibration.deployFactor = natural > 0 ? scale.deployments / natural : 1;
     // second pass: the relation is close to linear but not exactly (rework, floors)
-    const got = countEvents(org, contextFor(org, seed, nowMs, calibration)).deployments;
+    const got = countEvents(
+      org,
+      contextFor(org, seed, nowMs, calibration),
+    ).deployments;
     if (got > 0) calibration.deployFactor *= scale.deployments / got;
   }
   if (scale.incidents !== undefined) {
-    const natural = countEvents(org, contextFor(org, seed, nowMs, calibration)).incidents;
+    const natural = countEvents(
+      org,
+      contextFor(org, seed, nowMs, calibration),
+    ).incidents;
     calibration.incidentFactor = natural > 0 ? scale.incidents / natural : 1;
   }
   const ctx = contextFor(org, seed, nowMs, calibration);
@@ -617,7 +738,9 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
     from: iso(ctx.fromMs),
     surveys,
     surveyResponses:
-      scale.responses !== undefined ? responses.slice(0, scale.responses) : responses,
+      scale.responses !== undefined
+        ? responses.slice(0, scale.responses)
+        : responses,
     *entities() {
       for (const c of org.components) yield generateEntityEvents(c, ctx);
     },
@@ -625,7 +748,9 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
 }
 
 /** Generates the whole history in memory (fine for the demo and the small benchmark). */
-export function generateEvents(opts: GenerateEventsOptions = {}): GeneratedEvents {
+export function generateEvents(
+  opts: GenerateEventsOptions = {},
+): GeneratedEvents {
   const plan = planEvents(opts);
   const deployments: GeneratedDeployment[] = [];
   const incidents: GeneratedIncident[] = [];

@@ -89,7 +89,9 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
 /** Normalises a base URL: a backend root gets `/api/platform-metrics` appended. */
 export function resolveBaseUrl(url: string): string {
   const trimmed = url.replace(/\/+$/, '');
-  return /\/api\/[^/]+$/.test(trimmed) ? trimmed : `${trimmed}/api/platform-metrics`;
+  return /\/api\/[^/]+$/.test(trimmed)
+    ? trimmed
+    : `${trimmed}/api/platform-metrics`;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -114,7 +116,11 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
       },
     },
     surveyResponses: plan.surveyResponses,
-    totals: { deployments, incidents, surveyResponses: plan.surveyResponses.length },
+    totals: {
+      deployments,
+      incidents,
+      surveyResponses: plan.surveyResponses.length,
+    },
   };
 }
 
@@ -126,20 +132,28 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const attempts = Math.max(1, opts.attempts ?? 6);
   const doFetch = opts.fetch ?? fetch;
-  const delay = opts.retryDelayMs ?? ((n: number) => Math.min(10_000, 250 * 2 ** n));
+  const delay =
+    opts.retryDelayMs ?? ((n: number) => Math.min(10_000, 250 * 2 ** n));
   const events = opts.events;
   const totals: Partial<Record<RecordKind, number>> =
     'totals' in events && events.totals
       ? events.totals
       : {
-          deployments: Array.isArray(events.deployments) ? events.deployments.length : undefined,
-          incidents: Array.isArray(events.incidents) ? events.incidents.length : undefined,
+          deployments: Array.isArray(events.deployments)
+            ? events.deployments.length
+            : undefined,
+          incidents: Array.isArray(events.incidents)
+            ? events.incidents.length
+            : undefined,
           surveyResponses: Array.isArray(events.surveyResponses)
             ? events.surveyResponses.length
             : undefined,
         };
 
-  const post = async (kind: RecordKind, batch: unknown[]): Promise<LoadCounts> => {
+  const post = async (
+    kind: RecordKind,
+    batch: unknown[],
+  ): Promise<LoadCounts> => {
     const { path, field } = ENDPOINTS[kind];
     const body = JSON.stringify({ [field]: batch });
     for (let attempt = 1; ; attempt++) {
@@ -180,42 +194,53 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
         retryable = (e as Error).message;
       }
       if (attempt >= attempts) {
-        throw new Error(`POST ${path} failed after ${attempt} attempts: ${retryable}`);
+        throw new Error(
+          `POST ${path} failed after ${attempt} attempts: ${retryable}`,
+        );
       }
       await sleep(delay(attempt));
     }
   };
 
-  const result = {} as LoadResult;
-  const order: RecordKind[] = ['deployments', 'incidents', 'surveyResponses'];
-  for (const kind of order) {
-    const counts: LoadCounts = { received: 0, created: 0, updated: 0 };
-    result[kind] = counts;
-    let sent = 0;
+  const send = async (kind: RecordKind): Promise<LoadCounts> => {
+    const state = {
+      counts: { received: 0, created: 0, updated: 0 } as LoadCounts,
+      sent: 0,
+      failure: undefined as unknown,
+    };
     const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
-    for (const batch of batches<unknown>(events[kind], batchSize)) {
-      if (failure) break;
-      const p: Promise<void> = post(kind, batch).then(
-        c => {
-          counts.received += c.received;
-          counts.created += c.created;
-          counts.updated += c.updated;
-          sent += batch.length;
-          opts.onProgress?.({ kind, sent, total: totals[kind] });
-        },
-        e => {
-          failure ??= e;
-        },
-      );
-      const tracked = p.finally(() => inFlight.delete(tracked));
+    const start = (batch: unknown[]) => {
+      const tracked: Promise<void> = post(kind, batch)
+        .then(
+          c => {
+            state.counts.received += c.received;
+            state.counts.created += c.created;
+            state.counts.updated += c.updated;
+            state.sent += batch.length;
+            opts.onProgress?.({ kind, sent: state.sent, total: totals[kind] });
+          },
+          e => {
+            state.failure ??= e;
+          },
+        )
+        .finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
+    };
+    for (const batch of batches<unknown>(events[kind], batchSize)) {
+      if (state.failure) break;
+      start(batch);
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    if (failure) throw failure;
-  }
-  return result;
+    if (state.failure) throw state.failure;
+    return state.counts;
+  };
+
+  // deployments first, so that incidents and remediations find what they name
+  const deployments = await send('deployments');
+  const incidents = await send('incidents');
+  const surveyResponses = await send('surveyResponses');
+  return { deployments, incidents, surveyResponses };
 }
 
 /**
@@ -242,7 +267,9 @@ export async function waitForBackend(opts: {
       await ready.text();
       if (ready.ok) {
         // the backend is up; make sure the plugin is mounted too
-        const probe = await doFetch(`${baseUrl}/deployments`, { method: 'POST' });
+        const probe = await doFetch(`${baseUrl}/deployments`, {
+          method: 'POST',
+        });
         await probe.text();
         if (probe.status !== 404 && probe.status < 500) return;
         last = `plugin answered ${probe.status}`;
@@ -254,7 +281,11 @@ export async function waitForBackend(opts: {
     }
     const elapsed = Date.now() - started;
     if (elapsed >= timeoutMs) {
-      throw new Error(`backend at ${origin} not ready after ${Math.round(elapsed / 1000)}s (${last})`);
+      throw new Error(
+        `backend at ${origin} not ready after ${Math.round(
+          elapsed / 1000,
+        )}s (${last})`,
+      );
     }
     opts.onWait?.(elapsed);
     await sleep(intervalMs);

@@ -215,7 +215,8 @@ export const DEMO_TEAMS: readonly Omit<TeamDef, 'formedAt'>[] = [
   {
     name: 'identity',
     displayName: 'Identity & Access',
-    description: 'Careful, steady weekly deployer of security-sensitive services.',
+    description:
+      'Careful, steady weekly deployer of security-sensitive services.',
     profile: 'steady',
     before: p(0.12, 96, 0.1, 4, 6, 1, 0.04),
     after: p(0.22, 28, 0.07, 2, 4, 1, 0.03),
@@ -282,107 +283,661 @@ const svc = (
 /** The demo's components. `createdDaysAgo` is relative to the epoch. */
 const DEMO_COMPONENTS: C[] = [
   // payments
-  svc('payments', 'payments', 'payments-api', 'Public payments API: authorisations, captures and refunds.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 5 }),
-  svc('payments', 'payments', 'payment-gateway', 'Connects to card schemes and acquirers.', { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 20 }),
-  svc('payments', 'payments', 'ledger-service', 'Double-entry ledger of every money movement.', { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 45 }),
-  svc('payments', 'payments', 'fraud-detection', 'Real-time fraud scoring of payment attempts.', { sourceTemplate: TEMPLATES.node, createdDaysAgo: 150, firstDeployAfterDays: 0.4 }),
-  svc('payments', 'payments', 'payouts-worker', 'Batches and sends merchant payouts.', { sourceTemplate: TEMPLATES.node, createdDaysAgo: 118, firstDeployAfterDays: 0.25, activity: 0.6 }),
-  svc('payments', 'payments', 'refunds-service', 'Refund workflows and chargeback handling.', { createdDaysAgo: 320, firstDeployAfterDays: 16, activity: 0.7 }),
-  { ...svc('payments', 'payments', 'payments-sdk', 'Client SDK for the payments API.'), type: 'library' },
+  svc(
+    'payments',
+    'payments',
+    'payments-api',
+    'Public payments API: authorisations, captures and refunds.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 5 },
+  ),
+  svc(
+    'payments',
+    'payments',
+    'payment-gateway',
+    'Connects to card schemes and acquirers.',
+    { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 20 },
+  ),
+  svc(
+    'payments',
+    'payments',
+    'ledger-service',
+    'Double-entry ledger of every money movement.',
+    { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 45 },
+  ),
+  svc(
+    'payments',
+    'payments',
+    'fraud-detection',
+    'Real-time fraud scoring of payment attempts.',
+    {
+      sourceTemplate: TEMPLATES.node,
+      createdDaysAgo: 150,
+      firstDeployAfterDays: 0.4,
+    },
+  ),
+  svc(
+    'payments',
+    'payments',
+    'payouts-worker',
+    'Batches and sends merchant payouts.',
+    {
+      sourceTemplate: TEMPLATES.node,
+      createdDaysAgo: 118,
+      firstDeployAfterDays: 0.25,
+      activity: 0.6,
+    },
+  ),
+  svc(
+    'payments',
+    'payments',
+    'refunds-service',
+    'Refund workflows and chargeback handling.',
+    { createdDaysAgo: 320, firstDeployAfterDays: 16, activity: 0.7 },
+  ),
+  {
+    ...svc(
+      'payments',
+      'payments',
+      'payments-sdk',
+      'Client SDK for the payments API.',
+    ),
+    type: 'library',
+  },
   // platform
-  { ...svc('platform', 'developer-platform', 'developer-portal', 'The Backstage developer portal.'), type: 'website', sourceTemplate: TEMPLATES.web, adoptedDaysAfterLaunch: 0 },
-  svc('platform', 'developer-platform', 'ci-runner-controller', 'Autoscales CI runners.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 0 }),
-  svc('platform', 'developer-platform', 'deploy-orchestrator', 'Progressive delivery and automatic rollbacks.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 0 }),
-  svc('platform', 'developer-platform', 'secrets-broker', 'Short-lived credentials for workloads.', { sourceTemplate: TEMPLATES.java, createdDaysAgo: 190, firstDeployAfterDays: 0.2 }),
-  svc('platform', 'developer-platform', 'observability-gateway', 'Collects traces, metrics and logs.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 10 }),
-  svc('platform', 'developer-platform', 'artifact-cache', 'Build artifact and dependency cache.', { activity: 0.5 }),
-  { ...svc('platform', 'developer-platform', 'golden-path-templates', 'Software templates of the golden paths.'), type: 'library' },
+  {
+    ...svc(
+      'platform',
+      'developer-platform',
+      'developer-portal',
+      'The Backstage developer portal.',
+    ),
+    type: 'website',
+    sourceTemplate: TEMPLATES.web,
+    adoptedDaysAfterLaunch: 0,
+  },
+  svc(
+    'platform',
+    'developer-platform',
+    'ci-runner-controller',
+    'Autoscales CI runners.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 0 },
+  ),
+  svc(
+    'platform',
+    'developer-platform',
+    'deploy-orchestrator',
+    'Progressive delivery and automatic rollbacks.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 0 },
+  ),
+  svc(
+    'platform',
+    'developer-platform',
+    'secrets-broker',
+    'Short-lived credentials for workloads.',
+    {
+      sourceTemplate: TEMPLATES.java,
+      createdDaysAgo: 190,
+      firstDeployAfterDays: 0.2,
+    },
+  ),
+  svc(
+    'platform',
+    'developer-platform',
+    'observability-gateway',
+    'Collects traces, metrics and logs.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 10 },
+  ),
+  svc(
+    'platform',
+    'developer-platform',
+    'artifact-cache',
+    'Build artifact and dependency cache.',
+    { activity: 0.5 },
+  ),
+  {
+    ...svc(
+      'platform',
+      'developer-platform',
+      'golden-path-templates',
+      'Software templates of the golden paths.',
+    ),
+    type: 'library',
+  },
   // checkout
-  svc('checkout', 'storefront', 'checkout-api', 'Checkout flow: basket to order.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 30 }),
-  svc('checkout', 'storefront', 'cart-service', 'Shopping carts.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 60 }),
-  { ...svc('checkout', 'storefront', 'storefront-web', 'The shop front end.'), type: 'website', sourceTemplate: TEMPLATES.web, adoptedDaysAfterLaunch: 40 },
-  svc('checkout', 'storefront', 'pricing-service', 'Prices, taxes and currencies.'),
-  svc('checkout', 'storefront', 'promotions-service', 'Vouchers and promotions.', { activity: 0.7 }),
-  svc('checkout', 'storefront', 'product-catalog-api', 'Product information from the PIM.', { exception: 'Vendor-managed PIM integration; the vendor ships its releases, migration planned for 2027-Q2', activity: 0.4 }),
-  svc('checkout', 'storefront', 'recommendations-service', 'Product recommendations.', { lifecycle: 'experimental', sourceTemplate: TEMPLATES.node, createdDaysAgo: 90, firstDeployAfterDays: 1.5 }),
-  { ...svc('checkout', 'storefront', 'checkout-ui-kit', 'Shared UI components of the storefront.'), type: 'library' },
+  svc(
+    'checkout',
+    'storefront',
+    'checkout-api',
+    'Checkout flow: basket to order.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 30 },
+  ),
+  svc('checkout', 'storefront', 'cart-service', 'Shopping carts.', {
+    sourceTemplate: TEMPLATES.node,
+    adoptedDaysAfterLaunch: 60,
+  }),
+  {
+    ...svc('checkout', 'storefront', 'storefront-web', 'The shop front end.'),
+    type: 'website',
+    sourceTemplate: TEMPLATES.web,
+    adoptedDaysAfterLaunch: 40,
+  },
+  svc(
+    'checkout',
+    'storefront',
+    'pricing-service',
+    'Prices, taxes and currencies.',
+  ),
+  svc(
+    'checkout',
+    'storefront',
+    'promotions-service',
+    'Vouchers and promotions.',
+    { activity: 0.7 },
+  ),
+  svc(
+    'checkout',
+    'storefront',
+    'product-catalog-api',
+    'Product information from the PIM.',
+    {
+      exception:
+        'Vendor-managed PIM integration; the vendor ships its releases, migration planned for 2027-Q2',
+      activity: 0.4,
+    },
+  ),
+  svc(
+    'checkout',
+    'storefront',
+    'recommendations-service',
+    'Product recommendations.',
+    {
+      lifecycle: 'experimental',
+      sourceTemplate: TEMPLATES.node,
+      createdDaysAgo: 90,
+      firstDeployAfterDays: 1.5,
+    },
+  ),
+  {
+    ...svc(
+      'checkout',
+      'storefront',
+      'checkout-ui-kit',
+      'Shared UI components of the storefront.',
+    ),
+    type: 'library',
+  },
   // mobile
-  svc('mobile', 'customer-experience', 'mobile-bff', 'Backend for the mobile apps.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 15 }),
-  { ...svc('mobile', 'customer-experience', 'customer-portal', 'Customer self-service portal.'), type: 'website', sourceTemplate: TEMPLATES.web, adoptedDaysAfterLaunch: 25 },
-  { ...svc('mobile', 'customer-experience', 'account-web', 'Account settings web app.'), type: 'website', sourceTemplate: TEMPLATES.web, createdDaysAgo: 170, firstDeployAfterDays: 2 },
-  { ...svc('mobile', 'customer-experience', 'help-center', 'Help centre and FAQ.'), type: 'website', activity: 0.6 },
-  { ...svc('mobile', 'customer-experience', 'marketing-site', 'Public marketing site.'), type: 'website', exception: 'Managed in the agency CMS (Contentful); published outside our pipelines', activity: 0.3 },
-  { ...svc('mobile', 'customer-experience', 'design-tokens', 'Colours, spacing and typography tokens.'), type: 'library' },
+  svc(
+    'mobile',
+    'customer-experience',
+    'mobile-bff',
+    'Backend for the mobile apps.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 15 },
+  ),
+  {
+    ...svc(
+      'mobile',
+      'customer-experience',
+      'customer-portal',
+      'Customer self-service portal.',
+    ),
+    type: 'website',
+    sourceTemplate: TEMPLATES.web,
+    adoptedDaysAfterLaunch: 25,
+  },
+  {
+    ...svc(
+      'mobile',
+      'customer-experience',
+      'account-web',
+      'Account settings web app.',
+    ),
+    type: 'website',
+    sourceTemplate: TEMPLATES.web,
+    createdDaysAgo: 170,
+    firstDeployAfterDays: 2,
+  },
+  {
+    ...svc(
+      'mobile',
+      'customer-experience',
+      'help-center',
+      'Help centre and FAQ.',
+    ),
+    type: 'website',
+    activity: 0.6,
+  },
+  {
+    ...svc(
+      'mobile',
+      'customer-experience',
+      'marketing-site',
+      'Public marketing site.',
+    ),
+    type: 'website',
+    exception:
+      'Managed in the agency CMS (Contentful); published outside our pipelines',
+    activity: 0.3,
+  },
+  {
+    ...svc(
+      'mobile',
+      'customer-experience',
+      'design-tokens',
+      'Colours, spacing and typography tokens.',
+    ),
+    type: 'library',
+  },
   // identity
-  svc('identity', 'identity', 'auth-service', 'OAuth2/OIDC authorisation server.', { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 35 }),
-  svc('identity', 'identity', 'user-profile-service', 'User profiles and preferences.', { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 70 }),
-  svc('identity', 'identity', 'permissions-service', 'Roles and fine-grained permissions.', { createdDaysAgo: 280, firstDeployAfterDays: 24 }),
-  svc('identity', 'identity', 'sso-bridge', 'SAML bridge for enterprise customers.', { exception: 'Third-party SAML appliance, to be replaced by Keycloak in 2027', activity: 0.3 }),
-  svc('identity', 'identity', 'session-store-proxy', 'Proxy in front of the legacy session store.', { lifecycle: 'deprecated', activity: 0.3 }),
-  { ...svc('identity', 'identity', 'admin-console', 'Internal administration console.'), type: 'website', activity: 0.6 },
+  svc(
+    'identity',
+    'identity',
+    'auth-service',
+    'OAuth2/OIDC authorisation server.',
+    { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 35 },
+  ),
+  svc(
+    'identity',
+    'identity',
+    'user-profile-service',
+    'User profiles and preferences.',
+    { sourceTemplate: TEMPLATES.node, adoptedDaysAfterLaunch: 70 },
+  ),
+  svc(
+    'identity',
+    'identity',
+    'permissions-service',
+    'Roles and fine-grained permissions.',
+    { createdDaysAgo: 280, firstDeployAfterDays: 24 },
+  ),
+  svc(
+    'identity',
+    'identity',
+    'sso-bridge',
+    'SAML bridge for enterprise customers.',
+    {
+      exception:
+        'Third-party SAML appliance, to be replaced by Keycloak in 2027',
+      activity: 0.3,
+    },
+  ),
+  svc(
+    'identity',
+    'identity',
+    'session-store-proxy',
+    'Proxy in front of the legacy session store.',
+    { lifecycle: 'deprecated', activity: 0.3 },
+  ),
+  {
+    ...svc(
+      'identity',
+      'identity',
+      'admin-console',
+      'Internal administration console.',
+    ),
+    type: 'website',
+    activity: 0.6,
+  },
   // logistics
   svc('logistics', 'fulfilment', 'warehouse-api', 'Warehouse management API.'),
-  svc('logistics', 'fulfilment', 'shipping-rates-service', 'Carrier rates and labels.', { createdDaysAgo: 340, firstDeployAfterDays: 41 }),
-  svc('logistics', 'fulfilment', 'inventory-sync', 'Synchronises stock levels between warehouses.'),
-  svc('logistics', 'fulfilment', 'mainframe-order-bridge', 'Bridge to the order mainframe.', { exception: 'Legacy mainframe bridge, scheduled for decommission 2027', activity: 0.5 }),
-  { ...svc('logistics', 'fulfilment', 'order-tracking-web', 'Parcel tracking pages.'), type: 'website' },
-  svc('logistics', 'fulfilment', 'route-planner', 'Delivery route optimisation; the team\'s first golden-path service.', { lifecycle: 'experimental', sourceTemplate: TEMPLATES.java, createdDaysAgo: 60, firstDeployAfterDays: 6 }),
-  svc('logistics', 'fulfilment', 'legacy-edi-gateway', 'EDI message exchange with partners.', { lifecycle: 'deprecated', exception: 'EDI gateway frozen by partner contract until 2027-03', activity: 0.3 }),
+  svc(
+    'logistics',
+    'fulfilment',
+    'shipping-rates-service',
+    'Carrier rates and labels.',
+    { createdDaysAgo: 340, firstDeployAfterDays: 41 },
+  ),
+  svc(
+    'logistics',
+    'fulfilment',
+    'inventory-sync',
+    'Synchronises stock levels between warehouses.',
+  ),
+  svc(
+    'logistics',
+    'fulfilment',
+    'mainframe-order-bridge',
+    'Bridge to the order mainframe.',
+    {
+      exception: 'Legacy mainframe bridge, scheduled for decommission 2027',
+      activity: 0.5,
+    },
+  ),
+  {
+    ...svc(
+      'logistics',
+      'fulfilment',
+      'order-tracking-web',
+      'Parcel tracking pages.',
+    ),
+    type: 'website',
+  },
+  svc(
+    'logistics',
+    'fulfilment',
+    'route-planner',
+    "Delivery route optimisation; the team's first golden-path service.",
+    {
+      lifecycle: 'experimental',
+      sourceTemplate: TEMPLATES.java,
+      createdDaysAgo: 60,
+      firstDeployAfterDays: 6,
+    },
+  ),
+  svc(
+    'logistics',
+    'fulfilment',
+    'legacy-edi-gateway',
+    'EDI message exchange with partners.',
+    {
+      lifecycle: 'deprecated',
+      exception: 'EDI gateway frozen by partner contract until 2027-03',
+      activity: 0.3,
+    },
+  ),
   // data
-  svc('data', 'data-platform', 'events-ingest', 'Ingests product events into the lake.', { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 50 }),
-  svc('data', 'data-platform', 'analytics-api', 'Query API over the warehouse.'),
-  { ...svc('data', 'data-platform', 'reporting-web', 'Business reporting dashboards.'), type: 'website' },
-  svc('data', 'data-platform', 'feature-store', 'Online feature store for ML models.', { sourceTemplate: TEMPLATES.java, createdDaysAgo: 130, firstDeployAfterDays: 3 }),
-  svc('data', 'data-platform', 'etl-scheduler', 'Nightly ETL jobs.', { exception: 'Runs on the on-prem Hadoop cluster until its migration in 2027-Q1' }),
-  { ...svc('data', 'data-platform', 'data-contracts', 'Schemas of the data contracts.'), type: 'library' },
-  { ...svc('data', 'data-platform', 'metrics-client', 'Client library for the metrics pipeline.'), type: 'library' },
+  svc(
+    'data',
+    'data-platform',
+    'events-ingest',
+    'Ingests product events into the lake.',
+    { sourceTemplate: TEMPLATES.java, adoptedDaysAfterLaunch: 50 },
+  ),
+  svc(
+    'data',
+    'data-platform',
+    'analytics-api',
+    'Query API over the warehouse.',
+  ),
+  {
+    ...svc(
+      'data',
+      'data-platform',
+      'reporting-web',
+      'Business reporting dashboards.',
+    ),
+    type: 'website',
+  },
+  svc(
+    'data',
+    'data-platform',
+    'feature-store',
+    'Online feature store for ML models.',
+    {
+      sourceTemplate: TEMPLATES.java,
+      createdDaysAgo: 130,
+      firstDeployAfterDays: 3,
+    },
+  ),
+  svc('data', 'data-platform', 'etl-scheduler', 'Nightly ETL jobs.', {
+    exception:
+      'Runs on the on-prem Hadoop cluster until its migration in 2027-Q1',
+  }),
+  {
+    ...svc(
+      'data',
+      'data-platform',
+      'data-contracts',
+      'Schemas of the data contracts.',
+    ),
+    type: 'library',
+  },
+  {
+    ...svc(
+      'data',
+      'data-platform',
+      'metrics-client',
+      'Client library for the metrics pipeline.',
+    ),
+    type: 'library',
+  },
   // growth (formed recently)
-  svc('growth', 'growth', 'growth-experiments-api', 'Experiment assignment API.', { lifecycle: 'experimental', sourceTemplate: TEMPLATES.node, createdDaysAgo: 75, firstDeployAfterDays: 1 }),
-  svc('growth', 'growth', 'referral-service', 'Refer-a-friend programme.', { lifecycle: 'experimental', sourceTemplate: TEMPLATES.node, createdDaysAgo: 62, firstDeployAfterDays: 2.5 }),
-  { ...svc('growth', 'growth', 'landing-pages', 'Campaign landing pages.'), type: 'website', lifecycle: 'experimental', sourceTemplate: TEMPLATES.web, createdDaysAgo: 55, firstDeployAfterDays: 0.8 },
-  svc('growth', 'growth', 'attribution-worker', 'Marketing attribution jobs.', { lifecycle: 'experimental', createdDaysAgo: 52, firstDeployAfterDays: 27 }),
-  svc('growth', 'growth', 'email-campaigns-service', 'Email campaigns; stuck on a hand-made pipeline.', { lifecycle: 'experimental', createdDaysAgo: 48, firstDeployAfterDays: null }),
-  svc('growth', 'growth', 'loyalty-service', 'Loyalty points; just created.', { lifecycle: 'experimental', sourceTemplate: TEMPLATES.node, createdDaysAgo: 9, firstDeployAfterDays: null }),
-  { ...svc('growth', 'growth', 'ab-testing-sdk', 'Client SDK for experiments.'), type: 'library', lifecycle: 'experimental', createdDaysAgo: 70 },
+  svc(
+    'growth',
+    'growth',
+    'growth-experiments-api',
+    'Experiment assignment API.',
+    {
+      lifecycle: 'experimental',
+      sourceTemplate: TEMPLATES.node,
+      createdDaysAgo: 75,
+      firstDeployAfterDays: 1,
+    },
+  ),
+  svc('growth', 'growth', 'referral-service', 'Refer-a-friend programme.', {
+    lifecycle: 'experimental',
+    sourceTemplate: TEMPLATES.node,
+    createdDaysAgo: 62,
+    firstDeployAfterDays: 2.5,
+  }),
+  {
+    ...svc('growth', 'growth', 'landing-pages', 'Campaign landing pages.'),
+    type: 'website',
+    lifecycle: 'experimental',
+    sourceTemplate: TEMPLATES.web,
+    createdDaysAgo: 55,
+    firstDeployAfterDays: 0.8,
+  },
+  svc('growth', 'growth', 'attribution-worker', 'Marketing attribution jobs.', {
+    lifecycle: 'experimental',
+    createdDaysAgo: 52,
+    firstDeployAfterDays: 27,
+  }),
+  svc(
+    'growth',
+    'growth',
+    'email-campaigns-service',
+    'Email campaigns; stuck on a hand-made pipeline.',
+    {
+      lifecycle: 'experimental',
+      createdDaysAgo: 48,
+      firstDeployAfterDays: null,
+    },
+  ),
+  svc('growth', 'growth', 'loyalty-service', 'Loyalty points; just created.', {
+    lifecycle: 'experimental',
+    sourceTemplate: TEMPLATES.node,
+    createdDaysAgo: 9,
+    firstDeployAfterDays: null,
+  }),
+  {
+    ...svc('growth', 'growth', 'ab-testing-sdk', 'Client SDK for experiments.'),
+    type: 'library',
+    lifecycle: 'experimental',
+    createdDaysAgo: 70,
+  },
 ];
 
 const DEMO_DOMAINS: DomainDef[] = [
-  { name: 'commerce', description: 'Everything that makes and takes money.', owner: 'payments' },
-  { name: 'operations', description: 'Fulfilment, identity and running the business.', owner: 'logistics' },
-  { name: 'engineering-productivity', description: 'The internal developer platform and data infrastructure.', owner: 'platform' },
+  {
+    name: 'commerce',
+    description: 'Everything that makes and takes money.',
+    owner: 'payments',
+  },
+  {
+    name: 'operations',
+    description: 'Fulfilment, identity and running the business.',
+    owner: 'logistics',
+  },
+  {
+    name: 'engineering-productivity',
+    description: 'The internal developer platform and data infrastructure.',
+    owner: 'platform',
+  },
 ];
 
 const DEMO_SYSTEMS: SystemDef[] = [
-  { name: 'payments', description: 'Payment processing, ledger and payouts.', owner: 'payments', domain: 'commerce' },
-  { name: 'storefront', description: 'The online shop: catalogue, cart and checkout.', owner: 'checkout', domain: 'commerce' },
-  { name: 'customer-experience', description: 'Customer-facing web and mobile apps.', owner: 'mobile', domain: 'commerce' },
-  { name: 'growth', description: 'Experiments, referrals and campaigns.', owner: 'growth', domain: 'commerce' },
-  { name: 'identity', description: 'Authentication, authorisation and user profiles.', owner: 'identity', domain: 'operations' },
-  { name: 'fulfilment', description: 'Warehouses, shipping and order tracking.', owner: 'logistics', domain: 'operations' },
-  { name: 'developer-platform', description: 'The internal developer platform and its golden paths.', owner: 'platform', domain: 'engineering-productivity' },
-  { name: 'data-platform', description: 'Event ingestion, warehouse and analytics.', owner: 'data', domain: 'engineering-productivity' },
+  {
+    name: 'payments',
+    description: 'Payment processing, ledger and payouts.',
+    owner: 'payments',
+    domain: 'commerce',
+  },
+  {
+    name: 'storefront',
+    description: 'The online shop: catalogue, cart and checkout.',
+    owner: 'checkout',
+    domain: 'commerce',
+  },
+  {
+    name: 'customer-experience',
+    description: 'Customer-facing web and mobile apps.',
+    owner: 'mobile',
+    domain: 'commerce',
+  },
+  {
+    name: 'growth',
+    description: 'Experiments, referrals and campaigns.',
+    owner: 'growth',
+    domain: 'commerce',
+  },
+  {
+    name: 'identity',
+    description: 'Authentication, authorisation and user profiles.',
+    owner: 'identity',
+    domain: 'operations',
+  },
+  {
+    name: 'fulfilment',
+    description: 'Warehouses, shipping and order tracking.',
+    owner: 'logistics',
+    domain: 'operations',
+  },
+  {
+    name: 'developer-platform',
+    description: 'The internal developer platform and its golden paths.',
+    owner: 'platform',
+    domain: 'engineering-productivity',
+  },
+  {
+    name: 'data-platform',
+    description: 'Event ingestion, warehouse and analytics.',
+    owner: 'data',
+    domain: 'engineering-productivity',
+  },
 ];
 
 const FIRST_NAMES = [
-  'alice', 'bruno', 'chiara', 'dmitri', 'elena', 'farid', 'grace', 'hiroshi',
-  'ines', 'jonas', 'kavya', 'liam', 'maya', 'nikolai', 'olivia', 'pedro',
-  'quinn', 'rosa', 'samir', 'tara', 'umar', 'valeria', 'wei', 'ximena',
-  'yusuf', 'zoe', 'amara', 'bjorn', 'camille', 'diego', 'esther', 'felix',
-  'gabriela', 'hamid', 'ingrid', 'jamal', 'keiko', 'lucas', 'mei', 'noah',
-  'oskar', 'priya', 'rafael', 'sofia', 'theo', 'ursula', 'viktor', 'wanjiru',
-  'xavier', 'yara', 'zain', 'anika', 'benedikt', 'clara', 'daniel', 'emeka',
-  'fatima', 'giulia', 'henrik', 'isabel', 'jakob', 'kofi', 'lena', 'marco',
-  'nadia', 'omar', 'paula', 'ravi', 'selin', 'tomas', 'ulla', 'vera',
-  'william', 'yasmin', 'zeynep', 'aditya', 'beatriz', 'carlos', 'dalia',
-  'erik', 'freya', 'goran',
+  'alice',
+  'bruno',
+  'chiara',
+  'dmitri',
+  'elena',
+  'farid',
+  'grace',
+  'hiroshi',
+  'ines',
+  'jonas',
+  'kavya',
+  'liam',
+  'maya',
+  'nikolai',
+  'olivia',
+  'pedro',
+  'quinn',
+  'rosa',
+  'samir',
+  'tara',
+  'umar',
+  'valeria',
+  'wei',
+  'ximena',
+  'yusuf',
+  'zoe',
+  'amara',
+  'bjorn',
+  'camille',
+  'diego',
+  'esther',
+  'felix',
+  'gabriela',
+  'hamid',
+  'ingrid',
+  'jamal',
+  'keiko',
+  'lucas',
+  'mei',
+  'noah',
+  'oskar',
+  'priya',
+  'rafael',
+  'sofia',
+  'theo',
+  'ursula',
+  'viktor',
+  'wanjiru',
+  'xavier',
+  'yara',
+  'zain',
+  'anika',
+  'benedikt',
+  'clara',
+  'daniel',
+  'emeka',
+  'fatima',
+  'giulia',
+  'henrik',
+  'isabel',
+  'jakob',
+  'kofi',
+  'lena',
+  'marco',
+  'nadia',
+  'omar',
+  'paula',
+  'ravi',
+  'selin',
+  'tomas',
+  'ulla',
+  'vera',
+  'william',
+  'yasmin',
+  'zeynep',
+  'aditya',
+  'beatriz',
+  'carlos',
+  'dalia',
+  'erik',
+  'freya',
+  'goran',
 ];
 
 const LAST_NAMES = [
-  'nguyen', 'silva', 'rossi', 'ivanov', 'garcia', 'haddad', 'okafor', 'tanaka',
-  'moreau', 'schmidt', 'iyer', 'oconnor', 'cohen', 'petrov', 'brown', 'santos',
-  'muller', 'kowalski', 'ali', 'lindqvist', 'chen', 'dubois', 'yilmaz', 'kim',
-  'novak', 'fischer', 'mensah', 'larsen', 'costa', 'sato', 'jensen', 'popescu',
-  'kaur', 'andersen', 'hoffmann',
+  'nguyen',
+  'silva',
+  'rossi',
+  'ivanov',
+  'garcia',
+  'haddad',
+  'okafor',
+  'tanaka',
+  'moreau',
+  'schmidt',
+  'iyer',
+  'oconnor',
+  'cohen',
+  'petrov',
+  'brown',
+  'santos',
+  'muller',
+  'kowalski',
+  'ali',
+  'lindqvist',
+  'chen',
+  'dubois',
+  'yilmaz',
+  'kim',
+  'novak',
+  'fischer',
+  'mensah',
+  'larsen',
+  'costa',
+  'sato',
+  'jensen',
+  'popescu',
+  'kaur',
+  'andersen',
+  'hoffmann',
 ];
 
 function capitalise(s: string): string {
@@ -394,16 +949,23 @@ function iso(ms: number): string {
 }
 
 /** The demo's users, team by team; the guest joins the platform team. */
-function demoUsers(teams: readonly { name: string; size: number }[]): UserDef[] {
+function demoUsers(
+  teams: readonly { name: string; size: number }[],
+): UserDef[] {
   const users: UserDef[] = [];
   let i = 0;
   for (const team of teams) {
     for (let k = 0; k < team.size; k++, i++) {
       const first = FIRST_NAMES[i % FIRST_NAMES.length];
-      const last = LAST_NAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length];
+      const last =
+        LAST_NAMES[
+          (i * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length
+        ];
       users.push({
         name: `${first}.${last}`,
-        displayName: `${capitalise(first)} ${capitalise(last === 'oconnor' ? "o'connor" : last)}`,
+        displayName: `${capitalise(first)} ${capitalise(
+          last === 'oconnor' ? "o'connor" : last,
+        )}`,
         email: `${first}.${last}@example.com`,
         memberOf: [team.name],
       });
@@ -418,7 +980,14 @@ function demoUsers(teams: readonly { name: string; size: number }[]): UserDef[] 
   return users;
 }
 
-const SYNTHETIC_PROFILES = ['elite', 'platform', 'weekly', 'steady', 'struggling', 'monthly'];
+const SYNTHETIC_PROFILES = [
+  'elite',
+  'platform',
+  'weekly',
+  'steady',
+  'struggling',
+  'monthly',
+];
 
 /**
  * The organisation. With no size options: the demo organisation of the
@@ -426,18 +995,21 @@ const SYNTHETIC_PROFILES = ['elite', 'platform', 'weekly', 'steady', 'struggling
  * components and users (for benchmarks; they are not in the catalog YAML).
  */
 export function generateOrg(opts: GenerateOrgOptions = {}): Org {
-  const epochMs = Date.parse(
-    opts.epoch === undefined
-      ? DEMO_EPOCH
-      : typeof opts.epoch === 'string'
-      ? opts.epoch
-      : opts.epoch.toISOString(),
-  );
-  if (Number.isNaN(epochMs)) throw new TypeError(`invalid epoch ${String(opts.epoch)}`);
+  let epochMs = Date.parse(DEMO_EPOCH);
+  if (opts.epoch !== undefined) {
+    epochMs =
+      typeof opts.epoch === 'string'
+        ? Date.parse(opts.epoch)
+        : opts.epoch.getTime();
+  }
+  if (Number.isNaN(epochMs))
+    throw new TypeError(`invalid epoch ${String(opts.epoch)}`);
   const launchMs = epochMs - LAUNCH_DAYS_BEFORE_EPOCH * DAY;
 
   const teams: TeamDef[] = DEMO_TEAMS.map(t =>
-    t.profile === 'onboarding' ? { ...t, formedAt: iso(epochMs - 80 * DAY) } : { ...t },
+    t.profile === 'onboarding'
+      ? { ...t, formedAt: iso(epochMs - 80 * DAY) }
+      : { ...t },
   );
   const components: ComponentDef[] = DEMO_COMPONENTS.map(c => {
     const { createdDaysAgo, adoptedDaysAfterLaunch, ...rest } = c;
@@ -489,7 +1061,9 @@ export function generateOrg(opts: GenerateOrgOptions = {}): Org {
     const system =
       systems.find(s => s.owner === team.name)?.name ?? DEMO_SYSTEMS[0].name;
     const roll = rng.next();
-    const type: ComponentType = roll < 0.75 ? 'service' : roll < 0.92 ? 'website' : 'library';
+    let type: ComponentType = 'library';
+    if (roll < 0.75) type = 'service';
+    else if (roll < 0.92) type = 'website';
     const c: ComponentDef = {
       name: `svc-${String(n + 1).padStart(5, '0')}`,
       description: `Synthetic ${type}.`,

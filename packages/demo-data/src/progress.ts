@@ -23,7 +23,9 @@ export function createProgressBar(
     const width = 30;
     const filled = Math.round(fraction * width);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
-    return `${label.padEnd(18)} [${bar}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${done}/${total} ${rate}/s${detail ? ` ${detail}` : ''}`;
+    return `${label.padEnd(18)} [${bar}] ${String(
+      Math.floor(fraction * 100),
+    ).padStart(3)}% ${done}/${total} ${rate}/s${detail ? ` ${detail}` : ''}`;
   };
   return {
     update(done, detail) {

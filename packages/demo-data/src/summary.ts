@@ -3,8 +3,15 @@
  * data (metrics.md), per team: used by the tests to check that the data tells
  * the intended story, and by the CLI's `stats` command.
  */
-import { computeNps, median } from '@platform-metrics/plugin-platform-metrics-common';
-import type { GeneratedDeployment, GeneratedEvents, GeneratedIncident } from './events';
+import {
+  computeNps,
+  median,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import type {
+  GeneratedDeployment,
+  GeneratedEvents,
+  GeneratedIncident,
+} from './events';
 
 const DAY = 86_400_000;
 
@@ -41,7 +48,8 @@ function perEntity(events: Pick<GeneratedEvents, 'deployments' | 'incidents'>) {
     if (!e) byEntity.set(ref, (e = { deployments: [], incidents: [] }));
     return e;
   };
-  for (const d of events.deployments) if (isProd(d)) get(d.entityRef).deployments.push(d);
+  for (const d of events.deployments)
+    if (isProd(d)) get(d.entityRef).deployments.push(d);
   for (const i of events.incidents) get(i.entityRef).incidents.push(i);
   for (const e of byEntity.values()) {
     e.deployments.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
@@ -53,7 +61,8 @@ function perEntity(events: Pick<GeneratedEvents, 'deployments' | 'incidents'>) {
 export function failedDeploymentIds(e: EntityData): Set<string> {
   const failed = new Set<string>();
   const ids = new Set(e.deployments.map(d => d.id));
-  for (const d of e.deployments) if (d.remediates && ids.has(d.remediates)) failed.add(d.remediates);
+  for (const d of e.deployments)
+    if (d.remediates && ids.has(d.remediates)) failed.add(d.remediates);
   for (const i of e.incidents) {
     if (i.causedBy) {
       if (ids.has(i.causedBy)) failed.add(i.causedBy);
@@ -70,7 +79,11 @@ export function failedDeploymentIds(e: EntityData): Set<string> {
 }
 
 /** Lead times (seconds) of the changes first shipped in [fromMs, toMs). */
-export function leadTimes(deployments: GeneratedDeployment[], fromMs: number, toMs: number): number[] {
+export function leadTimes(
+  deployments: GeneratedDeployment[],
+  fromMs: number,
+  toMs: number,
+): number[] {
   const seen = new Set<string>();
   const out: number[] = [];
   for (const d of deployments) {
@@ -99,8 +112,12 @@ export function summarizeByTeam(
     return t >= fromMs && t < toMs;
   };
   const byEntity = perEntity(events);
-  const teamOf = new Map(events.org.components.map(c => [`component:default/${c.name}`, c.owner]));
-  const teamOfUser = new Map(events.org.users.map(u => [`user:default/${u.name}`, u.memberOf[0]]));
+  const teamOf = new Map(
+    events.org.components.map(c => [`component:default/${c.name}`, c.owner]),
+  );
+  const teamOfUser = new Map(
+    events.org.users.map(u => [`user:default/${u.name}`, u.memberOf[0]]),
+  );
 
   return events.org.teams.map(team => {
     let deployments = 0;
@@ -109,7 +126,9 @@ export function summarizeByTeam(
     let open = 0;
     const leads: number[] = [];
     const restores: number[] = [];
-    const refs = [...teamOf.entries()].filter(([, t]) => t === team.name).map(([r]) => r);
+    const refs = [...teamOf.entries()]
+      .filter(([, t]) => t === team.name)
+      .map(([r]) => r);
     for (const ref of refs) {
       const e = byEntity.get(ref);
       if (!e) continue;
@@ -123,15 +142,24 @@ export function summarizeByTeam(
       leads.push(...leadTimes(e.deployments, fromMs, toMs));
       for (const i of e.incidents) {
         if (i.resolvedAt && inWindow(i.resolvedAt)) {
-          restores.push((Date.parse(i.resolvedAt) - Date.parse(i.openedAt)) / 1000);
+          restores.push(
+            (Date.parse(i.resolvedAt) - Date.parse(i.openedAt)) / 1000,
+          );
         }
-        if (Date.parse(i.openedAt) < toMs && (!i.resolvedAt || Date.parse(i.resolvedAt) >= toMs)) open++;
+        if (
+          Date.parse(i.openedAt) < toMs &&
+          (!i.resolvedAt || Date.parse(i.resolvedAt) >= toMs)
+        )
+          open++;
       }
     }
     const nps: TeamSummary['nps'] = {};
     for (const surveyId of events.surveys) {
       const scores = events.surveyResponses
-        .filter(r => r.surveyId === surveyId && teamOfUser.get(r.userRef) === team.name)
+        .filter(
+          r =>
+            r.surveyId === surveyId && teamOfUser.get(r.userRef) === team.name,
+        )
         .map(r => r.score);
       const result = computeNps(scores);
       nps[surveyId] = { score: result.score, n: result.n };
@@ -154,10 +182,16 @@ export function summarizeByTeam(
 }
 
 /** Org-wide NPS per survey. */
-export function npsBySurvey(events: GeneratedEvents): Record<string, { score: number | null; n: number }> {
+export function npsBySurvey(
+  events: GeneratedEvents,
+): Record<string, { score: number | null; n: number }> {
   const out: Record<string, { score: number | null; n: number }> = {};
   for (const surveyId of events.surveys) {
-    const r = computeNps(events.surveyResponses.filter(x => x.surveyId === surveyId).map(x => x.score));
+    const r = computeNps(
+      events.surveyResponses
+        .filter(x => x.surveyId === surveyId)
+        .map(x => x.score),
+    );
     out[surveyId] = { score: r.score, n: r.n };
   }
   return out;

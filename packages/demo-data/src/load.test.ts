@@ -1,0 +1,236 @@
+import {
+  deploymentBatchSchema,
+  incidentBatchSchema,
+  surveyImportBatchSchema,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import { generateEvents, planEvents } from './events';
+import {
+  loadableFromPlan,
+  loadViaApi,
+  resolveBaseUrl,
+  waitForBackend,
+} from './load';
+
+const NOW = '2026-11-22T00:00:00.000Z';
+
+/** A fake ingestion API: validates like the backend and upserts on (source, id). */
+function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
+  const tables = {
+    deployments: new Map<string, unknown>(),
+    incidents: new Map<string, unknown>(),
+    responses: new Map<string, unknown>(),
+  };
+  const calls: { path: string; size: number; auth: string | null }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let failures = opts.failFirst ?? 0;
+  const schemas = {
+    deployments: deploymentBatchSchema,
+    incidents: incidentBatchSchema,
+    'survey-responses': surveyImportBatchSchema,
+  } as const;
+  const fetchImpl = (async (url: string, init: RequestInit) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise(r => setTimeout(r, 1));
+      if (failures > 0) {
+        failures--;
+        throw new TypeError('fetch failed: ECONNREFUSED');
+      }
+      if (opts.status)
+        return new Response(
+          JSON.stringify({
+            error: {
+              name: 'InputError',
+              message: 'deployments[0].id: must not be empty',
+            },
+          }),
+          { status: opts.status },
+        );
+      const path = new URL(url).pathname.replace(
+        '/api/platform-metrics/',
+        '',
+      ) as keyof typeof schemas;
+      const body = JSON.parse(String(init.body));
+      const parsed = schemas[path].parse(body) as any;
+      const items: any[] =
+        parsed.deployments ?? parsed.incidents ?? parsed.responses;
+      calls.push({
+        path,
+        size: items.length,
+        auth: new Headers(init.headers).get('authorization'),
+      });
+      const table = {
+        deployments: tables.deployments,
+        incidents: tables.incidents,
+        'survey-responses': tables.responses,
+      }[path];
+      let created = 0;
+      let updated = 0;
+      for (const item of items) {
+        const key =
+          path === 'survey-responses'
+            ? `${item.surveyId} ${item.userRef}`
+            : `${item.source} ${item.id}`;
+        if (table.has(key)) updated++;
+        else created++;
+        table.set(key, item);
+      }
+      return new Response(
+        JSON.stringify({ received: items.length, created, updated }),
+        { status: 200 },
+      );
+    } finally {
+      inFlight--;
+    }
+  }) as unknown as typeof fetch;
+  return { fetchImpl, tables, calls, maxInFlight: () => maxInFlight };
+}
+
+describe('loadViaApi', () => {
+  const events = generateEvents({ seed: 1, now: NOW });
+
+  it('posts everything in batches of at most 1000, a few at a time, and a second load changes nothing', async () => {
+    const api = fakeApi();
+    const progress: number[] = [];
+    const first = await loadViaApi({
+      baseUrl: 'http://backend:7007',
+      token: 'secret',
+      events,
+      concurrency: 3,
+      fetch: api.fetchImpl,
+      onProgress: p => p.kind === 'deployments' && progress.push(p.sent),
+    });
+    expect(first.deployments).toEqual({
+      received: events.deployments.length,
+      created: events.deployments.length,
+      updated: 0,
+    });
+    expect(first.incidents.created).toBe(events.incidents.length);
+    expect(first.surveyResponses.created).toBe(events.surveyResponses.length);
+    expect(
+      api.calls.every(c => c.size <= 1000 && c.auth === 'Bearer secret'),
+    ).toBe(true);
+    expect(api.maxInFlight()).toBeGreaterThan(1);
+    expect(api.maxInFlight()).toBeLessThanOrEqual(3);
+    expect(progress[progress.length - 1]).toBe(events.deployments.length);
+    // deployments go first, then incidents, then survey answers
+    const order = api.calls.map(c => c.path);
+    expect(order.lastIndexOf('deployments')).toBeLessThan(
+      order.indexOf('incidents'),
+    );
+    expect(order.lastIndexOf('incidents')).toBeLessThan(
+      order.indexOf('survey-responses'),
+    );
+
+    const second = await loadViaApi({
+      baseUrl: 'http://backend:7007',
+      token: 'secret',
+      events,
+      fetch: api.fetchImpl,
+    });
+    expect(
+      second.deployments.created +
+        second.incidents.created +
+        second.surveyResponses.created,
+    ).toBe(0);
+    expect(api.tables.deployments.size).toBe(events.deployments.length);
+    expect(api.tables.incidents.size).toBe(events.incidents.length);
+  });
+
+  it('streams a plan lazily with totals, giving the same records', async () => {
+    const api = fakeApi();
+    const loadable = loadableFromPlan(planEvents({ seed: 1, now: NOW }));
+    expect(loadable.totals).toEqual({
+      deployments: events.deployments.length,
+      incidents: events.incidents.length,
+      surveyResponses: events.surveyResponses.length,
+    });
+    await loadViaApi({ events: loadable, fetch: api.fetchImpl });
+    expect(api.tables.deployments.size).toBe(events.deployments.length);
+  });
+
+  it('retries connection errors', async () => {
+    const api = fakeApi({ failFirst: 3 });
+    const small = {
+      deployments: events.deployments.slice(0, 10),
+      incidents: [],
+      surveyResponses: [],
+    };
+    const result = await loadViaApi({
+      events: small,
+      fetch: api.fetchImpl,
+      retryDelayMs: () => 1,
+    });
+    expect(result.deployments.created).toBe(10);
+  });
+
+  it('gives up after the attempts, and fails fast on bad input', async () => {
+    const small = {
+      deployments: events.deployments.slice(0, 10),
+      incidents: [],
+      surveyResponses: [],
+    };
+    await expect(
+      loadViaApi({
+        events: small,
+        fetch: fakeApi({ failFirst: 100 }).fetchImpl,
+        attempts: 3,
+        retryDelayMs: () => 1,
+      }),
+    ).rejects.toThrow(/failed after 3 attempts: fetch failed/);
+    const bad = fakeApi({ status: 400 });
+    await expect(
+      loadViaApi({
+        events: small,
+        fetch: bad.fetchImpl,
+        retryDelayMs: () => 1,
+      }),
+    ).rejects.toThrow(/answered 400: deployments\[0\]\.id: must not be empty/);
+  });
+
+  it('resolves base URLs', () => {
+    expect(resolveBaseUrl('http://localhost:7007')).toBe(
+      'http://localhost:7007/api/platform-metrics',
+    );
+    expect(resolveBaseUrl('http://localhost:7007/api/platform-metrics/')).toBe(
+      'http://localhost:7007/api/platform-metrics',
+    );
+  });
+});
+
+describe('waitForBackend', () => {
+  it('waits until the backend is ready and the plugin answers', async () => {
+    let n = 0;
+    const seen: string[] = [];
+    const fetchImpl = (async (url: string) => {
+      seen.push(url);
+      n++;
+      if (n <= 2) throw new TypeError('fetch failed');
+      if (url.endsWith('/readiness'))
+        return new Response('{}', { status: 200 });
+      return new Response('{}', { status: n < 6 ? 404 : 401 });
+    }) as unknown as typeof fetch;
+    await waitForBackend({
+      baseUrl: 'http://localhost:7007',
+      fetch: fetchImpl,
+      intervalMs: 1,
+    });
+    expect(seen[0]).toBe(
+      'http://localhost:7007/.backstage/health/v1/readiness',
+    );
+    expect(seen[seen.length - 1]).toBe(
+      'http://localhost:7007/api/platform-metrics/deployments',
+    );
+  });
+
+  it('times out', async () => {
+    const fetchImpl = (async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch;
+    await expect(
+      waitForBackend({ fetch: fetchImpl, timeoutMs: 20, intervalMs: 5 }),
+    ).rejects.toThrow(/not ready after/);
+  });
+});
