@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 // jsdom has no ResizeObserver; recharts' ResponsiveContainer needs one.
 class ResizeObserverStub {
@@ -9,3 +10,7 @@ class ResizeObserverStub {
 if (!(globalThis as any).ResizeObserver) {
   (globalThis as any).ResizeObserver = ResizeObserverStub;
 }
+
+// The full app test harness is slow on a busy CI machine.
+jest.setTimeout(20000);
+configure({ asyncUtilTimeout: 5000 });

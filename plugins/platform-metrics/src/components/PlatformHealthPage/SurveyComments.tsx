@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
@@ -19,10 +20,14 @@ export function SurveyCommentsSection(props: {
   surveyId: string | null | undefined;
   group?: string;
 }) {
-  const { allowed, loading: permissionLoading } = usePermission({
-    permission: platformMetricsCommentsReadPermission,
-  });
-  if (permissionLoading || !allowed || !props.surveyId) return null;
+  const permissionApi = useApi(permissionApiRef);
+  const { value: allowed } = useAsync(async () => {
+    const result = await permissionApi.authorize({
+      permission: platformMetricsCommentsReadPermission,
+    });
+    return result.result === AuthorizeResult.ALLOW;
+  }, [permissionApi]);
+  if (!allowed || !props.surveyId) return null;
   return <CommentsCard surveyId={props.surveyId} group={props.group} />;
 }
 

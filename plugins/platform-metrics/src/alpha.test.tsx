@@ -1,0 +1,118 @@
+import { screen } from '@testing-library/react';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { Entity } from '@backstage/catalog-model';
+import plugin, {
+  entityScorecardContent,
+  entitySurveyCard,
+  homeSurveyWidget,
+  platformHealthPage,
+} from './alpha';
+import { platformMetricsApiRef } from './api';
+import { mockApi } from './testing/fixtures';
+
+const component: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'payments' },
+  spec: { type: 'service' },
+};
+const api: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'API',
+  metadata: { name: 'payments-api' },
+  spec: { type: 'openapi' },
+};
+
+describe('platform-metrics new frontend system plugin', () => {
+  it('has the plugin id and the documented extension ids', () => {
+    expect(plugin.id).toBe('platform-metrics');
+    for (const id of [
+      'api:platform-metrics',
+      'page:platform-metrics',
+      'entity-content:platform-metrics/scorecard',
+      'entity-card:platform-metrics/survey',
+      'home-page-widget:platform-metrics/survey',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('adds a "Scorecard" tab at scorecard, on Components only', async () => {
+    const tester = createExtensionTester(entityScorecardContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('scorecard');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Scorecard');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter).toBeDefined();
+    expect(filter!(component)).toBe(true);
+    expect(filter!(api)).toBe(false);
+
+    const metrics = mockApi();
+    renderInTestApp(
+      <EntityProvider entity={component}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[platformMetricsApiRef, metrics]] },
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Deployment frequency' }),
+    ).toBeInTheDocument();
+    expect(metrics.getEntityScorecard).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'payments' },
+      { windowDays: 90 },
+    );
+  });
+
+  it('adds the "Platform health" page at /platform-health with a nav title and icon', async () => {
+    const tester = createExtensionTester(platformHealthPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/platform-health');
+    expect(tester.get(coreExtensionData.title)).toBe('Platform health');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+
+    renderInTestApp(tester.reactElement(), {
+      apis: [[platformMetricsApiRef, mockApi()]],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Platform health', level: 1 }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Developer NPS' }),
+    ).toBeInTheDocument();
+  });
+
+  it('provides the survey as an entity card', async () => {
+    const tester = createExtensionTester(entitySurveyCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    renderInTestApp(
+      <EntityProvider entity={component}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[platformMetricsApiRef, mockApi()]] },
+    );
+    expect(
+      await screen.findByRole('group', {
+        name: 'How likely are you to recommend the platform to a colleague?',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('provides the survey as a home-page widget named PlatformMetricsSurvey', async () => {
+    const tester = createExtensionTester(homeSurveyWidget);
+    const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+    expect(widget.name).toBe('PlatformMetricsSurvey');
+    expect(widget.title).toBe('Developer survey');
+    renderInTestApp(widget.component, {
+      apis: [[platformMetricsApiRef, mockApi()]],
+    });
+    expect(
+      await screen.findByRole('button', { name: '10, extremely likely' }),
+    ).toBeInTheDocument();
+    // Only one card frame: the survey card draws its own.
+    expect(screen.getAllByText('Developer survey')).toHaveLength(1);
+  });
+});
