@@ -1,0 +1,83 @@
+import { PlatformMetricsClient } from './PlatformMetricsClient';
+import { errorMessage } from '../components/common/format';
+
+function setup(response: { status?: number; body: unknown }) {
+  const fetch = jest.fn().mockResolvedValue(
+    new Response(JSON.stringify(response.body), {
+      status: response.status ?? 200,
+      statusText: response.status === 403 ? 'Forbidden' : 'OK',
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  );
+  const client = new PlatformMetricsClient({
+    discoveryApi: {
+      getBaseUrl: async id => `http://localhost:7007/api/${id}`,
+    },
+    fetchApi: { fetch },
+  });
+  return { client, fetch };
+}
+
+describe('PlatformMetricsClient', () => {
+  it('requests the entity scorecard with the window', async () => {
+    const { client, fetch } = setup({ body: { entityRef: 'x' } });
+    await client.getEntityScorecard(
+      { kind: 'Component', namespace: 'default', name: 'my service' },
+      { windowDays: 30, to: '2026-04-01T00:00:00.000Z' },
+    );
+    expect(fetch).toHaveBeenCalledWith(
+      'http://localhost:7007/api/platform-metrics/entities/Component/default/my%20service/scorecard?windowDays=30&to=2026-04-01T00%3A00%3A00.000Z',
+      undefined,
+    );
+  });
+
+  it('scopes the org summary to a group', async () => {
+    const { client, fetch } = setup({ body: {} });
+    await client.getOrgSummary({ windowDays: 90, group: 'group:default/payments' });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/org/summary?windowDays=90&group=group%3Adefault%2Fpayments',
+    );
+  });
+
+  it('posts a survey response with a trimmed comment, and omits an empty one', async () => {
+    const { client, fetch } = setup({ body: { surveyId: '2026-Q2' } });
+    await expect(
+      client.submitSurveyResponse({ score: 9, comment: '  slow CI ' }),
+    ).resolves.toEqual({ surveyId: '2026-Q2' });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/surveys/current/responses',
+    );
+    expect(fetch.mock.calls[0][1].method).toBe('POST');
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ score: 9, comment: 'slow CI' });
+
+    const second = setup({ body: { surveyId: '2026-Q2' } });
+    await second.client.submitSurveyResponse({ score: 0, comment: '   ' });
+    expect(JSON.parse(second.fetch.mock.calls[0][1].body)).toEqual({ score: 0 });
+  });
+
+  it('snoozes and reads comments', async () => {
+    const { client, fetch } = setup({ body: { snoozedUntil: '2026-04-08' } });
+    await client.snoozeSurvey();
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/surveys/current/snooze',
+    );
+    const c = setup({ body: { comments: [] } });
+    await c.client.getSurveyComments('2026-Q1', { group: 'group:default/a' });
+    expect(c.fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/surveys/2026-Q1/comments?group=group%3Adefault%2Fa',
+    );
+  });
+
+  it('throws a ResponseError that carries the backend message', async () => {
+    const { client } = setup({
+      status: 403,
+      body: {
+        error: { name: 'NotAllowedError', message: 'You may not read comments' },
+        response: { statusCode: 403 },
+      },
+    });
+    const error = await client.getSurveyComments('2026-Q1').catch(e => e);
+    expect(error.name).toBe('ResponseError');
+    expect(errorMessage(error)).toBe('You may not read comments (403 Forbidden)');
+  });
+});
