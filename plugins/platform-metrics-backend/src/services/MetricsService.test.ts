@@ -232,7 +232,7 @@ describe('MetricsService worked examples', () => {
       ]);
       expect(org.teams.map(tm => [tm.groupRef, tm.entities, tm.nps])).toEqual([
         ['group:default/team-a', 2, { score: 0, n: 5, reason: null }],
-        ['group:default/team-b', 3, { score: null, n: 2, reason: 'hidden: fewer than 5 responses' }],
+        ['group:default/team-b', 3, { score: null, n: 2, reason: 'fewer than 5 responses' }],
       ]);
       expect(org.teams[0].adoption).toEqual({ rate: 0.5, adopted: 1, eligible: 2 });
 

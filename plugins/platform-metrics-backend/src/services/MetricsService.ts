@@ -243,7 +243,7 @@ export class MetricsService {
               : {
                   score: null,
                   n: teamNps.n,
-                  reason: `hidden: fewer than ${this.options.survey.minGroupSize} responses`,
+                  reason: `fewer than ${this.options.survey.minGroupSize} responses`,
                 },
         };
       });
