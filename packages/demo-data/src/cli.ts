@@ -12,6 +12,7 @@ import {
   RecordKind,
   resolveBaseUrl,
   waitForBackend,
+  waitForCatalogSync,
 } from './load';
 import { generateOrg } from './org';
 import { createProgressBar, ProgressBar } from './progress';
@@ -128,6 +129,11 @@ export async function main(argv: string[]): Promise<number> {
   const seed = int('seed', values.seed) ?? 1;
   const scale = scaleFrom(values);
   const started = Date.now();
+  if (Object.values(scale).some(v => v !== undefined)) {
+    console.error(
+      'generating; sizes are calibrated by dry runs (about a minute for --scale large)...',
+    );
+  }
   const plan = planEvents({ seed, now: values.now, scale });
   const events = loadableFromPlan(plan);
   const totals = events.totals!;
@@ -201,6 +207,23 @@ export async function main(argv: string[]): Promise<number> {
     token,
     events,
     concurrency: int('concurrency', values.concurrency),
+    beforeSurveyResponses: async () => {
+      // answers are recorded with the user's groups as the plugin knows them
+      const owners = plan.org.components
+        .filter(c => c.inCatalog)
+        .map(c => c.owner);
+      const synced = await waitForCatalogSync({
+        baseUrl,
+        token,
+        minTeams: new Set(owners).size,
+        timeoutMs: wait > 0 ? 150_000 : 5_000,
+      });
+      if (!synced) {
+        console.error(
+          'warning: the plugin has not read the catalog yet; survey answers may lack their groups (seed again later to fix)',
+        );
+      }
+    },
     onProgress: values.quiet
       ? undefined
       : ({ kind, sent, total }) => {

@@ -326,6 +326,10 @@ describe('scales', () => {
       },
     });
     expect(events.org.components).toHaveLength(300);
+    // never overwrites the demo's records
+    expect(events.deployments.every(d => d.source === 'demo-synthetic')).toBe(
+      true,
+    );
     expect(events.org.teams).toHaveLength(30);
     expect(Math.abs(events.deployments.length - 30_000)).toBeLessThan(
       30_000 * 0.05,

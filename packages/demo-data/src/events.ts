@@ -24,8 +24,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The `source` of every generated record. */
+/** The `source` of every record of the demo. */
 export const DEMO_SOURCE = 'demo';
+/**
+ * The `source` of records of other sizes, so that a benchmark run never
+ * overwrites the demo's records (sizes other than the demo are meant for a
+ * database of their own).
+ */
+export const SYNTHETIC_SOURCE = 'demo-synthetic';
 
 /** A deployment as posted to `POST /deployments`. */
 export interface GeneratedDeployment {
@@ -98,6 +104,11 @@ export interface GenerateEventsOptions {
   scale?: keyof typeof SCALES | ScaleOptions;
   /** Use this organisation instead of generating one. */
   org?: Org;
+  /**
+   * `source` of the records; default `demo` for the demo size and
+   * `demo-synthetic` for any other size.
+   */
+  source?: string;
 }
 
 /** Deployments and incidents of one component. */
@@ -195,6 +206,7 @@ interface Calibration {
 
 interface Context {
   seed: number;
+  source: string;
   nowMs: number;
   fromMs: number;
   launchMs: number;
@@ -267,7 +279,7 @@ export function generateEntityEvents(
         const commit = t - rng.between(1, 30) * HOUR;
         push({
           id: `${component.name}-${day}-stg-0`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           environment: 'staging',
           status: rng.chance(0.3) ? 'failed' : 'succeeded',
@@ -348,7 +360,7 @@ export function generateEntityEvents(
         );
         push({
           id: `${id}-staging`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           environment: 'staging',
           status: 'succeeded',
@@ -371,7 +383,7 @@ export function generateEntityEvents(
         );
         push({
           id: `${id}-failed`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           environment: 'production',
           status: 'failed',
@@ -385,7 +397,7 @@ export function generateEntityEvents(
       startedMs = Math.max(startedMs, latestCommit);
       push({
         id,
-        source: DEMO_SOURCE,
+        source: ctx.source,
         entityRef,
         environment: 'production',
         status: 'succeeded',
@@ -431,7 +443,7 @@ export function generateEntityEvents(
           incidentOpened + (resolved - incidentOpened) * rng.between(0.5, 0.95);
         const incident: GeneratedIncident = {
           id: `inc-${id}`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           openedAt: iso(incidentOpened),
           severity,
@@ -454,7 +466,7 @@ export function generateEntityEvents(
           ) * 1000;
         push({
           id: `${id}-${hotfix ? 'hotfix' : 'rollback'}`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           environment: 'production',
           status: 'succeeded',
@@ -485,7 +497,7 @@ export function generateEntityEvents(
       if (opened < nowMs) {
         const incident: GeneratedIncident = {
           id: `inc-${component.name}-${day}-ops`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           openedAt: iso(opened),
           severity: rng.pick(SEVERITIES),
@@ -512,7 +524,7 @@ export function generateEntityEvents(
       if (opened < nowMs) {
         const incident: GeneratedIncident = {
           id: `inc-${component.name}-${day}-problem`,
-          source: DEMO_SOURCE,
+          source: ctx.source,
           entityRef,
           openedAt: iso(opened),
           severity: rng.pick(['sev3', 'sev4']),
@@ -644,9 +656,11 @@ function contextFor(
   seed: number,
   nowMs: number,
   calibration: Calibration,
+  source: string = DEMO_SOURCE,
 ): Context {
   return {
     seed,
+    source,
     nowMs,
     fromMs: nowMs - 365 * DAY,
     launchMs: Date.parse(org.launchDate),
@@ -698,7 +712,7 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
   const scale = resolveScale(opts.scale);
   const usersWanted =
     scale.responses !== undefined
-      ? Math.ceil(scale.responses / 4 / 0.85) + 1
+      ? Math.ceil((scale.responses / 4 / 0.85) * 1.2) + 1
       : undefined;
   const org =
     opts.org ??
@@ -709,27 +723,25 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
       users: usersWanted,
     });
   const calibration: Calibration = { deployFactor: 1, incidentFactor: 1 };
-  if (scale.deployments !== undefined) {
-    const natural = countEvents(
-      org,
-      contextFor(org, seed, nowMs, calibration),
-    ).deployments;
-    calibration.deployFactor = natural > 0 ? scale.deployments / natural : 1;
-    // second pass: the relation is close to linear but not exactly (rework, floors)
-    const got = countEvents(
-      org,
-      contextFor(org, seed, nowMs, calibration),
-    ).deployments;
-    if (got > 0) calibration.deployFactor *= scale.deployments / got;
+  // Counts are close to linear in the rates, not exactly (floors, and
+  // remediations are deployments too): a few dry runs until within 1%.
+  const wanted = { deployments: scale.deployments, incidents: scale.incidents };
+  for (let pass = 0; pass < 5; pass++) {
+    if (!wanted.deployments && !wanted.incidents) break;
+    const got = countEvents(org, contextFor(org, seed, nowMs, calibration));
+    const off = (want: number | undefined, have: number) =>
+      !!want && have > 0 && Math.abs(have - want) > want * 0.01;
+    const deploymentsOff = off(wanted.deployments, got.deployments);
+    const incidentsOff = off(wanted.incidents, got.incidents);
+    if (!deploymentsOff && !incidentsOff) break;
+    if (deploymentsOff)
+      calibration.deployFactor *= wanted.deployments! / got.deployments;
+    if (incidentsOff)
+      calibration.incidentFactor *= wanted.incidents! / got.incidents;
   }
-  if (scale.incidents !== undefined) {
-    const natural = countEvents(
-      org,
-      contextFor(org, seed, nowMs, calibration),
-    ).incidents;
-    calibration.incidentFactor = natural > 0 ? scale.incidents / natural : 1;
-  }
-  const ctx = contextFor(org, seed, nowMs, calibration);
+  const isDemo = Object.values(scale).every(v => v === undefined);
+  const source = opts.source ?? (isDemo ? DEMO_SOURCE : SYNTHETIC_SOURCE);
+  const ctx = contextFor(org, seed, nowMs, calibration, source);
   const { surveys, responses } = generateSurveyResponses(org, { seed, nowMs });
   return {
     org,

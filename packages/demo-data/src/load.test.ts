@@ -9,6 +9,7 @@ import {
   loadViaApi,
   resolveBaseUrl,
   waitForBackend,
+  waitForCatalogSync,
 } from './load';
 
 const NOW = '2026-11-22T00:00:00.000Z';
@@ -232,5 +233,41 @@ describe('waitForBackend', () => {
     await expect(
       waitForBackend({ fetch: fetchImpl, timeoutMs: 20, intervalMs: 5 }),
     ).rejects.toThrow(/not ready after/);
+  });
+});
+
+describe('waitForCatalogSync', () => {
+  it('waits until the org summary lists enough teams', async () => {
+    let n = 0;
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      expect(url).toBe(
+        'http://localhost:7007/api/platform-metrics/org/summary',
+      );
+      expect(new Headers(init.headers).get('authorization')).toBe('Bearer t');
+      n++;
+      const teams =
+        n < 3
+          ? []
+          : [{ groupRef: 'group:default/a' }, { groupRef: 'group:default/b' }];
+      return new Response(JSON.stringify({ teams }), { status: 200 });
+    }) as unknown as typeof fetch;
+    await expect(
+      waitForCatalogSync({
+        baseUrl: 'http://localhost:7007',
+        token: 't',
+        minTeams: 2,
+        fetch: fetchImpl,
+        intervalMs: 1,
+      }),
+    ).resolves.toBe(true);
+    expect(n).toBe(3);
+  });
+
+  it('gives up with false after the timeout', async () => {
+    const fetchImpl = (async () =>
+      new Response('{"teams":[]}', { status: 200 })) as unknown as typeof fetch;
+    await expect(
+      waitForCatalogSync({ fetch: fetchImpl, timeoutMs: 10, intervalMs: 2 }),
+    ).resolves.toBe(false);
   });
 });

@@ -50,6 +50,11 @@ export interface LoadOptions {
   fetch?: typeof fetch;
   /** Delay before retry n (ms); injectable for tests. */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Awaited before the survey answers are sent (e.g. {@link waitForCatalogSync}:
+   * the backend records each answer with the user's groups as it knows them).
+   */
+  beforeSurveyResponses?: () => Promise<void>;
 }
 
 export interface LoadCounts {
@@ -239,6 +244,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   // deployments first, so that incidents and remediations find what they name
   const deployments = await send('deployments');
   const incidents = await send('incidents');
+  await opts.beforeSurveyResponses?.();
   const surveyResponses = await send('surveyResponses');
   return { deployments, incidents, surveyResponses };
 }
@@ -289,5 +295,41 @@ export async function waitForBackend(opts: {
     }
     opts.onWait?.(elapsed);
     await sleep(intervalMs);
+  }
+}
+
+/**
+ * Waits until the plugin has read the catalog (its org summary lists teams),
+ * so that imported survey answers are recorded with their users' groups.
+ * Resolves `false` (instead of throwing) after `timeoutMs`.
+ */
+export async function waitForCatalogSync(opts: {
+  baseUrl?: string;
+  token?: string;
+  timeoutMs?: number;
+  intervalMs?: number;
+  minTeams?: number;
+  fetch?: typeof fetch;
+}): Promise<boolean> {
+  const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
+  const doFetch = opts.fetch ?? fetch;
+  const timeoutMs = opts.timeoutMs ?? 150_000;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const res = await doFetch(`${baseUrl}/org/summary`, {
+        headers: { authorization: `Bearer ${opts.token ?? DEFAULT_TOKEN}` },
+      });
+      const text = await res.text();
+      if (res.ok) {
+        const teams = JSON.parse(text)?.teams;
+        if (Array.isArray(teams) && teams.length >= (opts.minTeams ?? 1))
+          return true;
+      }
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() - started >= timeoutMs) return false;
+    await sleep(opts.intervalMs ?? 2_000);
   }
 }
