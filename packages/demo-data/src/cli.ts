@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     console.table(
       summarizeByTeam(all).map(s => ({
         team: s.team,
-        'deploys/day': +s.deploysPerDay.toFixed(2),
+        'team deploys/day': +s.deploysPerDay.toFixed(2),
         'lead time h':
           s.leadTimeMedianHours && +s.leadTimeMedianHours.toFixed(1),
         CFR: s.changeFailureRate && +s.changeFailureRate.toFixed(2),

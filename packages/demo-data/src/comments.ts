@@ -21,9 +21,9 @@ export const COMPLAINTS: Record<CommentTheme, readonly string[]> = {
     'Waiting for CI runners in the afternoon kills my flow; the pipeline needs more capacity.',
   ],
   documentation: [
-    'The docs are out of date; I could not find how to rotate a secret.',
-    'Documentation for the deploy pipeline is scattered across three wikis.',
-    'Missing docs for the service templates, I had to read the source to understand them.',
+    'The docs and README files are out of date; I could not find an example of how to rotate a secret.',
+    'Our deploy pipeline is undocumented; the only guide is scattered across three wikis.',
+    'Missing docs and examples for the service templates, I had to read the source to understand them.',
     'Please document the runbooks; half of the README files are empty.',
   ],
   environments: [
@@ -36,7 +36,7 @@ export const COMPLAINTS: Record<CommentTheme, readonly string[]> = {
     'On-call is exhausting: too many noisy alerts and pages at night.',
     'The pager went off 30 times last week, most alerts were not actionable.',
     'Incident response is chaotic; on-call rotations need better runbooks and alerting.',
-    'Being on call for the legacy systems burns the team out.',
+    'Being on-call for the legacy systems burns the team out; the alerts never stop.',
   ],
   onboarding: [
     'Onboarding took me a month before my first deploy to production.',
@@ -57,8 +57,8 @@ export const PRAISE: Record<CommentTheme, readonly string[]> = {
     'Builds are fast and green, I merge and deploy several times a day.',
   ],
   documentation: [
-    'The docs in the portal are finally up to date and searchable.',
-    'TechDocs next to each service made documentation easy to find.',
+    'The docs and guides in the portal are finally up to date and searchable.',
+    'TechDocs next to each service made the README and examples easy to find.',
   ],
   environments: [
     'Preview environments for every pull request changed how we test.',

@@ -19,13 +19,13 @@ export function createProgressBar(
   const render = (done: number, detail = '') => {
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     const seconds = (Date.now() - started) / 1000;
-    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const rate = seconds >= 0.5 ? ` ${Math.round(done / seconds)}/s` : '';
     const width = 30;
     const filled = Math.round(fraction * width);
     const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
     return `${label.padEnd(18)} [${bar}] ${String(
       Math.floor(fraction * 100),
-    ).padStart(3)}% ${done}/${total} ${rate}/s${detail ? ` ${detail}` : ''}`;
+    ).padStart(3)}% ${done}/${total}${rate}${detail ? ` ${detail}` : ''}`;
   };
   return {
     update(done, detail) {
