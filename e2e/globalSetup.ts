@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
 /**
- * Waits until the demo backend is ready and the catalog sync has recorded the
- * demo organisation, then loads the demo history through the public API.
+ * Before the end-to-end tests: wait until the demo backend is ready, load the
+ * demo history through the public ingestion API (the same loader
+ * `scripts/demo.sh` runs; idempotent), and wait until the catalog sync has
+ * recorded the demo organisation.
  */
 const BACKEND = 'http://localhost:7007';
 
@@ -13,7 +18,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
       // not up yet
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 1000));
+    await new Promise(r => setTimeout(r, 2000));
   }
 }
 
@@ -21,6 +26,25 @@ export default async function globalSetup() {
   await waitFor(
     'the backend readiness check',
     async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok,
+    300_000,
+  );
+
+  execFileSync('yarn', ['workspace', '@platform-metrics/demo-data', 'seed'], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: 'inherit',
+  });
+
+  await waitFor(
+    'the catalog sync to record the demo teams',
+    async () => {
+      const auth = await fetch(`${BACKEND}/api/auth/guest/refresh`);
+      const token = (await auth.json()).backstageIdentity.token;
+      const res = await fetch(`${BACKEND}/api/platform-metrics/org/summary`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const body = await res.json();
+      return res.ok && body.teams.length >= 6;
+    },
     300_000,
   );
 }

@@ -36,7 +36,7 @@ export interface PlatformMetricsOptions {
 
 export const DEFAULT_COMMENT_CATEGORIES: CommentCategory[] = [
   { name: 'CI speed', keywords: ['ci', 'build', 'pipeline', 'slow test', 'flaky', 'queue'] },
-  { name: 'Documentation', keywords: ['doc', 'readme', 'example', 'guide', 'undocumented'] },
+  { name: 'Documentation', keywords: ['doc', 'docs', 'documentation', 'readme', 'example', 'guide', 'undocumented'] },
   { name: 'Environments', keywords: ['environment', 'staging', 'preview', 'sandbox', 'infra'] },
   { name: 'Deployments', keywords: ['deploy', 'release', 'rollout', 'rollback'] },
   { name: 'On-call & incidents', keywords: ['on-call', 'oncall', 'incident', 'alert', 'pager'] },

@@ -53,7 +53,20 @@ describe('CatalogSync', () => {
       clock: () => Date.parse('2026-11-22T08:00:00Z'),
     });
 
+    // a catalog still empty at start-up does not mark the installation
+    const empty = new CatalogSync({
+      catalog: catalogServiceMock({ entities: [] }),
+      auth: mockServices.auth(),
+      store,
+      logger: mockServices.logger.mock(),
+      options: readOptions(new ConfigReader({})),
+      clock: () => Date.parse('2026-11-22T07:00:00Z'),
+    });
+    await empty.run();
+    expect(await store.getMeta('installed_at')).toBeUndefined();
+
     expect(await sync.run()).toEqual({ entities: 5, members: 1 });
+    expect(await store.getMeta('installed_at')).toBe(String(Date.parse('2026-11-22T08:00:00Z')));
     // paged: never the whole catalog in one request
     expect(queryEntities.mock.calls.length).toBeGreaterThanOrEqual(3);
     expect(queryEntities.mock.calls.every(([req]) => (req as { limit: number }).limit === 2)).toBe(true);

@@ -61,7 +61,6 @@ export class CatalogSync {
     const { catalog, auth, store, logger, options } = this.deps;
     const now = (this.deps.clock ?? Date.now)();
     const credentials = await auth.getOwnServiceCredentials();
-    await store.setMetaOnce('installed_at', String(now));
 
     const entities: EntityUpsert[] = [];
     const members: Array<{ userRef: string; groupRef: string }> = [];
@@ -105,6 +104,10 @@ export class CatalogSync {
       cursor = page.pageInfo.nextCursor;
     } while (cursor);
 
+    // The suite counts as installed from the first sync that saw components
+    // (a catalog still processing its locations at start-up reads empty):
+    // entities first seen later were created later (metrics.md §7).
+    if (entities.length > 0) await store.setMetaOnce('installed_at', String(now));
     await store.upsertEntities(entities, now);
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);

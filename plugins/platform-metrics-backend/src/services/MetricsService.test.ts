@@ -198,7 +198,13 @@ describe('MetricsService worked examples', () => {
         [entity('component:default/c1', { ownerRef: 'group:default/team-b', adoptionStatus: 'adopted' })],
         t('2026-03-25T00:00:00Z'),
       );
+      // first seen after installation, but deployed before that: creation unknown
+      await store.upsertEntities(
+        [entity('component:default/old', { ownerRef: 'group:default/team-b', type: 'library', adoptionStatus: 'not-eligible' })],
+        t('2026-03-01T00:00:00Z'),
+      );
       await store.upsertDeployments([
+        dep({ id: 'old-1', entityRef: 'old', finishedAt: '2025-06-01T00:00:00Z' }),
         dep({ id: 'a1-1', entityRef: 'a1', finishedAt: '2026-01-12T00:00:00Z' }),
         dep({ id: 'a2-1', entityRef: 'a2', finishedAt: '2026-03-01T00:00:00Z' }),
         // not in the catalog: kept, not counted org-wide
@@ -219,7 +225,7 @@ describe('MetricsService worked examples', () => {
 
       const org = await service.getOrgSummary(makeWindow(90, TO));
       expect(org.dora.deploymentFrequency.count).toBe(2);
-      expect(org.dora.tierDistribution).toEqual({ elite: 0, high: 0, medium: 0, low: 0, 'insufficient-data': 5 });
+      expect(org.dora.tierDistribution).toEqual({ elite: 0, high: 0, medium: 0, low: 0, 'insufficient-data': 6 });
       // eligible a1 a2 b1 c1, one exception, adopted a1 c1
       expect(org.adoption).toMatchObject({ rate: 2 / 3, adopted: 2, eligible: 4, exceptions: 1 });
       // cohort a1 (2 days), a2 (40 days, stalled), b2 (no deploy, 12 days old), c1 (7 days old)
@@ -232,7 +238,7 @@ describe('MetricsService worked examples', () => {
       ]);
       expect(org.teams.map(tm => [tm.groupRef, tm.entities, tm.nps])).toEqual([
         ['group:default/team-a', 2, { score: 0, n: 5, reason: null }],
-        ['group:default/team-b', 3, { score: null, n: 2, reason: 'fewer than 5 responses' }],
+        ['group:default/team-b', 4, { score: null, n: 2, reason: 'fewer than 5 responses' }],
       ]);
       expect(org.teams[0].adoption).toEqual({ rate: 0.5, adopted: 1, eligible: 2 });
 
@@ -241,6 +247,10 @@ describe('MetricsService worked examples', () => {
       expect(teamB.adoption).toMatchObject({ rate: 1, adopted: 1, eligible: 2, exceptions: 1 });
       expect(teamB.nps).toMatchObject({ score: 100, n: 2 });
       expect(teamB.teams.map(tm => tm.groupRef)).toEqual(['group:default/team-b']);
+      const old = await service.getScorecard('component:default/old', makeWindow(90, TO));
+      expect(old.timeToFirstDeploy).toEqual({ seconds: null, createdAt: null, firstDeployAt: '2025-06-01T00:00:00.000Z' });
+      const c1 = await service.getScorecard('component:default/c1', makeWindow(90, TO));
+      expect(c1.timeToFirstDeploy.createdAt).toBe('2026-03-25T00:00:00.000Z');
     });
   });
 });

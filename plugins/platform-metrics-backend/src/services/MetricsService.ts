@@ -43,13 +43,23 @@ const iso = (t: number | null | undefined) =>
 
 /**
  * createdAt of metrics.md §7: the annotation, else the first sighting when it
- * came after the suite was installed; otherwise unknown.
+ * came after the suite was installed; otherwise unknown. A first sighting is
+ * not taken when a production deployment predates it: the entity existed
+ * before the suite saw it, so its creation time is unknown, never a guess.
  */
-export function createdAtOf(entity: EntityRow, installedAt: number | undefined): number | null {
+export function createdAtOf(
+  entity: EntityRow,
+  installedAt: number | undefined,
+  firstDeployAt: number | undefined,
+): number | null {
   if (entity.annotatedCreatedAt !== null && Number.isFinite(entity.annotatedCreatedAt)) {
     return entity.annotatedCreatedAt;
   }
-  if (installedAt !== undefined && entity.firstSeenAt > installedAt) {
+  if (
+    installedAt !== undefined &&
+    entity.firstSeenAt > installedAt &&
+    (firstDeployAt === undefined || firstDeployAt >= entity.firstSeenAt)
+  ) {
     return entity.firstSeenAt;
   }
   return null;
@@ -113,8 +123,10 @@ export class MetricsService {
       ]);
     const own = facts.get(entityRef)!;
     const failed = new Set(own.deployments.filter(d => d.failed).map(d => d.id));
-    const createdAt = entity ? createdAtOf(entity, installedAt ? Number(installedAt) : undefined) : null;
     const firstDeployAt = firsts.get(entityRef) ?? null;
+    const createdAt = entity
+      ? createdAtOf(entity, installedAt ? Number(installedAt) : undefined, firstDeployAt ?? undefined)
+      : null;
 
     return {
       entityRef,
@@ -203,10 +215,10 @@ export class MetricsService {
     let cohort = 0;
     let stalled = 0;
     for (const e of entities) {
-      const createdAt = createdAtOf(e, installedAt ? Number(installedAt) : undefined);
+      const first = firsts.get(e.entityRef);
+      const createdAt = createdAtOf(e, installedAt ? Number(installedAt) : undefined, first);
       if (createdAt === null || createdAt < window.from || createdAt >= window.to) continue;
       cohort++;
-      const first = firsts.get(e.entityRef);
       if (first !== undefined) ttfd.push(Math.max(0, (first - createdAt) / 1000));
       if (createdAt <= window.to - 30 * DAY && (first === undefined || first > createdAt + 30 * DAY)) {
         stalled++;

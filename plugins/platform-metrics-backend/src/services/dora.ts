@@ -153,7 +153,17 @@ export function summarise(
   const restoreMedian = median(restores);
   const cfr = count === 0 ? null : failed / count;
 
-  const dfTier = tierFor('deploymentFrequency', perDay, count, profile, minSamples);
+  // Pooled over several entities, the tier rates the typical deploying
+  // entity (deploys per day per entity that deployed), not the sum: ten
+  // services deploying weekly are not an elite team.
+  const deploying = facts.filter(f => f.deployments.length > 0).length;
+  const dfTier = tierFor(
+    'deploymentFrequency',
+    deploying > 0 ? perDay / deploying : perDay,
+    count,
+    profile,
+    minSamples,
+  );
   const ltTier = tierFor('leadTime', leadMedian, leadTimes.length, profile, minSamples);
   const cfrTier = tierFor('changeFailureRate', cfr, count, profile, minSamples);
   const ttrTier = tierFor('timeToRestore', restoreMedian, restores.length, profile, minSamples);

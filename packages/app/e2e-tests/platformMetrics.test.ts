@@ -1,0 +1,117 @@
+import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import path from 'node:path';
+import type {
+  CurrentSurvey,
+  EntityScorecard,
+  OrgSummary,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  formatDuration,
+  formatFrequency,
+  formatPercent,
+} from '../../../plugins/platform-metrics/src/components/common/format';
+
+/**
+ * The suite's three surfaces in the running demo, checked against the
+ * backend's own answers. Screenshots land in docs/screenshots for the README.
+ */
+const BACKEND = 'http://localhost:7007/api/platform-metrics';
+const SHOTS = path.resolve(__dirname, '../../../docs/screenshots');
+
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const res = await request.get('http://localhost:7007/api/auth/guest/refresh');
+  expect(res.ok()).toBe(true);
+  return (await res.json()).backstageIdentity.token;
+}
+
+async function api<T>(request: APIRequestContext, p: string): Promise<T> {
+  const res = await request.get(`${BACKEND}${p}`, {
+    headers: { Authorization: `Bearer ${await guestToken(request)}` },
+  });
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+function sidebarLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name, exact: true });
+}
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(sidebarLink(page, 'Catalog')).toBeVisible();
+}
+
+test('the Scorecard tab shows the numbers GET /scorecard returns', async ({ page, request }) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/payments-api/scorecard?windowDays=90');
+  const card = (title: string) => page.getByRole('region', { name: title, exact: true });
+  await expect(card('Deployment frequency')).toBeVisible();
+
+  const s = await api<EntityScorecard>(request, '/entities/component/default/payments-api/scorecard?windowDays=90');
+  expect(s.dora.deploymentFrequency.count).toBeGreaterThan(0);
+
+  const value = (title: string) => card(title).getByTestId('metric-value');
+  await expect(value('Deployment frequency')).toHaveText(formatFrequency(s.dora.deploymentFrequency.perDay));
+  await expect(card('Deployment frequency')).toContainText(`n = ${s.dora.deploymentFrequency.count}`);
+  await expect(value('Lead time for changes')).toHaveText(formatDuration(s.dora.leadTime.median));
+  await expect(card('Lead time for changes')).toContainText(`n = ${s.dora.leadTime.n}`);
+  await expect(card('Change failure rate')).toContainText(`n = ${s.dora.changeFailureRate.total}`);
+  await expect(value('Change failure rate')).toContainText(formatPercent(s.dora.changeFailureRate.value));
+  await expect(card('Time to restore service')).toContainText(`n = ${s.dora.timeToRestore.n}`);
+  await expect(card('Rework rate')).toContainText(`n = ${s.dora.reworkRate.total}`);
+
+  await page.screenshot({ path: path.join(SHOTS, 'scorecard.png'), fullPage: true });
+});
+
+test('Platform health lists one row per owning team', async ({ page, request }) => {
+  await signIn(page);
+  await sidebarLink(page, 'Platform health').click();
+  await expect(page.getByRole('heading', { name: 'Platform health' }).first()).toBeVisible();
+
+  const org = await api<OrgSummary>(request, '/org/summary?windowDays=90');
+  expect(org.teams.length).toBeGreaterThanOrEqual(6);
+  const table = page.getByRole('table').filter({ hasText: 'Entities' }).first();
+  await expect(table).toBeVisible();
+  for (const team of org.teams) {
+    const name = team.groupRef.split('/').pop()!;
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: path.join(SHOTS, 'platform-health.png'), fullPage: true });
+});
+
+test('a guest answers the survey, the card goes away and the answer is counted', async ({ page, request }) => {
+  const before = await api<CurrentSurvey>(request, '/surveys/current');
+  const orgBefore = await api<OrgSummary>(request, '/org/summary?windowDays=90');
+  expect(orgBefore.nps.surveyId).toBe(before.surveyId);
+
+  await signIn(page);
+  await page.goto('/');
+  const question = page.getByText('How likely are you to recommend the platform to a colleague?');
+  if (before.answered) {
+    // a retry of this test: the earlier answer stands and the card stays hidden
+    await expect(question).toHaveCount(0);
+  } else {
+    await expect(question).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, 'survey-card.png') });
+    await page.getByRole('button', { name: '9', exact: true }).click();
+    await page
+      .getByRole('textbox', { name: /slowing you down/ })
+      .fill('Waiting for the shared staging environment slows every release');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByText('Thank you for your answer!')).toBeVisible();
+  }
+
+  await page.reload();
+  await expect(sidebarLink(page, 'Catalog')).toBeVisible();
+  await expect(question).toHaveCount(0);
+
+  const after = await api<CurrentSurvey>(request, '/surveys/current');
+  expect(after).toMatchObject({ answered: true, response: { score: before.answered ? before.response!.score : 9 } });
+  const orgAfter = await api<OrgSummary>(request, '/org/summary?windowDays=90');
+  expect(orgAfter.nps.n).toBe(orgBefore.nps.n + (before.answered ? 0 : 1));
+
+  await sidebarLink(page, 'Platform health').click();
+  const npsTile = page.getByRole('region', { name: 'Developer NPS' }).or(page.getByLabel('Developer NPS')).first();
+  await expect(npsTile).toContainText(`${orgAfter.nps.n} responses`);
+});
