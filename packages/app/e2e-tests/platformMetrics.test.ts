@@ -5,6 +5,9 @@ import type {
   EntityScorecard,
   OrgSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
+// The expected screen text is the API's number in the UI's own format; the
+// plugin's `exports` map keeps this helper private, hence the source path.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   formatDuration,
   formatFrequency,

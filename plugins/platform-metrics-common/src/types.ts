@@ -184,6 +184,14 @@ export interface OrgSummary {
     eligible: number;
     exceptions: number;
     trend: Array<{ date: string; rate: number | null }>;
+    /** Adoption per system of the entities in scope. */
+    bySystem: Array<{
+      systemRef: string;
+      rate: number | null;
+      adopted: number;
+      eligible: number;
+      exceptions: number;
+    }>;
   };
   timeToFirstDeploy: { median: number | null; n: number; stalled: number };
   nps: OrgNps;

@@ -186,9 +186,9 @@ describe('MetricsService worked examples', () => {
       await store.setMetaOnce('installed_at', String(t('2025-12-01T00:00:00Z')));
       await store.upsertEntities(
         [
-          entity('component:default/a1', { adoptionStatus: 'adopted', annotatedCreatedAt: t('2026-01-10T00:00:00Z') }),
-          entity('component:default/a2', { type: 'website', annotatedCreatedAt: t('2026-01-20T00:00:00Z') }),
-          entity('component:default/b1', { ownerRef: 'group:default/team-b', adoptionStatus: 'exception', adoptionReason: 'legacy' }),
+          entity('component:default/a1', { adoptionStatus: 'adopted', systemRef: 'system:default/shop', annotatedCreatedAt: t('2026-01-10T00:00:00Z') }),
+          entity('component:default/a2', { type: 'website', systemRef: 'system:default/shop', annotatedCreatedAt: t('2026-01-20T00:00:00Z') }),
+          entity('component:default/b1', { ownerRef: 'group:default/team-b', systemRef: 'system:default/ledger', adoptionStatus: 'exception', adoptionReason: 'legacy' }),
           entity('component:default/b2', { ownerRef: 'group:default/team-b', type: 'library', adoptionStatus: 'not-eligible', annotatedCreatedAt: t('2026-03-20T00:00:00Z') }),
         ],
         t('2025-11-01T00:00:00Z'),
@@ -228,6 +228,10 @@ describe('MetricsService worked examples', () => {
       expect(org.dora.tierDistribution).toEqual({ elite: 0, high: 0, medium: 0, low: 0, 'insufficient-data': 6 });
       // eligible a1 a2 b1 c1, one exception, adopted a1 c1
       expect(org.adoption).toMatchObject({ rate: 2 / 3, adopted: 2, eligible: 4, exceptions: 1 });
+      expect(org.adoption.bySystem).toEqual([
+        { systemRef: 'system:default/ledger', rate: null, adopted: 0, eligible: 1, exceptions: 1 },
+        { systemRef: 'system:default/shop', rate: 0.5, adopted: 1, eligible: 2, exceptions: 0 },
+      ]);
       // cohort a1 (2 days), a2 (40 days, stalled), b2 (no deploy, 12 days old), c1 (7 days old)
       expect(org.timeToFirstDeploy).toEqual({ median: (2 * D + 40 * D) / 2, n: 2, stalled: 1 });
       // 4 promoters, 1 passive, 2 detractors of 7: 28.57 -> 29

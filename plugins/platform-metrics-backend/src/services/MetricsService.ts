@@ -270,12 +270,29 @@ export class MetricsService {
         rate: adoptionRate(adoption),
         ...adoption,
         trend: adoptionTrend.map(s => ({ date: s.day, rate: adoptionRate(s) })),
+        bySystem: this.adoptionBySystem(entities),
       },
       timeToFirstDeploy: { median: median(ttfd), n: ttfd.length, stalled },
       nps: nps.org,
       trend: weeklyTrend(scoped, window),
       teams,
     };
+  }
+
+  private adoptionBySystem(entities: EntityRow[]) {
+    const systems = new Map<string, EntityRow['adoptionStatus'][]>();
+    for (const e of entities) {
+      if (!e.systemRef) continue;
+      const list = systems.get(e.systemRef);
+      if (list) list.push(e.adoptionStatus);
+      else systems.set(e.systemRef, [e.adoptionStatus]);
+    }
+    return [...systems.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([systemRef, statuses]) => {
+        const counts = countAdoption(statuses);
+        return { systemRef, rate: adoptionRate(counts), ...counts };
+      });
   }
 
   /**

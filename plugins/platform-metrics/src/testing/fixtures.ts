@@ -156,6 +156,9 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
         { date: '2026-02-01', rate: 0.3 },
         { date: '2026-03-01', rate: 0.35 },
       ],
+      bySystem: [
+        { systemRef: 'system:default/payments', rate: 0.5, adopted: 5, eligible: 10, exceptions: 0 },
+      ],
     },
     timeToFirstDeploy: { median: 5 * DAY, n: 8, stalled: 2 },
     nps: {

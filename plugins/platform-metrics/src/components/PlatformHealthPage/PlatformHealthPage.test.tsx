@@ -145,7 +145,7 @@ describe('PlatformHealthPage', () => {
     const api = mockApi({
       getOrgSummary: jest.fn().mockResolvedValue({
         ...summary,
-        adoption: { rate: null, adopted: 0, eligible: 0, exceptions: 0, trend: [] },
+        adoption: { rate: null, adopted: 0, eligible: 0, exceptions: 0, trend: [], bySystem: [] },
         timeToFirstDeploy: { median: null, n: 0, stalled: 0 },
         nps: {
           surveyId: '2026-Q1', score: null, n: 0, promoters: 0, passives: 0,
