@@ -202,11 +202,13 @@ export class MetricsService {
         open: 0,
       };
     const scoped = entities.map(factsOf);
+    // each entity's overall tier, computed once for the org and its teams
+    const overall = new Map(
+      scoped.map(f => [f.entityRef, summarise([f], window, this.settings).overallTier]),
+    );
     const dora = {
       ...summarise(scoped, window, this.settings),
-      tierDistribution: tierDistribution(
-        scoped.map(f => summarise([f], window, this.settings).overallTier),
-      ),
+      tierDistribution: tierDistribution([...overall.values()]),
     };
     const adoption = countAdoption(entities.map(e => e.adoptionStatus));
 
@@ -244,9 +246,7 @@ export class MetricsService {
           entities: owned.length,
           dora: {
             ...summarise(f, window, this.settings),
-            tierDistribution: tierDistribution(
-              f.map(x => summarise([x], window, this.settings).overallTier),
-            ),
+            tierDistribution: tierDistribution(f.map(x => overall.get(x.entityRef)!)),
           },
           adoption: { rate: adoptionRate(counts), adopted: counts.adopted, eligible: counts.eligible },
           nps:

@@ -143,8 +143,10 @@ export function summarise(
 ): DoraMetrics {
   const { profile, minSamples } = settings;
   const deployments = facts.flatMap(f => f.deployments);
-  const leadTimes = facts.flatMap(f => f.leadTimes.map(l => l.seconds));
-  const restores = facts.flatMap(f => f.restores.map(r => r.seconds));
+  // sorted once: median and nearest-rank p90 read the same order
+  const ascending = (a: number, b: number) => a - b;
+  const leadTimes = facts.flatMap(f => f.leadTimes.map(l => l.seconds)).sort(ascending);
+  const restores = facts.flatMap(f => f.restores.map(r => r.seconds)).sort(ascending);
   const count = deployments.length;
   const failed = deployments.filter(d => d.failed).length;
   const rework = deployments.filter(d => d.rework).length;
