@@ -43,6 +43,16 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The answer to an ingestion batch: records whose key was not stored before
+ * are created; the rest of the received records (including repeats of a key
+ * within the batch) are updates.
+ */
+function ingestResult(received: number, unique: number, existing: number): IngestResult {
+  const created = unique - existing;
+  return { received, created, updated: received - created };
+}
+
 /** Last record wins when a batch repeats a key. */
 function dedupe<T extends { source: string; id: string }>(records: T[]): T[] {
   const byKey = new Map<string, T>();
@@ -96,7 +106,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const records = dedupe(input);
     const now = Date.now();
     return this.db.transaction(async tx => {
-      const updated = await this.existingKeys(tx, 'pm_deployments', records);
+      const existing = await this.existingKeys(tx, 'pm_deployments', records);
       for (const part of chunks(records)) {
         await tx('pm_deployments')
           .insert(
@@ -143,11 +153,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['source', 'deployment_id', 'change_id'])
           .merge();
       }
-      return {
-        received: input.length,
-        created: records.length - updated,
-        updated: input.length - (records.length - updated),
-      };
+      return ingestResult(input.length, records.length, existing);
     });
   }
 
@@ -155,7 +161,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const records = dedupe(input);
     const now = Date.now();
     return this.db.transaction(async tx => {
-      const updated = await this.existingKeys(tx, 'pm_incidents', records);
+      const existing = await this.existingKeys(tx, 'pm_incidents', records);
       for (const part of chunks(records)) {
         await tx('pm_incidents')
           .insert(
@@ -173,11 +179,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['source', 'id'])
           .merge();
       }
-      return {
-        received: input.length,
-        created: records.length - updated,
-        updated: input.length - (records.length - updated),
-      };
+      return ingestResult(input.length, records.length, existing);
     });
   }
 
@@ -466,7 +468,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const byKey = new Map(input.map(r => [`${r.surveyId} ${r.userRef}`, r]));
     const records = [...byKey.values()];
     return this.db.transaction(async tx => {
-      let updated = 0;
+      let existing = 0;
       for (const part of chunks(records, 400)) {
         const [{ count }] = await tx('pm_survey_responses')
           .whereIn(
@@ -474,7 +476,7 @@ export class DatabaseMetricsStore implements MetricsStore {
             part.map(r => [r.surveyId, r.userRef]),
           )
           .count({ count: '*' });
-        updated += Number(count);
+        existing += Number(count);
       }
       for (const part of chunks(records)) {
         await tx('pm_survey_responses')
@@ -491,8 +493,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['survey_id', 'user_ref'])
           .merge();
       }
-      const created = records.length - updated;
-      return { received: input.length, created, updated: input.length - created };
+      return ingestResult(input.length, records.length, existing);
     });
   }
 

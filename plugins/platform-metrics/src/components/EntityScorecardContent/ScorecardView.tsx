@@ -27,31 +27,19 @@ import {
   formatPercent,
   formatShortDate,
   plural,
+  axisHours,
+  axisPercent,
+  weeklySeries,
 } from '../common/format';
 import { DateTime } from 'luxon';
 
-const HOUR = 3600;
-
-function hours(v: number) {
-  return `${Number((v / HOUR).toFixed(1))} h`;
-}
-
-function percent(v: number) {
-  return `${Math.round(v * 100)}%`;
-}
 
 /** The scorecard of one entity, from an already loaded {@link EntityScorecard}. */
 export function ScorecardView(props: { scorecard: EntityScorecard }) {
   const s = props.scorecard;
   const dora = s.dora;
   const minSamples = s.minSamples ?? 3;
-  const trend = (s.trend ?? []).map(p => ({
-    weekStart: p.weekStart,
-    deployments: p.deployments ?? null,
-    leadTimeMedian: p.leadTimeMedian ?? null,
-    changeFailureRate: p.changeFailureRate ?? null,
-    timeToRestoreMedian: p.timeToRestoreMedian ?? null,
-  }));
+  const trend = weeklySeries(s.trend);
 
   const df = dora?.deploymentFrequency;
   const lt = dora?.leadTime;
@@ -115,7 +103,7 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
             key: 'leadTimeMedian',
             name: 'Median lead time (hours)',
             yLabel: 'hours',
-            formatY: hours,
+            formatY: axisHours,
             formatX: formatShortDate,
           }}
         />
@@ -141,7 +129,7 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
             key: 'changeFailureRate',
             name: 'Change failure rate (%)',
             yLabel: '% of deploys',
-            formatY: percent,
+            formatY: axisPercent,
             formatX: formatShortDate,
           }}
         />
@@ -170,7 +158,7 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
             key: 'timeToRestoreMedian',
             name: 'Median time to restore (hours)',
             yLabel: 'hours',
-            formatY: hours,
+            formatY: axisHours,
             formatX: formatShortDate,
           }}
         />

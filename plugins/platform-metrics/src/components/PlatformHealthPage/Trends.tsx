@@ -3,11 +3,13 @@ import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
 import { TrendChart } from '../common/TrendChart';
-import { formatShortDate } from '../common/format';
+import {
+  axisHours,
+  axisPercent,
+  formatShortDate,
+  weeklySeries,
+} from '../common/format';
 
-const HOUR = 3600;
-const hours = (v: number) => `${Number((v / HOUR).toFixed(1))} h`;
-const percent = (v: number) => `${Math.round(v * 100)}%`;
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 function ChartCard(props: { children: JSX.Element }) {
@@ -30,13 +32,7 @@ export function Trends(props: { summary: OrgSummary }) {
     date: p.date,
     rate: p.rate ?? null,
   }));
-  const weekly = (s.trend ?? []).map(p => ({
-    weekStart: p.weekStart,
-    deployments: p.deployments ?? null,
-    leadTimeMedian: p.leadTimeMedian ?? null,
-    changeFailureRate: p.changeFailureRate ?? null,
-    timeToRestoreMedian: p.timeToRestoreMedian ?? null,
-  }));
+  const weekly = weeklySeries(s.trend);
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={6}>
@@ -67,7 +63,7 @@ export function Trends(props: { summary: OrgSummary }) {
             xLabel="Date"
             yLabel="% of eligible entities"
             series={[{ key: 'rate', name: 'Adoption (%)', color: '#2e7d32' }]}
-            formatY={percent}
+            formatY={axisPercent}
             formatX={formatShortDate}
             yDomain={[0, 1]}
             referenceLines={[
@@ -106,7 +102,7 @@ export function Trends(props: { summary: OrgSummary }) {
             series={[
               { key: 'leadTimeMedian', name: 'Median lead time (hours)', color: '#6a1b9a' },
             ]}
-            formatY={hours}
+            formatY={axisHours}
             formatX={formatShortDate}
             emptyMessage="No changes shipped in this window."
           />
@@ -123,7 +119,7 @@ export function Trends(props: { summary: OrgSummary }) {
             series={[
               { key: 'changeFailureRate', name: 'Change failure rate (%)', color: '#c62828' },
             ]}
-            formatY={percent}
+            formatY={axisPercent}
             formatX={formatShortDate}
             emptyMessage="No deployments in this window."
           />
@@ -140,7 +136,7 @@ export function Trends(props: { summary: OrgSummary }) {
             series={[
               { key: 'timeToRestoreMedian', name: 'Median time to restore (hours)', color: '#b26a00' },
             ]}
-            formatY={hours}
+            formatY={axisHours}
             formatX={formatShortDate}
             emptyMessage="No incidents resolved in this window."
           />

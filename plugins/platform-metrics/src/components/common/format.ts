@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Tier } from '@platform-metrics/plugin-platform-metrics-common';
+import type {
+  Tier,
+  WeeklyTrendPoint,
+} from '@platform-metrics/plugin-platform-metrics-common';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -131,4 +134,27 @@ export function parseWindowDays(value: string | null): number {
   return (WINDOW_OPTIONS as readonly number[]).includes(n)
     ? n
     : DEFAULT_WINDOW_DAYS;
+}
+
+/** Chart axis tick for a duration in seconds, in hours: 5400 -> "1.5 h". */
+export function axisHours(seconds: number): string {
+  return `${Number((seconds / HOUR).toFixed(1))} h`;
+}
+
+/** Chart axis tick for a fraction: 0.25 -> "25%". */
+export function axisPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** Weekly trend points with every missing value as `null`, ready for a chart. */
+export function weeklySeries(
+  trend: ReadonlyArray<Partial<WeeklyTrendPoint>> | null | undefined,
+) {
+  return (trend ?? []).map(p => ({
+    weekStart: p.weekStart ?? '',
+    deployments: p.deployments ?? null,
+    leadTimeMedian: p.leadTimeMedian ?? null,
+    changeFailureRate: p.changeFailureRate ?? null,
+    timeToRestoreMedian: p.timeToRestoreMedian ?? null,
+  }));
 }
