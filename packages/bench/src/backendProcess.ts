@@ -1,0 +1,217 @@
+/**
+ * Runs the benchmark's backend (bin/backend) as a child process: config file,
+ * readiness, log lines with their arrival time, peak RSS from /proc.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const SYNC_START_MARKER = 'PM_BENCH catalog-sync-start';
+const SYNC_DONE = 'Catalog sync recorded';
+
+export interface BackendOptions {
+  workDir: string;
+  port: number;
+  database:
+    | { client: 'pg'; prefix: string }
+    | { client: 'better-sqlite3'; directory: string };
+  ingestToken: string;
+  readToken: string;
+  entitiesFile: string;
+  log: (msg: string) => void;
+}
+
+export interface SyncRun {
+  startedAt: number;
+  endedAt: number;
+  ms: number;
+  line: string;
+}
+
+export class BackendProcess {
+  private child?: ChildProcess;
+  private readonly lines: Array<{ at: number; text: string }> = [];
+  private readonly listeners = new Set<(at: number, text: string) => void>();
+  private rssSamples = 0;
+  private maxRssKb = 0;
+  private sampler?: NodeJS.Timeout;
+  readonly baseUrl: string;
+  readonly apiUrl: string;
+
+  constructor(private readonly opts: BackendOptions) {
+    this.baseUrl = `http://127.0.0.1:${opts.port}`;
+    this.apiUrl = `${this.baseUrl}/api/platform-metrics`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  private writeConfig(): string {
+    const { opts } = this;
+    const database =
+      opts.database.client === 'pg'
+        ? {
+            client: 'pg',
+            prefix: opts.database.prefix,
+            connection: { host: '127.0.0.1', port: 5432, user: 'postgres' },
+          }
+        : {
+            client: 'better-sqlite3',
+            connection: { directory: opts.database.directory },
+          };
+    const config = {
+      backend: {
+        baseUrl: this.baseUrl,
+        listen: { port: opts.port, host: '127.0.0.1' },
+        database,
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: opts.ingestToken, subject: 'bench-ingest' },
+            },
+            {
+              type: 'static',
+              options: { token: opts.readToken, subject: 'bench-read' },
+            },
+          ],
+        },
+      },
+      platformMetrics: {
+        // the benchmark triggers the sync itself after loading
+        catalogSync: { frequencyMinutes: 525_600 },
+      },
+    };
+    const file = path.join(opts.workDir, 'bench-config.yaml');
+    // JSON is YAML
+    fs.writeFileSync(file, JSON.stringify(config, null, 2));
+    return file;
+  }
+
+  async start(timeoutMs = 180_000): Promise<void> {
+    const configFile = this.writeConfig();
+    const bin = path.resolve(__dirname, '..', 'bin', 'backend');
+    const logFile = fs.createWriteStream(
+      path.join(this.opts.workDir, 'backend.log'),
+    );
+    this.child = spawn(process.execPath, [bin, '--config', configFile], {
+      cwd: path.resolve(__dirname, '..'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PM_BENCH_ENTITIES: this.opts.entitiesFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [this.child.stdout!, this.child.stderr!]) {
+      readline.createInterface({ input: stream }).on('line', text => {
+        const at = Date.now();
+        logFile.write(`${text}\n`);
+        this.lines.push({ at, text });
+        if (this.lines.length > 5000) this.lines.splice(0, 1000);
+        for (const l of this.listeners) l(at, text);
+      });
+    }
+    this.child.on('exit', () => logFile.end());
+    this.sampler = setInterval(() => this.sampleRss(), 500);
+
+    const started = Date.now();
+    for (;;) {
+      if (this.child.exitCode !== null) {
+        throw new Error(
+          `backend exited with ${this.child.exitCode}:\n${this.tail(30)}`,
+        );
+      }
+      try {
+        const res = await fetch(
+          `${this.baseUrl}/.backstage/health/v1/readiness`,
+        );
+        await res.text();
+        if (res.ok) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`backend not ready in ${timeoutMs} ms:\n${this.tail(30)}`);
+      }
+      await new Promise(r => setTimeout(r, 250));
+    }
+  }
+
+  tail(n: number): string {
+    return this.lines
+      .slice(-n)
+      .map(l => l.text)
+      .join('\n');
+  }
+
+  private sampleRss() {
+    const pid = this.child?.pid;
+    if (!pid) return;
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      this.maxRssKb = Math.max(this.maxRssKb, rss);
+      this.rssSamples++;
+    } catch {
+      // exited
+    }
+  }
+
+  /** Peak RSS (VmHWM, kB) as the kernel counts it, and the highest sampled VmRSS. */
+  peakRss(): { vmHwmKb: number; sampledMaxRssKb: number } {
+    const pid = this.child?.pid;
+    let vmHwmKb = 0;
+    if (pid) {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      vmHwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    }
+    return { vmHwmKb, sampledMaxRssKb: this.maxRssKb };
+  }
+
+  /**
+   * Resolves with the next catalog sync run: from the catalog's marker (the
+   * sync's first catalog query) to the plugin's "Catalog sync recorded" line.
+   * Looks at lines that arrived since `since`.
+   */
+  nextSync(since: number, timeoutMs = 600_000): Promise<SyncRun> {
+    return new Promise((resolve, reject) => {
+      let startedAt: number | undefined;
+      const check = (at: number, text: string) => {
+        if (at < since) return false;
+        if (text.startsWith(SYNC_START_MARKER)) {
+          startedAt = Number(text.slice(SYNC_START_MARKER.length).trim());
+        } else if (text.includes(SYNC_DONE) && startedAt !== undefined) {
+          resolve({ startedAt, endedAt: at, ms: at - startedAt, line: text });
+          return true;
+        }
+        return false;
+      };
+      for (const l of this.lines) if (check(l.at, l.text)) return;
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no catalog sync within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (at: number, text: string) => {
+        if (check(at, text)) {
+          clearTimeout(timer);
+          this.listeners.delete(listener);
+        }
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.sampler) clearInterval(this.sampler);
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>(r => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
