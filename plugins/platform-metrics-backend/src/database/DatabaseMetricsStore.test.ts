@@ -72,13 +72,33 @@ describe('DatabaseMetricsStore', () => {
       expect(row.resolvedAt).toBe(Date.parse('2026-03-02T11:00:00Z'));
     });
 
-    it('writes a large batch with many changes in one transaction', async () => {
+    it('writes full batches of 1000 deployments (with changes), incidents and survey answers', async () => {
       const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
       const batch = Array.from({ length: 1000 }, (_, i) =>
         dep({ id: `d${i}`, changes: Array.from({ length: 5 }, (__, j) => ({ id: `c${i}-${j}`, committedAt: '2026-03-01T00:00:00Z' })) }),
       );
       expect(await store.upsertDeployments(batch)).toEqual({ received: 1000, created: 1000, updated: 0 });
       expect(await store.listFirstChanges(ALL)).toHaveLength(5000);
+      // the whole batch again: all updates, nothing doubled
+      expect(await store.upsertDeployments(batch)).toEqual({ received: 1000, created: 0, updated: 1000 });
+      expect(await store.listDeployments(ALL)).toHaveLength(1000);
+
+      const incidents = Array.from({ length: 1000 }, (_, i) =>
+        incidentSchema.parse({ id: `i${i}`, entityRef: 'payments', openedAt: '2026-03-02T10:00:00Z' }),
+      );
+      expect(await store.upsertIncidents(incidents)).toEqual({ received: 1000, created: 1000, updated: 0 });
+
+      const responses = Array.from({ length: 1000 }, (_, i) => ({
+        surveyId: '2026-Q1',
+        userRef: `user:default/u${i}`,
+        score: i % 11,
+        submittedAt: '2026-03-02T10:00:00.000Z',
+      }));
+      expect(await store.importSurveyResponses(responses, () => ['group:default/t'])).toEqual({
+        received: 1000,
+        created: 1000,
+        updated: 0,
+      });
     });
 
     it('keeps the first sighting of an entity and marks vanished ones', async () => {

@@ -29,8 +29,16 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Rows per INSERT: keeps SQLite under its bound-variable limit. */
-const CHUNK = 200;
+/** Rows per statement when a row binds one variable (key lists). */
+const CHUNK = 1000;
+
+/**
+ * Rows per INSERT for rows of `columns` values: under the smaller of SQLite's
+ * (32766) and PostgreSQL's (65535) bound-variable limits, and at most 500
+ * rows, because knex writes a multi-row INSERT on SQLite as a compound SELECT
+ * and SQLite allows 500 terms in one.
+ */
+const rowsPerInsert = (columns: number) => Math.min(500, Math.floor(30000 / columns));
 
 const ms = (iso: string) => Date.parse(iso);
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
@@ -41,6 +49,30 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * Restricts a query to composite keys `(first, second)`. Grouped by the first
+ * column as `first = ? AND second IN (...)`, so PostgreSQL walks the
+ * two-column index for exactly these keys; a row-value `IN ((a, b), ...)`
+ * list only narrows on the first column and scans every row of that source.
+ */
+function whereKeys(
+  q: Knex.QueryBuilder,
+  columns: [string, string],
+  keys: Array<[string, string]>,
+): Knex.QueryBuilder {
+  const byFirst = new Map<string, string[]>();
+  for (const [a, b] of keys) {
+    const list = byFirst.get(a);
+    if (list) list.push(b);
+    else byFirst.set(a, [b]);
+  }
+  return q.where(w => {
+    for (const [a, bs] of byFirst) {
+      w.orWhere(inner => inner.where(columns[0], a).whereIn(columns[1], bs));
+    }
+  });
 }
 
 /**
@@ -90,13 +122,12 @@ export class DatabaseMetricsStore implements MetricsStore {
     records: Array<{ source: string; id: string }>,
   ): Promise<number> {
     let existing = 0;
-    for (const part of chunks(records, 400)) {
-      const [{ count }] = await tx(table)
-        .whereIn(
-          ['source', 'id'],
-          part.map(r => [r.source, r.id]),
-        )
-        .count({ count: '*' });
+    for (const part of chunks(records)) {
+      const [{ count }] = await whereKeys(
+        tx(table),
+        ['source', 'id'],
+        part.map(r => [r.source, r.id]),
+      ).count({ count: '*' });
       existing += Number(count);
     }
     return existing;
@@ -107,7 +138,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const now = Date.now();
     return this.db.transaction(async tx => {
       const existing = await this.existingKeys(tx, 'pm_deployments', records);
-      for (const part of chunks(records)) {
+      for (const part of chunks(records, rowsPerInsert(12))) {
         await tx('pm_deployments')
           .insert(
             part.map(d => ({
@@ -128,12 +159,11 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['source', 'id'])
           .merge();
         // A re-sent deployment replaces its list of changes.
-        await tx('pm_deployment_changes')
-          .whereIn(
-            ['source', 'deployment_id'],
-            part.map(d => [d.source, d.id]),
-          )
-          .delete();
+        await whereKeys(
+          tx('pm_deployment_changes'),
+          ['source', 'deployment_id'],
+          part.map(d => [d.source, d.id]),
+        ).delete();
       }
       const changes = records.flatMap(d => {
         const seen = new Set<string>();
@@ -147,7 +177,7 @@ export class DatabaseMetricsStore implements MetricsStore {
             committed_at: ms(c.committedAt),
           }));
       });
-      for (const part of chunks(changes)) {
+      for (const part of chunks(changes, rowsPerInsert(5))) {
         await tx('pm_deployment_changes')
           .insert(part)
           .onConflict(['source', 'deployment_id', 'change_id'])
@@ -162,7 +192,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const now = Date.now();
     return this.db.transaction(async tx => {
       const existing = await this.existingKeys(tx, 'pm_incidents', records);
-      for (const part of chunks(records)) {
+      for (const part of chunks(records, rowsPerInsert(8))) {
         await tx('pm_incidents')
           .insert(
             part.map(i => ({
@@ -302,7 +332,7 @@ export class DatabaseMetricsStore implements MetricsStore {
 
   async upsertEntities(entities: EntityUpsert[], seenAt: number) {
     await this.db.transaction(async tx => {
-      for (const part of chunks(entities)) {
+      for (const part of chunks(entities, rowsPerInsert(12))) {
         await tx('pm_entities')
           .insert(
             part.map(e => ({
@@ -379,7 +409,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const unique = new Map(members.map(m => [`${m.userRef} ${m.groupRef}`, m]));
     await this.db.transaction(async tx => {
       await tx('pm_group_members').delete();
-      for (const part of chunks([...unique.values()])) {
+      for (const part of chunks([...unique.values()], rowsPerInsert(2))) {
         await tx('pm_group_members')
           .insert(part.map(m => ({ user_ref: m.userRef, group_ref: m.groupRef })))
           .onConflict(['user_ref', 'group_ref'])
@@ -398,7 +428,7 @@ export class DatabaseMetricsStore implements MetricsStore {
 
   async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
     await this.db.transaction(async tx => {
-      for (const part of chunks(snapshots)) {
+      for (const part of chunks(snapshots, rowsPerInsert(6))) {
         await tx('pm_adoption_snapshots')
           .insert(
             part.map(s => ({
@@ -469,16 +499,15 @@ export class DatabaseMetricsStore implements MetricsStore {
     const records = [...byKey.values()];
     return this.db.transaction(async tx => {
       let existing = 0;
-      for (const part of chunks(records, 400)) {
-        const [{ count }] = await tx('pm_survey_responses')
-          .whereIn(
-            ['survey_id', 'user_ref'],
-            part.map(r => [r.surveyId, r.userRef]),
-          )
-          .count({ count: '*' });
+      for (const part of chunks(records)) {
+        const [{ count }] = await whereKeys(
+          tx('pm_survey_responses'),
+          ['survey_id', 'user_ref'],
+          part.map(r => [r.surveyId, r.userRef]),
+        ).count({ count: '*' });
         existing += Number(count);
       }
-      for (const part of chunks(records)) {
+      for (const part of chunks(records, rowsPerInsert(6))) {
         await tx('pm_survey_responses')
           .insert(
             part.map(r => ({
