@@ -7,6 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 
+/** This package's directory (a CLI package run from its sources). */
+const PACKAGE_DIR = path.dirname(
+  require.resolve('@platform-metrics/bench/package.json'),
+);
+
 export const SYNC_START_MARKER = 'PM_BENCH catalog-sync-start';
 const SYNC_DONE = 'Catalog sync recorded';
 
@@ -92,12 +97,12 @@ export class BackendProcess {
 
   async start(timeoutMs = 180_000): Promise<void> {
     const configFile = this.writeConfig();
-    const bin = path.resolve(__dirname, '..', 'bin', 'backend');
+    const bin = path.join(PACKAGE_DIR, 'bin', 'backend');
     const logFile = fs.createWriteStream(
       path.join(this.opts.workDir, 'backend.log'),
     );
     this.child = spawn(process.execPath, [bin, '--config', configFile], {
-      cwd: path.resolve(__dirname, '..'),
+      cwd: PACKAGE_DIR,
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -134,7 +139,9 @@ export class BackendProcess {
         // not up yet
       }
       if (Date.now() - started > timeoutMs) {
-        throw new Error(`backend not ready in ${timeoutMs} ms:\n${this.tail(30)}`);
+        throw new Error(
+          `backend not ready in ${timeoutMs} ms:\n${this.tail(30)}`,
+        );
       }
       await new Promise(r => setTimeout(r, 250));
     }
@@ -190,16 +197,17 @@ export class BackendProcess {
         return false;
       };
       for (const l of this.lines) if (check(l.at, l.text)) return;
-      const timer = setTimeout(() => {
-        this.listeners.delete(listener);
-        reject(new Error(`no catalog sync within ${timeoutMs} ms`));
-      }, timeoutMs);
+      let timer: NodeJS.Timeout | undefined = undefined;
       const listener = (at: number, text: string) => {
         if (check(at, text)) {
           clearTimeout(timer);
           this.listeners.delete(listener);
         }
       };
+      timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no catalog sync within ${timeoutMs} ms`));
+      }, timeoutMs);
       this.listeners.add(listener);
     });
   }

@@ -30,12 +30,25 @@ const USAGE = `Usage: yarn bench [--size small|large] [--db postgres|sqlite|both
   --no-docs   do not write docs/benchmarks.md
 Writes packages/bench/results/<size>-<db>.json and regenerates docs/benchmarks.md.`;
 
-const PACKAGE_DIR = path.resolve(__dirname, '..');
+const PACKAGE_DIR = path.dirname(
+  require.resolve('@platform-metrics/bench/package.json'),
+);
 const RESULTS_DIR = path.join(PACKAGE_DIR, 'results');
-const DOCS_FILE = path.resolve(PACKAGE_DIR, '..', '..', 'docs', 'benchmarks.md');
+const DOCS_FILE = path.resolve(
+  PACKAGE_DIR,
+  '..',
+  '..',
+  'docs',
+  'benchmarks.md',
+);
 
 async function postgresVersion(): Promise<string> {
-  const client = new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+  const client = new Client({
+    host: '127.0.0.1',
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+  });
   await client.connect();
   try {
     return (await client.query('SHOW server_version')).rows[0].server_version;
@@ -74,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const size = values.size as SizeName;
-  if (!(size in SIZES)) throw new Error(`--size must be small or large\n${USAGE}`);
+  if (!(size in SIZES))
+    throw new Error(`--size must be small or large\n${USAGE}`);
   const dbs: DbName[] =
     values.db === 'both' ? ['postgres', 'sqlite'] : [values.db as DbName];
   if (!dbs.every(d => d === 'postgres' || d === 'sqlite')) {
@@ -84,7 +98,10 @@ export async function main(argv: string[]): Promise<number> {
   const port = Number(values.port);
   const budgetMs = Number(values.budget) * 1000;
   const seed = Number(values.seed);
-  if (![requests, port, budgetMs, seed].every(Number.isFinite) || requests < 1) {
+  if (
+    ![requests, port, budgetMs, seed].every(Number.isFinite) ||
+    requests < 1
+  ) {
     throw new Error(`bad numeric option\n${USAGE}`);
   }
   const log = (msg: string) =>
@@ -94,7 +111,9 @@ export async function main(argv: string[]): Promise<number> {
     postgres: await postgresVersion(),
     sqlite: sqliteVersion(),
   });
-  log(`machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite}`);
+  log(
+    `machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite}`,
+  );
 
   // The history ends today 00:00 UTC (the generator's default `now`).
   const now = new Date();
@@ -103,8 +122,14 @@ export async function main(argv: string[]): Promise<number> {
   const t0 = Date.now();
   const spec = values.deployments
     ? {
-        scale: { ...SIZES[size].scale, deployments: Number(values.deployments) },
-        description: `${SIZES[size].description.replace(/, [^,]*deployments[^,]*/, '')}; --deployments ${values.deployments} (all environments)`,
+        scale: {
+          ...SIZES[size].scale,
+          deployments: Number(values.deployments),
+        },
+        description: `${SIZES[size].description.replace(
+          /, [^,]*deployments[^,]*/,
+          '',
+        )}; --deployments ${values.deployments} (all environments)`,
       }
     : SIZES[size];
   const plan = planSize(spec, { seed, now: now.toISOString(), log });
@@ -112,7 +137,10 @@ export async function main(argv: string[]): Promise<number> {
   log(
     `  ${data.counts.deployments} deployments (${data.counts.productionDeployments} production, ${data.counts.changes} changes), ` +
       `${data.counts.incidents} incidents, ${data.counts.surveyResponses} responses, ${data.counts.components} components, ` +
-      `${data.counts.teams} teams, ${data.counts.users} users in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      `${data.counts.teams} teams, ${data.counts.users} users in ${(
+        (Date.now() - t0) /
+        1000
+      ).toFixed(0)} s`,
   );
 
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -134,7 +162,9 @@ export async function main(argv: string[]): Promise<number> {
       path.join(RESULTS_DIR, `${size}-${db}.json`),
       `${JSON.stringify(stored, null, 2)}\n`,
     );
-    console.log(`\n${size} on ${db} (${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node})`);
+    console.log(
+      `\n${size} on ${db} (${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node})`,
+    );
     console.log(textTable(resultRows(result)));
     console.log('');
   }

@@ -69,7 +69,8 @@ export function catalogEntities(plan: EventPlan): Entity[] {
       annotations['backstage.io/source-template'] = c.sourceTemplate;
     if (c.exception)
       annotations['platform-metrics.io/golden-path-exception'] = c.exception;
-    if (c.createdAt) annotations['platform-metrics.io/created-at'] = c.createdAt;
+    if (c.createdAt)
+      annotations['platform-metrics.io/created-at'] = c.createdAt;
     return {
       apiVersion: API_VERSION,
       kind: 'Component',
@@ -337,8 +338,8 @@ export function prepareData(
     changeCopy,
     deploymentRowBatches,
     changeRowBatches,
-    componentRefs: plan.org.components.map(
-      c => `component:default/${c.name}`.toLocaleLowerCase('en-US'),
+    componentRefs: plan.org.components.map(c =>
+      `component:default/${c.name}`.toLocaleLowerCase('en-US'),
     ),
     teamRefs: plan.org.teams.map(t =>
       `group:default/${t.name}`.toLocaleLowerCase('en-US'),

@@ -45,11 +45,25 @@ export function request(
   });
 }
 
+/**
+ * A GET, retried once on a connection error: an idle keep-alive socket may
+ * have been closed by the server (its keep-alive timeout) just as it is reused.
+ */
+export async function getOnce(url: string, token: string): Promise<HttpAnswer> {
+  try {
+    return await request(url, { token });
+  } catch {
+    return request(url, { token });
+  }
+}
+
 /** GETs a URL and fails on anything but 200. */
 export async function getJson(url: string, token: string): Promise<any> {
-  const res = await request(url, { token });
+  const res = await getOnce(url, token);
   if (res.status !== 200) {
-    throw new Error(`GET ${url} answered ${res.status}: ${res.body.slice(0, 500)}`);
+    throw new Error(
+      `GET ${url} answered ${res.status}: ${res.body.slice(0, 500)}`,
+    );
   }
   return JSON.parse(res.body);
 }
@@ -81,7 +95,9 @@ export async function ingest(
       const body = bodies[next++];
       const res = await request(url, { method: 'POST', token, body });
       if (res.status < 200 || res.status >= 300) {
-        throw new Error(`POST ${url} answered ${res.status}: ${res.body.slice(0, 500)}`);
+        throw new Error(
+          `POST ${url} answered ${res.status}: ${res.body.slice(0, 500)}`,
+        );
       }
       done++;
       onProgress?.(done);
@@ -89,7 +105,12 @@ export async function ingest(
   };
   await Promise.all(Array.from({ length: concurrency }, client));
   const ms = performance.now() - start;
-  return { records, requests: bodies.length, ms, perSecond: records / (ms / 1000) };
+  return {
+    records,
+    requests: bodies.length,
+    ms,
+    perSecond: records / (ms / 1000),
+  };
 }
 
 export interface Percentiles {

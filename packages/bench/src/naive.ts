@@ -312,8 +312,7 @@ export function compareDora(a: DoraNumbers, b: DoraNumbers): string[] {
   for (const key of Object.keys(a) as Array<keyof DoraNumbers>) {
     const x = a[key];
     const y = b[key];
-    const same =
-      x === null || y === null ? x === y : Math.abs(x - y) <= 0.01;
+    const same = x === null || y === null ? x === y : Math.abs(x - y) <= 0.01;
     if (!same) diffs.push(`${key}: naive ${x} vs API ${y}`);
   }
   return diffs;

@@ -61,16 +61,35 @@ export function resultRows(r: RunResult): Row[] {
   const ing = r.ingestion;
   rows.push([
     'HTTP ingestion: POST /deployments, 1000/batch, 4 clients',
-    `${int(ing.deployments.perSecond)} deployments/s (${int(ing.deployments.records)} in ${(ing.deployments.ms / 1000).toFixed(1)} s, ${(r.data.changes / r.data.deployments).toFixed(1)} changes each${ing.preloaded ? `, into tables preloaded with ${int(ing.preloaded.rows)}` : ', into empty tables'})`,
+    `${int(ing.deployments.perSecond)} deployments/s (${int(
+      ing.deployments.records,
+    )} in ${(ing.deployments.ms / 1000).toFixed(1)} s, ${(
+      r.data.changes / r.data.deployments
+    ).toFixed(1)} changes each${
+      ing.preloaded
+        ? `, into tables preloaded with ${int(ing.preloaded.rows)}`
+        : ', into empty tables'
+    })`,
     r.db === 'postgres' ? '>= 25% of COPY' : '-',
     r.db === 'postgres' && ing.copyDeployments
-      ? `${status(ing.deployments.perSecond >= 0.25 * ing.copyDeployments.perSecond)} (${((100 * ing.deployments.perSecond) / ing.copyDeployments.perSecond).toFixed(1)}% of COPY)`
+      ? `${status(
+          ing.deployments.perSecond >= 0.25 * ing.copyDeployments.perSecond,
+        )} (${(
+          (100 * ing.deployments.perSecond) /
+          ing.copyDeployments.perSecond
+        ).toFixed(1)}% of COPY)`
       : '-',
   ]);
   if (ing.preloaded) {
     rows.push([
-      `preload (not the API): ${r.db === 'postgres' ? 'COPY' : 'prepared INSERT'} into the plugin's tables, all indexes`,
-      `${int(ing.preloaded.perSecond)} deployments/s (${int(ing.preloaded.rows)} with ${int(ing.preloaded.changeRows)} changes in ${(ing.preloaded.ms / 1000).toFixed(1)} s)`,
+      `preload (not the API): ${
+        r.db === 'postgres' ? 'COPY' : 'prepared INSERT'
+      } into the plugin's tables, all indexes`,
+      `${int(ing.preloaded.perSecond)} deployments/s (${int(
+        ing.preloaded.rows,
+      )} with ${int(ing.preloaded.changeRows)} changes in ${(
+        ing.preloaded.ms / 1000
+      ).toFixed(1)} s)`,
       'reference',
       '-',
     ]);
@@ -78,7 +97,9 @@ export function resultRows(r: RunResult): Row[] {
   if (ing.copyDeployments) {
     rows.push([
       'PostgreSQL COPY, same rows, bare table with the same PK',
-      `${int(ing.copyDeployments.perSecond)} rows/s (${(ing.copyDeployments.ms / 1000).toFixed(1)} s)`,
+      `${int(ing.copyDeployments.perSecond)} rows/s (${(
+        ing.copyDeployments.ms / 1000
+      ).toFixed(1)} s)`,
       'reference',
       '-',
     ]);
@@ -86,22 +107,34 @@ export function resultRows(r: RunResult): Row[] {
   if (ing.copyWithChanges) {
     rows.push([
       'PostgreSQL COPY, deployments + their change rows (both PKs)',
-      `${int(ing.copyWithChanges.perSecond)} deployments/s (${(ing.copyWithChanges.ms / 1000).toFixed(1)} s)`,
+      `${int(ing.copyWithChanges.perSecond)} deployments/s (${(
+        ing.copyWithChanges.ms / 1000
+      ).toFixed(1)} s)`,
       'reference',
-      `API at ${((100 * ing.deployments.perSecond) / ing.copyWithChanges.perSecond).toFixed(1)}%`,
+      `API at ${(
+        (100 * ing.deployments.perSecond) /
+        ing.copyWithChanges.perSecond
+      ).toFixed(1)}%`,
     ]);
   }
   if (ing.sqliteBareInsert) {
     rows.push([
       'SQLite limit: prepared INSERT, same rows, bare table with the same PK, one transaction (no COPY in SQLite)',
-      `${int(ing.sqliteBareInsert.perSecond)} rows/s (${(ing.sqliteBareInsert.ms / 1000).toFixed(1)} s)`,
+      `${int(ing.sqliteBareInsert.perSecond)} rows/s (${(
+        ing.sqliteBareInsert.ms / 1000
+      ).toFixed(1)} s)`,
       'reference',
-      `API at ${((100 * ing.deployments.perSecond) / ing.sqliteBareInsert.perSecond).toFixed(1)}%`,
+      `API at ${(
+        (100 * ing.deployments.perSecond) /
+        ing.sqliteBareInsert.perSecond
+      ).toFixed(1)}%`,
     ]);
   }
   rows.push([
     'HTTP ingestion: POST /incidents, POST /survey-responses',
-    `${int(ing.incidents.perSecond)} incidents/s, ${int(ing.surveyResponses.perSecond)} responses/s`,
+    `${int(ing.incidents.perSecond)} incidents/s, ${int(
+      ing.surveyResponses.perSecond,
+    )} responses/s`,
     '-',
     '-',
   ]);
@@ -120,7 +153,9 @@ export function resultRows(r: RunResult): Row[] {
   ]);
   rows.push([
     'scorecard / naive entity SQL (p95; p50)',
-    `${scRatio.toFixed(2)}x; ${(l.scorecard.p50 / l.naiveEntity.p50).toFixed(2)}x`,
+    `${scRatio.toFixed(2)}x; ${(l.scorecard.p50 / l.naiveEntity.p50).toFixed(
+      2,
+    )}x`,
     '<= 3x',
     status(scRatio <= 3),
   ]);
@@ -139,7 +174,9 @@ export function resultRows(r: RunResult): Row[] {
   const speedup = l.naiveOrg.p95 / l.orgSummary.p95;
   rows.push([
     'speed-up of /org/summary over naive SQL (p95; p50)',
-    `${speedup.toFixed(2)}x; ${(l.naiveOrg.p50 / l.orgSummary.p50).toFixed(2)}x`,
+    `${speedup.toFixed(2)}x; ${(l.naiveOrg.p50 / l.orgSummary.p50).toFixed(
+      2,
+    )}x`,
     '>= 10x',
     status(speedup >= 10),
   ]);
@@ -169,7 +206,9 @@ export function resultRows(r: RunResult): Row[] {
   ]);
   rows.push([
     'catalog sync job (first run; again after the load)',
-    `${int(r.jobs.catalogSyncFirstMs)} ms; ${int(r.jobs.catalogSyncAfterLoadMs)} ms`,
+    `${int(r.jobs.catalogSyncFirstMs)} ms; ${int(
+      r.jobs.catalogSyncAfterLoadMs,
+    )} ms`,
     '-',
     '-',
   ]);
@@ -177,7 +216,12 @@ export function resultRows(r: RunResult): Row[] {
     'rollup jobs',
     r.jobs.others.length
       ? r.jobs.others
-          .map(o => `${o.id}: ${o.ms === null ? 'did not finish' : `${int(o.ms)} ms`}`)
+          .map(
+            o =>
+              `${o.id}: ${
+                o.ms === null ? 'did not finish' : `${int(o.ms)} ms`
+              }`,
+          )
           .join('; ')
       : 'no rollup job (the plugin schedules only the catalog sync)',
     '-',
@@ -200,8 +244,7 @@ export function textTable(rows: Row[]): string {
   const widths = [0, 1, 2, 3].map(i =>
     Math.min(70, Math.max(...all.map(r => r[i].length))),
   );
-  const line = (r: Row) =>
-    r.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  const line = (r: Row) => r.map((c, i) => c.padEnd(widths[i])).join(' | ');
   return [
     line(header),
     widths.map(w => '-'.repeat(w)).join('-+-'),
@@ -227,7 +270,10 @@ const ANALYSIS_START = '<!-- analysis:start -->';
 const ANALYSIS_END = '<!-- analysis:end -->';
 
 /** docs/benchmarks.md from every stored result; keeps the hand-written analysis. */
-export function renderMarkdown(results: StoredResult[], previous?: string): string {
+export function renderMarkdown(
+  results: StoredResult[],
+  previous?: string,
+): string {
   const order = (s: StoredResult) =>
     `${s.result.size === 'large' ? 0 : 1}-${s.result.db}`;
   const sorted = [...results].sort((a, b) => order(a).localeCompare(order(b)));
@@ -261,8 +307,10 @@ export function renderMarkdown(results: StoredResult[], previous?: string): stri
     '  (`catalogServiceMock`), config from a generated file, a fresh database per run.',
     '- Data: `@platform-metrics/demo-data` (source `demo-synthetic`), generated before any timing',
     '  and pre-serialised, so the timed ingestion spends no client time on generation or JSON.',
-    '- Ingestion: all deployments through `POST /deployments`, 1000 per request, 4 concurrent',
+    '- Ingestion: deployments through `POST /deployments`, 1000 per request, 4 concurrent',
     '  clients, each with its changes (the API writes `pm_deployments` and `pm_deployment_changes`).',
+    '  Small: all of them, into empty tables. Large: the last ~19k (`--http-deployments`), after the',
+    "  others were bulk-loaded into the plugin's own tables, so the timed requests meet full-size tables.",
     '  Beside it, in the same run: PostgreSQL `COPY` of the same deployment rows into a bare table',
     '  with the same columns and primary key (and, for reference, deployments plus their change rows);',
     '  on SQLite a prepared `INSERT` of the same rows into a bare table in one transaction.',
@@ -272,28 +320,42 @@ export function renderMarkdown(results: StoredResult[], previous?: string): stri
     '  Every series stops after its time budget (`--budget`, default 60 s) once it has 20 samples;',
     '  the `n` is printed with each figure (fewer than `--requests` means the budget ran out).',
     '- Naive SQL (packages/bench/src/naive.ts): set-based, Four Keys style, on the raw event tables',
-    '  with only the plugin\'s indexes: one entity\'s 90-day DORA metrics; org-wide and per-team',
+    "  with only the plugin's indexes: one entity's 90-day DORA metrics; org-wide and per-team",
     '  pooled metrics. Run from the benchmark process on the same database, same window. A check',
-    '  compares its numbers with the API\'s.',
+    "  compares its numbers with the API's.",
     '- Peak RSS: `VmHWM` of the backend process at the end of the run (after loading and reads).',
     '- Catalog sync: from its first catalog query (a marker line of the bench catalog) to the',
     '  plugin\'s "Catalog sync recorded" log line; once at start-up and once triggered after the load.',
     '',
   ];
   for (const { machine, result: r } of sorted) {
-    out.push(`## ${r.size} on ${r.db === 'postgres' ? 'PostgreSQL' : 'SQLite'}`);
-    out.push('');
     out.push(
-      `Run ${r.date}. Machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, ` +
-        `${machine.os}; Node ${machine.node}; ${r.db === 'postgres' ? `PostgreSQL ${r.dbVersion}` : `SQLite ${r.dbVersion} (better-sqlite3)`}.`,
+      `## ${r.size} on ${r.db === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
     );
     out.push('');
     out.push(
-      `Data (${r.sizeDescription}): ${int(r.data.components)} components, ${int(r.data.teams)} teams, ` +
+      `Run ${r.date}. Machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, ` +
+        `${machine.os}; Node ${machine.node}; ${
+          r.db === 'postgres'
+            ? `PostgreSQL ${r.dbVersion}`
+            : `SQLite ${r.dbVersion} (better-sqlite3)`
+        }.`,
+    );
+    out.push('');
+    out.push(
+      `Data (${r.sizeDescription}): ${int(r.data.components)} components, ${int(
+        r.data.teams,
+      )} teams, ` +
         `${int(r.data.users)} users; ${int(r.data.deployments)} deployments ` +
-        `(${int(r.data.productionDeployments)} production) with ${int(r.data.changes)} changes ` +
-        `(${(r.data.changes / r.data.deployments).toFixed(2)} per deployment); ${int(r.data.incidents)} incidents; ` +
-        `${int(r.data.surveyResponses)} survey responses. ${r.requests} requests per latency series.`,
+        `(${int(r.data.productionDeployments)} production) with ${int(
+          r.data.changes,
+        )} changes ` +
+        `(${(r.data.changes / r.data.deployments).toFixed(
+          2,
+        )} per deployment); ${int(r.data.incidents)} incidents; ` +
+        `${int(r.data.surveyResponses)} survey responses. ${
+          r.requests
+        } requests per latency series.`,
     );
     out.push('');
     out.push(mdTable(resultRows(r)));

@@ -19,6 +19,7 @@ import { BackendProcess } from './backendProcess';
 import { CHANGE_COLUMNS, DEPLOYMENT_COLUMNS, PreparedData } from './data';
 import {
   getJson,
+  getOnce,
   ingest,
   IngestResult,
   Percentiles,
@@ -66,7 +67,12 @@ export interface RunResult {
   data: PreparedData['counts'];
   ingestion: {
     /** Deployments bulk-loaded into the plugin's own tables (with all their indexes) before the HTTP run. */
-    preloaded?: { rows: number; changeRows: number; ms: number; perSecond: number };
+    preloaded?: {
+      rows: number;
+      changeRows: number;
+      ms: number;
+      perSecond: number;
+    };
     deployments: IngestResult;
     incidents: IngestResult;
     surveyResponses: IngestResult;
@@ -107,7 +113,12 @@ const SYNC_TASK = 'platform-metrics:catalog-sync';
 const DAY = 86_400_000;
 
 function pgClient(database = 'postgres') {
-  return new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
+  return new Client({
+    host: '127.0.0.1',
+    port: 5432,
+    user: 'postgres',
+    database,
+  });
 }
 
 async function dropDatabase(name: string) {
@@ -207,7 +218,11 @@ function measureSqliteInsert(dir: string, data: PreparedData) {
 }
 
 /** PostgreSQL: COPY the first `batches` batches into the plugin's own tables. */
-async function preloadPg(database: string, data: PreparedData, batches: number) {
+async function preloadPg(
+  database: string,
+  data: PreparedData,
+  batches: number,
+) {
   const client = pgClient(database);
   await client.connect();
   try {
@@ -235,7 +250,9 @@ function preloadSqlite(file: string, data: PreparedData, batches: number) {
     db.pragma('busy_timeout = 30000');
     const insert = (table: string, cols: readonly string[]) =>
       db.prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(c => `@${c}`).join(', ')})`,
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols
+          .map(c => `@${c}`)
+          .join(', ')})`,
       );
     const dep = insert('pm_deployments', DEPLOYMENT_COLUMNS);
     const chg = insert('pm_deployment_changes', CHANGE_COLUMNS);
@@ -349,9 +366,13 @@ export async function runBenchmark(
   let naive: NaiveRunner | undefined;
   let keep = false;
   try {
-    log(`  starting backend on :${opts.port} (${opts.db}), logs in ${workDir}/backend.log`);
+    log(
+      `  starting backend on :${opts.port} (${opts.db}), logs in ${workDir}/backend.log`,
+    );
     await backend.start();
-    log(`  backend pid ${backend.pid} ready; waiting for the first catalog sync`);
+    log(
+      `  backend pid ${backend.pid} ready; waiting for the first catalog sync`,
+    );
     const firstSync = await backend.nextSync(0);
     log(`  catalog sync: ${firstSync.ms} ms (${firstSync.line.slice(0, 160)})`);
 
@@ -379,7 +400,9 @@ export async function runBenchmark(
       const changeRows = data.changeCopy
         .slice(0, preBatches)
         .reduce((n, b) => n + b.toString('utf8').split('\n').length - 1, 0);
-      log(`  bulk-loading the first ${rows} deployments (${changeRows} changes) into the plugin's tables`);
+      log(
+        `  bulk-loading the first ${rows} deployments (${changeRows} changes) into the plugin's tables`,
+      );
       const ms =
         opts.db === 'postgres'
           ? await preloadPg(pgDatabase, data, preBatches)
@@ -390,7 +413,9 @@ export async function runBenchmark(
     const httpBodies = data.deploymentBodies.slice(preBatches);
     const httpRecords =
       data.counts.deployments - (preloaded ? preloaded.rows : 0);
-    log(`  ingesting ${httpRecords} deployments over HTTP (${httpBodies.length} requests of <=1000, 4 clients)`);
+    log(
+      `  ingesting ${httpRecords} deployments over HTTP (${httpBodies.length} requests of <=1000, 4 clients)`,
+    );
     const deployments = await ingest(
       `${api}/deployments`,
       TOKEN_INGEST,
@@ -414,7 +439,11 @@ export async function runBenchmark(
       data.counts.surveyResponses,
       4,
     );
-    log(`    incidents ${Math.round(incidents.perSecond)}/s, survey responses ${Math.round(surveyResponses.perSecond)}/s`);
+    log(
+      `    incidents ${Math.round(
+        incidents.perSecond,
+      )}/s, survey responses ${Math.round(surveyResponses.perSecond)}/s`,
+    );
 
     const ingestion: RunResult['ingestion'] = {
       preloaded,
@@ -425,7 +454,9 @@ export async function runBenchmark(
     if (opts.db === 'postgres') {
       log('  COPY of the same rows into bare tables');
       Object.assign(ingestion, await measureCopy(pgDatabase, data));
-      log(`    COPY ${Math.round(ingestion.copyDeployments!.perSecond)} rows/s`);
+      log(
+        `    COPY ${Math.round(ingestion.copyDeployments!.perSecond)} rows/s`,
+      );
     } else {
       log('  SQLite bare-table insert of the same rows');
       ingestion.sqliteBareInsert = measureSqliteInsert(workDir, data);
@@ -448,7 +479,8 @@ export async function runBenchmark(
       `${schedulerUrl}/${encodeURIComponent(SYNC_TASK)}/trigger`,
       { method: 'POST', token: TOKEN_READ },
     );
-    if (trig.status >= 300) throw new Error(`trigger answered ${trig.status}: ${trig.body}`);
+    if (trig.status >= 300)
+      throw new Error(`trigger answered ${trig.status}: ${trig.body}`);
     const secondSync = await backend.nextSync(triggerAt);
     log(`  catalog sync after load: ${secondSync.ms} ms`);
 
@@ -465,8 +497,9 @@ export async function runBenchmark(
       let ms: number | null = null;
       while (Date.now() - t0 < 600_000) {
         await new Promise(r => setTimeout(r, 200));
-        const state = ((await getJson(schedulerUrl, TOKEN_READ)).tasks as any[])
-          .find(t => t.taskId === task.taskId)?.taskState;
+        const state = (
+          (await getJson(schedulerUrl, TOKEN_READ)).tasks as any[]
+        ).find(t => t.taskId === task.taskId)?.taskState;
         if (state?.lastRunEndedAt && state.lastRunEndedAt !== before) {
           ms = Date.parse(state.lastRunEndedAt) - t0;
           break;
@@ -488,15 +521,25 @@ export async function runBenchmark(
     const scorecardUrl = (ref: string) => {
       const [kind, rest] = ref.split(':');
       const [ns, name] = rest.split('/');
-      return `${api}/entities/${kind}/${ns}/${name}/scorecard?to=${encodeURIComponent(toIso)}`;
+      return `${api}/entities/${kind}/${ns}/${name}/scorecard?to=${encodeURIComponent(
+        toIso,
+      )}`;
     };
     const get = async (url: string) => {
-      const res = await request(url, { token: TOKEN_READ });
-      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${res.body.slice(0, 300)}`);
+      const res = await getOnce(url, TOKEN_READ);
+      if (res.status !== 200)
+        throw new Error(
+          `GET ${url} answered ${res.status}: ${res.body.slice(0, 300)}`,
+        );
       return res.body;
     };
     // Every series stops after its time budget once it has 20 samples (n is reported).
-    const full = { count: opts.requests, warmup: 5, budgetMs: opts.budgetMs, minCount: Math.min(20, opts.requests) };
+    const full = {
+      count: opts.requests,
+      warmup: 5,
+      budgetMs: opts.budgetMs,
+      minCount: Math.min(20, opts.requests),
+    };
     const capped = (min: number) => ({
       count: opts.requests,
       warmup: 3,
@@ -504,24 +547,59 @@ export async function runBenchmark(
       minCount: Math.min(min, opts.requests),
     });
 
-    log(`  latency: ${opts.requests} sequential requests per endpoint after a warm-up`);
-    const scorecard = await timeSeries(() => get(scorecardUrl(pickEntity())), full);
-    log(`    scorecard p50 ${scorecard.p50.toFixed(1)} p95 ${scorecard.p95.toFixed(1)} ms`);
-    const orgUrl = `${api}/org/summary?to=${encodeURIComponent(toIso)}`;
-    const orgSummary = await timeSeries(() => get(orgUrl), full);
-    log(`    org summary p50 ${orgSummary.p50.toFixed(1)} p95 ${orgSummary.p95.toFixed(1)} ms`);
-    const orgSummaryGroup = await timeSeries(
-      () => get(`${orgUrl}&group=${encodeURIComponent(rng.pick(data.teamRefs))}`),
+    log(
+      `  latency: ${opts.requests} sequential requests per endpoint after a warm-up`,
+    );
+    const scorecard = await timeSeries(
+      () => get(scorecardUrl(pickEntity())),
       full,
     );
-    log(`    org summary ?group p50 ${orgSummaryGroup.p50.toFixed(1)} p95 ${orgSummaryGroup.p95.toFixed(1)} ms`);
-    const orgSummary365 = await timeSeries(() => get(`${orgUrl}&windowDays=365`), capped(20));
-    log(`    org summary 365d p50 ${orgSummary365.p50.toFixed(1)} p95 ${orgSummary365.p95.toFixed(1)} ms (n=${orgSummary365.n})`);
-    const orgSummary30 = await timeSeries(() => get(`${orgUrl}&windowDays=30`), capped(20));
-    log(`    org summary 30d p50 ${orgSummary30.p50.toFixed(1)} p95 ${orgSummary30.p95.toFixed(1)} ms (n=${orgSummary30.n})`);
+    log(
+      `    scorecard p50 ${scorecard.p50.toFixed(
+        1,
+      )} p95 ${scorecard.p95.toFixed(1)} ms`,
+    );
+    const orgUrl = `${api}/org/summary?to=${encodeURIComponent(toIso)}`;
+    const orgSummary = await timeSeries(() => get(orgUrl), full);
+    log(
+      `    org summary p50 ${orgSummary.p50.toFixed(
+        1,
+      )} p95 ${orgSummary.p95.toFixed(1)} ms`,
+    );
+    const orgSummaryGroup = await timeSeries(
+      () =>
+        get(`${orgUrl}&group=${encodeURIComponent(rng.pick(data.teamRefs))}`),
+      full,
+    );
+    log(
+      `    org summary ?group p50 ${orgSummaryGroup.p50.toFixed(
+        1,
+      )} p95 ${orgSummaryGroup.p95.toFixed(1)} ms`,
+    );
+    const orgSummary365 = await timeSeries(
+      () => get(`${orgUrl}&windowDays=365`),
+      capped(20),
+    );
+    log(
+      `    org summary 365d p50 ${orgSummary365.p50.toFixed(
+        1,
+      )} p95 ${orgSummary365.p95.toFixed(1)} ms (n=${orgSummary365.n})`,
+    );
+    const orgSummary30 = await timeSeries(
+      () => get(`${orgUrl}&windowDays=30`),
+      capped(20),
+    );
+    log(
+      `    org summary 30d p50 ${orgSummary30.p50.toFixed(
+        1,
+      )} p95 ${orgSummary30.p95.toFixed(1)} ms (n=${orgSummary30.n})`,
+    );
 
     log('  naive SQL');
-    const safe = async (what: string, f: () => Promise<Series>): Promise<Series> => {
+    const safe = async (
+      what: string,
+      f: () => Promise<Series>,
+    ): Promise<Series> => {
       try {
         return await f();
       } catch (e) {
@@ -532,15 +610,26 @@ export async function runBenchmark(
     const naiveEntity = await safe('naive entity SQL', () =>
       timeSeries(() => naive!.entity(pickEntity(), from90, to), full),
     );
-    log(`    entity p50 ${naiveEntity.p50.toFixed(1)} p95 ${naiveEntity.p95.toFixed(1)} ms`);
+    log(
+      `    entity p50 ${naiveEntity.p50.toFixed(
+        1,
+      )} p95 ${naiveEntity.p95.toFixed(1)} ms`,
+    );
     const naiveOrg = await safe('naive org SQL', () =>
       timeSeries(() => naive!.org(from90, to), capped(20)),
     );
-    log(`    org-wide p50 ${naiveOrg.p50.toFixed(1)} p95 ${naiveOrg.p95.toFixed(1)} ms (n=${naiveOrg.n})`);
+    log(
+      `    org-wide p50 ${naiveOrg.p50.toFixed(1)} p95 ${naiveOrg.p95.toFixed(
+        1,
+      )} ms (n=${naiveOrg.n})`,
+    );
 
     // Same numbers? (one entity with deployments, and org-wide)
     const busiest = data.componentRefs.find(
-      ref => data.plan.org.components.find(c => `component:default/${c.name}` === ref)?.type === 'service',
+      ref =>
+        data.plan.org.components.find(
+          c => `component:default/${c.name}` === ref,
+        )?.type === 'service',
     )!;
     let entityDiffs: string[];
     let orgDiffs: string[];
@@ -551,14 +640,18 @@ export async function runBenchmark(
         apiDora(sc.dora),
       );
       const org = JSON.parse(await get(orgUrl));
-      const orgRow = (await naive.org(from90, to)).find(r => r.scope === '(org)');
+      const orgRow = (await naive.org(from90, to)).find(
+        r => r.scope === '(org)',
+      );
       orgDiffs = compareDora(toDora(orgRow), apiDora(org.dora));
     } catch (e) {
       entityDiffs = [`check failed: ${(e as Error).message}`];
       orgDiffs = [];
     }
     log(
-      `  naive vs API: entity ${entityDiffs.length ? entityDiffs.join('; ') : 'same numbers'}; org ${orgDiffs.length ? orgDiffs.join('; ') : 'same numbers'}`,
+      `  naive vs API: entity ${
+        entityDiffs.length ? entityDiffs.join('; ') : 'same numbers'
+      }; org ${orgDiffs.length ? orgDiffs.join('; ') : 'same numbers'}`,
     );
 
     const rss = backend.peakRss();
