@@ -15,19 +15,21 @@ const timestamp = z
   })
   .transform(v => new Date(v).toISOString());
 
-const entityRef = z
-  .string({ error: 'expected an entity ref string' })
-  .transform((v, ctx) => {
+/** An entity ref, normalised (metrics.md) with the given default kind. */
+const refOf = (defaultKind: string) =>
+  z.string({ error: 'expected an entity ref string' }).transform((v, ctx) => {
     try {
-      return normalizeEntityRef(v);
+      return normalizeEntityRef(v, { defaultKind });
     } catch (e) {
       ctx.addIssue({
         code: 'custom',
-        message: `not a valid entity ref: ${(e as Error).message}`,
+        message: `not a valid ${defaultKind} ref: ${(e as Error).message}`,
       });
       return z.NEVER;
     }
   });
+
+const entityRef = refOf('component');
 
 const id = z
   .string({ error: 'expected a non-empty string' })
@@ -134,7 +136,7 @@ export const metricsQuerySchema = z.strictObject({
     .max(730, { error: 'expected a whole number of days from 1 to 730' })
     .default(90),
   to: timestamp.optional(),
-  group: entityRef.optional(),
+  group: refOf('group').optional(),
 });
 
 /**
@@ -159,7 +161,12 @@ export function formatIssues(
   return parts.join('; ') + more;
 }
 
-const SURVEY_ID = /^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/;
+/** A survey id: `2026-Q4` (quarterly) or `2026-M11` (monthly). @public */
+export const surveyIdSchema = z
+  .string()
+  .regex(/^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/, {
+    error: 'expected a survey id like 2026-Q4 or 2026-M11',
+  });
 
 /**
  * One historical survey answer imported by a trusted service (for example
@@ -170,17 +177,8 @@ const SURVEY_ID = /^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/;
  * @public
  */
 export const importedSurveyResponseSchema = z.strictObject({
-  surveyId: z
-    .string()
-    .regex(SURVEY_ID, { error: 'expected a survey id like 2026-Q4 or 2026-M11' }),
-  userRef: z.string().transform((v, ctx) => {
-    try {
-      return normalizeEntityRef(v, { defaultKind: 'user' });
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: `not a valid user ref: ${(e as Error).message}` });
-      return z.NEVER;
-    }
-  }),
+  surveyId: surveyIdSchema,
+  userRef: refOf('user'),
   score: surveyResponseSchema.shape.score,
   comment: surveyResponseSchema.shape.comment,
   submittedAt: timestamp,

@@ -101,6 +101,22 @@ describe('DatabaseMetricsStore', () => {
       });
     });
 
+    it('reads the groups of many users at once', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      await store.replaceGroupMembers([
+        { userRef: 'user:default/a', groupRef: 'group:default/y' },
+        { userRef: 'user:default/a', groupRef: 'group:default/x' },
+        { userRef: 'user:default/b', groupRef: 'group:default/x' },
+      ]);
+      expect(await store.groupsOfUsers(['user:default/a', 'user:default/b', 'user:default/c'])).toEqual(
+        new Map([
+          ['user:default/a', ['group:default/x', 'group:default/y']],
+          ['user:default/b', ['group:default/x']],
+          ['user:default/c', []],
+        ]),
+      );
+    });
+
     it('keeps the first sighting of an entity and marks vanished ones', async () => {
       const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
       const e = {

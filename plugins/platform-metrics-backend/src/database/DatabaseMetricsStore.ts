@@ -1,7 +1,5 @@
 import {
   DatabaseService,
-  LifecycleService,
-  LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
@@ -96,8 +94,6 @@ function dedupe<T extends { source: string; id: string }>(records: T[]): T[] {
 export class DatabaseMetricsStore implements MetricsStore {
   static async create(options: {
     database: DatabaseService;
-    lifecycle?: LifecycleService;
-    logger?: LoggerService;
   }): Promise<DatabaseMetricsStore> {
     const client = await options.database.getClient();
     if (!options.database.migrations?.skip) {
@@ -424,6 +420,18 @@ export class DatabaseMetricsStore implements MetricsStore {
       .orderBy('group_ref')
       .select('group_ref');
     return rows.map(r => r.group_ref as string);
+  }
+
+  async groupsOfUsers(userRefs: string[]) {
+    const groups = new Map<string, string[]>(userRefs.map(u => [u, []]));
+    for (const part of chunks(userRefs)) {
+      const rows = await this.db('pm_group_members')
+        .whereIn('user_ref', part)
+        .orderBy(['user_ref', 'group_ref'])
+        .select('user_ref', 'group_ref');
+      for (const r of rows) groups.get(r.user_ref)!.push(r.group_ref);
+    }
+    return groups;
   }
 
   async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {

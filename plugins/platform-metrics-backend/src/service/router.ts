@@ -14,6 +14,7 @@ import {
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
   platformMetricsReadPermission,
+  surveyIdSchema,
   surveyImportBatchSchema,
   surveyResponseSchema,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -101,22 +102,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/org/summary', async (req, res) => {
     await readCredentials(req);
-    const query = parse(
-      metricsQuerySchema.extend({
-        group: z
-          .string()
-          .transform((v, ctx) => {
-            try {
-              return normalizeEntityRef(v, { defaultKind: 'group' });
-            } catch (e) {
-              ctx.addIssue({ code: 'custom', message: `not a valid group ref: ${(e as Error).message}` });
-              return z.NEVER;
-            }
-          })
-          .optional(),
-      }),
-      req.query,
-    );
+    const query = parse(metricsQuerySchema, req.query);
     res.json(
       await metrics.getOrgSummary(makeWindow(query.windowDays, query.to), query.group),
     );
@@ -144,18 +130,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/surveys/:surveyId/comments', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     await authorize(credentials, platformMetricsCommentsReadPermission);
-    const params = parse(
-      z.object({ surveyId: z.string().regex(/^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/, { error: 'expected a survey id like 2026-Q4' }) }),
-      req.params,
-    );
-    const query = parse(
-      z.strictObject({ group: z.string().min(1).optional() }),
-      req.query,
-    );
-    const group = query.group
-      ? normalizeEntityRef(query.group, { defaultKind: 'group' })
-      : undefined;
-    res.json(await surveys.comments(params.surveyId, group));
+    const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
+    const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
+    res.json(await surveys.comments(params.surveyId, query.group));
   });
 
   return router;

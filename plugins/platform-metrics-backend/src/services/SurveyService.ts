@@ -66,9 +66,7 @@ export class SurveyService {
   }
 
   async importResponses(rows: ImportedSurveyResponse[]): Promise<IngestResult> {
-    const users = [...new Set(rows.map(r => r.userRef))];
-    const groups = new Map<string, string[]>();
-    for (const u of users) groups.set(u, await this.store.groupsOfUser(u));
+    const groups = await this.store.groupsOfUsers([...new Set(rows.map(r => r.userRef))]);
     return this.store.importSurveyResponses(rows, u => groups.get(u) ?? []);
   }
 
