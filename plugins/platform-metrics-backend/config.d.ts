@@ -62,5 +62,20 @@ export interface Config {
       /** Entities read per catalog request. Default 500. */
       pageSize?: number;
     };
+    /**
+     * The rollup job (one replica at a time): recomputes the per-entity-per-day
+     * rollups of entities with new events, then the current org and team
+     * summaries.
+     */
+    rollups?: {
+      /** Seconds between runs. Default 60. */
+      frequencySeconds?: number;
+      /** Window lengths in days whose current summaries are precomputed. Default [30, 90, 180, 365]. */
+      summaryWindows?: number[];
+      /** A precomputed summary older than this many minutes is not served. Default 10. */
+      summaryMaxAgeMinutes?: number;
+      /** Entities recomputed per batch. Default 100. */
+      batchSize?: number;
+    };
   };
 }

@@ -32,6 +32,16 @@ export interface PlatformMetricsOptions {
     commentCategories: CommentCategory[];
   };
   catalogSync: { frequencyMinutes: number; pageSize: number };
+  rollups: {
+    /** Seconds between runs of the rollup job. */
+    frequencySeconds: number;
+    /** Window lengths (days) whose current org and team summaries are precomputed. */
+    summaryWindows: number[];
+    /** Oldest precomputed summary served, in minutes. */
+    summaryMaxAgeMinutes: number;
+    /** Entities recomputed per database round trip. */
+    batchSize: number;
+  };
 }
 
 export const DEFAULT_COMMENT_CATEGORIES: CommentCategory[] = [
@@ -98,6 +108,12 @@ export function readOptions(config: Config): PlatformMetricsOptions {
     catalogSync: {
       frequencyMinutes: c?.getOptionalNumber('catalogSync.frequencyMinutes') ?? 10,
       pageSize: c?.getOptionalNumber('catalogSync.pageSize') ?? 500,
+    },
+    rollups: {
+      frequencySeconds: c?.getOptionalNumber('rollups.frequencySeconds') ?? 60,
+      summaryWindows: c?.getOptional<number[]>('rollups.summaryWindows') ?? [30, 90, 180, 365],
+      summaryMaxAgeMinutes: c?.getOptionalNumber('rollups.summaryMaxAgeMinutes') ?? 10,
+      batchSize: Math.max(1, c?.getOptionalNumber('rollups.batchSize') ?? 100),
     },
   };
 }

@@ -9,6 +9,7 @@ import { readOptions } from './options';
 import { createRouter } from './service/router';
 import { CatalogSync } from './services/CatalogSync';
 import { MetricsService } from './services/MetricsService';
+import { Rollups, scheduleRollups } from './services/Rollups';
 import { SurveyService } from './services/SurveyService';
 
 /**
@@ -47,12 +48,22 @@ export const platformMetricsPlugin = createBackendPlugin({
           options,
         }).schedule(deps.scheduler);
 
+        const rollups = new Rollups(store, options);
+        const metrics = new MetricsService(store, options, rollups);
+        await scheduleRollups({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          rollups,
+          refreshSummaries: force => metrics.refreshSummaries(force),
+          options,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             store,
-            metrics: new MetricsService(store, options),
+            metrics,
             surveys: new SurveyService(store, options.survey),
           }),
         );

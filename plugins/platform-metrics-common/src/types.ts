@@ -174,6 +174,11 @@ export interface TeamSummary {
 /** @public */
 export interface OrgSummary {
   window: MetricWindow;
+  /**
+   * When these figures were computed. Summaries of the current window are
+   * precomputed by the backend's rollup job and may be some minutes old.
+   */
+  computedAt?: string;
   benchmark: string;
   minSamples: number;
   group: string | null;

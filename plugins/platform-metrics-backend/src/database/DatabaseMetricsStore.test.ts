@@ -26,8 +26,10 @@ describe('DatabaseMetricsStore', () => {
       await knex.migrate.rollback({ directory: dir }, true);
       expect(await knex.schema.hasTable('pm_deployments')).toBe(false);
       expect(await knex.schema.hasTable('pm_survey_responses')).toBe(false);
+      expect(await knex.schema.hasTable('pm_entity_days')).toBe(false);
       await knex.migrate.latest({ directory: dir });
       expect(await knex.schema.hasTable('pm_incidents')).toBe(true);
+      expect(await knex.schema.hasTable('pm_entity_days')).toBe(true);
     });
 
     it('upserts on (source, id): same id from another source is another record', async () => {

@@ -11,7 +11,10 @@ import {
 import { Knex } from 'knex';
 import {
   AdoptionSnapshot,
+  DayFacts,
   DeploymentRow,
+  DirtyMark,
+  EntityRollup,
   EntityRow,
   EntityScope,
   EntityUpsert,
@@ -19,6 +22,7 @@ import {
   FirstChangeRow,
   IncidentRow,
   MetricsStore,
+  SummaryRow,
   SurveyResponseRow,
 } from './MetricsStore';
 
@@ -55,12 +59,12 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * two-column index for exactly these keys; a row-value `IN ((a, b), ...)`
  * list only narrows on the first column and scans every row of that source.
  */
-function whereKeys(
+function whereKeys<A extends string | number>(
   q: Knex.QueryBuilder,
   columns: [string, string],
-  keys: Array<[string, string]>,
+  keys: Array<[A, string]>,
 ): Knex.QueryBuilder {
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<A, string[]>();
   for (const [a, b] of keys) {
     const list = byFirst.get(a);
     if (list) list.push(b);
@@ -88,6 +92,25 @@ function dedupe<T extends { source: string; id: string }>(records: T[]): T[] {
   const byKey = new Map<string, T>();
   for (const r of records) byKey.set(`${r.source}\u0000${r.id}`, r);
   return [...byKey.values()];
+}
+
+const DAY = 86_400_000;
+/** Days since 1970-01-01 of a UTC midnight, and back. */
+const dayNumber = (t: number) => Math.floor(t / DAY);
+
+/**
+ * Marks entities dirty inside an ingestion transaction. The database bumps
+ * the version, so a rollup computed before this write can never clear it.
+ * Sorted, so that concurrent batches lock the marks in the same order.
+ */
+async function markDirty(tx: Knex.Transaction, entityRefs: Iterable<string>) {
+  const refs = [...new Set(entityRefs)].sort();
+  for (const part of chunks(refs, rowsPerInsert(1))) {
+    await tx('pm_rollup_dirty')
+      .insert(part.map(entity_ref => ({ entity_ref, version: 1 })))
+      .onConflict('entity_ref')
+      .merge({ version: tx.raw('?? + 1', ['pm_rollup_dirty.version']) });
+  }
 }
 
 /** knex implementation of {@link MetricsStore}, for SQLite and PostgreSQL. */
@@ -179,6 +202,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['source', 'deployment_id', 'change_id'])
           .merge();
       }
+      await markDirty(tx, records.map(d => d.entityRef));
       return ingestResult(input.length, records.length, existing);
     });
   }
@@ -205,6 +229,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .onConflict(['source', 'id'])
           .merge();
       }
+      await markDirty(tx, records.map(i => i.entityRef));
       return ingestResult(input.length, records.length, existing);
     });
   }
@@ -230,6 +255,7 @@ export class DatabaseMetricsStore implements MetricsStore {
       remediates: r.remediates ?? null,
       version: r.version ?? null,
       changeCount: num(r.change_count),
+      ...(r.caused_failure !== undefined && { causedFailure: !!r.caused_failure }),
     };
   }
 
@@ -256,11 +282,15 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   async listRecentDeployments(entityRef: string, before: number, limit: number) {
-    const rows = await this.db('pm_deployments')
-      .where({ entity_ref: entityRef })
-      .andWhere('finished_at', '<', before)
-      .orderBy('finished_at', 'desc')
-      .limit(limit);
+    const rows = await this.db('pm_deployments as d')
+      .leftJoin('pm_failed_deployments as f', function on() {
+        this.on('f.source', '=', 'd.source').andOn('f.id', '=', 'd.id');
+      })
+      .where('d.entity_ref', entityRef)
+      .andWhere('d.finished_at', '<', before)
+      .orderBy('d.finished_at', 'desc')
+      .limit(limit)
+      .select('d.*', this.db.raw('(f.id IS NOT NULL) as caused_failure'));
     return rows.map(r => this.toDeployment(r));
   }
 
@@ -311,19 +341,159 @@ export class DatabaseMetricsStore implements MetricsStore {
     return rows.map(r => this.toIncident(r));
   }
 
-  async firstDeployments(
-    query: EntityScope & { to: number; productionEnvironments: string[] },
-  ) {
-    const q = this.db('pm_deployments')
-      .where('status', 'succeeded')
-      .whereIn('environment', query.productionEnvironments)
-      .andWhere('finished_at', '<', query.to)
+  async countOpenIncidents(query: EntityScope & { to: number }) {
+    const q = this.db('pm_incidents')
+      .where('opened_at', '<', query.to)
+      .andWhere(w => w.whereNull('resolved_at').orWhere('resolved_at', '>=', query.to))
       .groupBy('entity_ref')
-      .select('entity_ref', this.db.raw('min(finished_at) as first_at'));
+      .select('entity_ref', this.db.raw('count(*) as open'));
+    const rows = await this.scope(q, 'entity_ref', query);
+    return new Map<string, number>(rows.map((r: any) => [r.entity_ref, num(r.open)]));
+  }
+
+  async listDirty(query: EntityScope & { limit: number; after?: string }): Promise<DirtyMark[]> {
+    const q = this.db('pm_rollup_dirty').orderBy('entity_ref').limit(query.limit);
+    if (query.after !== undefined) q.where('entity_ref', '>', query.after);
+    const rows = await this.scope(q, 'entity_ref', query);
+    return rows.map((r: any) => ({ entityRef: r.entity_ref, version: num(r.version) }));
+  }
+
+  async markAllDirty() {
+    return this.db.transaction(async tx => {
+      const rows = await tx
+        .select('entity_ref')
+        .from('pm_deployments')
+        .union(tx.select('entity_ref').from('pm_incidents'));
+      await markDirty(tx, rows.map((r: any) => r.entity_ref as string));
+      return rows.length;
+    });
+  }
+
+  async writeRollups(rollups: EntityRollup[], marks: DirtyMark[]) {
+    const refs = rollups.map(r => r.entityRef).sort();
+    const now = Date.now();
+    await this.db.transaction(async tx => {
+      for (const part of chunks(refs)) {
+        await tx('pm_entity_days').whereIn('entity_ref', part).delete();
+        await tx('pm_failed_deployments').whereIn('entity_ref', part).delete();
+      }
+      // merge, not insert: a second replica may refresh the same entity at once
+      const days = rollups.flatMap(r =>
+        r.days.map(d => ({
+          entity_ref: r.entityRef,
+          day: dayNumber(d.day),
+          deployments: d.deployments,
+          failed: d.failed,
+          rework: d.rework,
+          lead_times: JSON.stringify(d.leadTimes),
+          restores: JSON.stringify(d.restores),
+        })),
+      );
+      for (const part of chunks(days, rowsPerInsert(7))) {
+        await tx('pm_entity_days').insert(part).onConflict(['entity_ref', 'day']).merge();
+      }
+      const failed = rollups.flatMap(r =>
+        r.failedDeployments.map(f => ({ source: f.source, id: f.id, entity_ref: r.entityRef })),
+      );
+      for (const part of chunks(failed, rowsPerInsert(3))) {
+        await tx('pm_failed_deployments').insert(part).onConflict(['source', 'id']).merge();
+      }
+      for (const part of chunks(rollups, rowsPerInsert(3))) {
+        await tx('pm_entity_rollups')
+          .insert(
+            part.map(r => ({
+              entity_ref: r.entityRef,
+              first_deploy_at: r.firstDeployAt,
+              refreshed_at: now,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+      // a mark bumped since the rollup read its events stays for the next run
+      for (const part of chunks(marks)) {
+        await whereKeys(
+          tx('pm_rollup_dirty'),
+          ['version', 'entity_ref'],
+          part.map(m => [m.version, m.entityRef]),
+        ).delete();
+      }
+    });
+  }
+
+  async listEntityDays(query: EntityScope & { from: number; to: number }) {
+    const q = this.db('pm_entity_days')
+      .where('day', '>=', dayNumber(query.from))
+      .andWhere('day', '<', Math.ceil(query.to / DAY))
+      .orderBy(['entity_ref', 'day'])
+      .select('entity_ref', 'day', 'deployments', 'failed', 'rework', 'lead_times', 'restores');
+    const result = new Map<string, DayFacts[]>();
+    const parts = query.entityRefs ? chunks(query.entityRefs) : [undefined];
+    for (const part of parts) {
+      const rows = await (part ? q.clone().whereIn('entity_ref', part) : q);
+      for (const r of rows) {
+        const facts: DayFacts = {
+          day: num(r.day) * DAY,
+          deployments: num(r.deployments),
+          failed: num(r.failed),
+          rework: num(r.rework),
+          leadTimes: JSON.parse(r.lead_times),
+          restores: JSON.parse(r.restores),
+        };
+        const list = result.get(r.entity_ref);
+        if (list) list.push(facts);
+        else result.set(r.entity_ref, [facts]);
+      }
+    }
+    return result;
+  }
+
+  async firstDeployments(query: EntityScope & { to: number }) {
+    const q = this.db('pm_entity_rollups')
+      .where('first_deploy_at', '<', query.to)
+      .select('entity_ref', 'first_deploy_at');
     const rows = await this.scope(q, 'entity_ref', query);
     return new Map<string, number>(
-      rows.map((r: any) => [r.entity_ref, num(r.first_at)]),
+      rows.map((r: any) => [r.entity_ref, num(r.first_deploy_at)]),
     );
+  }
+
+  async getSummary(scopeRef: string, windowDays: number): Promise<SummaryRow | undefined> {
+    const row = await this.db('pm_summaries')
+      .where({ scope_ref: scopeRef, window_days: windowDays })
+      .first();
+    return row
+      ? {
+          scopeRef: row.scope_ref,
+          windowDays: num(row.window_days),
+          to: num(row.to_day) * DAY,
+          computedAt: num(row.computed_at),
+          body: row.body,
+        }
+      : undefined;
+  }
+
+  async putSummaries(rows: SummaryRow[]) {
+    await this.db.transaction(async tx => {
+      for (const part of chunks(rows, rowsPerInsert(5))) {
+        await tx('pm_summaries')
+          .insert(
+            part.map(r => ({
+              scope_ref: r.scopeRef,
+              window_days: r.windowDays,
+              to_day: dayNumber(r.to),
+              computed_at: r.computedAt,
+              body: r.body,
+            })),
+          )
+          .onConflict(['scope_ref', 'window_days'])
+          .merge();
+      }
+    });
+  }
+
+  async clearSummaries() {
+    await this.db('pm_summaries').delete();
   }
 
   async upsertEntities(entities: EntityUpsert[], seenAt: number) {
@@ -478,6 +648,10 @@ export class DatabaseMetricsStore implements MetricsStore {
   async setMetaOnce(key: string, value: string) {
     await this.db('pm_meta').insert({ key, value }).onConflict('key').ignore();
     return (await this.getMeta(key)) as string;
+  }
+
+  async setMeta(key: string, value: string) {
+    await this.db('pm_meta').insert({ key, value }).onConflict('key').merge();
   }
 
   async getMeta(key: string) {

@@ -18,6 +18,8 @@ export interface DeploymentRow {
   remediates: string | null;
   version: string | null;
   changeCount: number;
+  /** Set by the rollups: it caused a failure (metrics.md §3). */
+  causedFailure?: boolean;
 }
 
 export interface IncidentRow {
@@ -73,6 +75,52 @@ export interface SurveyResponseRow {
   groups: string[];
 }
 
+/**
+ * What happened to one entity on one UTC day: the rollup row from which
+ * every DORA number of any whole-day window is summed.
+ */
+export interface DayFacts {
+  /** 00:00 UTC of the day, epoch ms. */
+  day: number;
+  /** Successful production deployments that finished that day. */
+  deployments: number;
+  /** Of those, the ones that caused a failure (metrics.md §3). */
+  failed: number;
+  /** Of those, rollbacks, hotfixes and remediations (metrics.md §5). */
+  rework: number;
+  /** Lead times (seconds) of the changes first deployed that day, ascending. */
+  leadTimes: number[];
+  /** Restore times (seconds) of the incidents resolved that day, ascending. */
+  restores: number[];
+}
+
+/** Everything the rollups keep about one entity. */
+export interface EntityRollup {
+  entityRef: string;
+  /** Days with anything to count, ascending. */
+  days: DayFacts[];
+  /** Successful production deployments that caused a failure. */
+  failedDeployments: Array<{ source: string; id: string }>;
+  /** Its earliest successful production deployment. */
+  firstDeployAt: number | null;
+}
+
+/** A dirty mark: the entity's rollups are older than its events. */
+export interface DirtyMark {
+  entityRef: string;
+  version: number;
+}
+
+/** A precomputed org or team summary (the OrgSummary as JSON). */
+export interface SummaryRow {
+  scopeRef: string;
+  windowDays: number;
+  /** End of the window, epoch ms (a UTC midnight). */
+  to: number;
+  computedAt: number;
+  body: string;
+}
+
 /** Which entities a read covers: all of them, or a list. */
 export type EntityScope = { entityRefs?: string[] };
 
@@ -86,6 +134,10 @@ export interface EventQuery extends EntityScope {
  * Persistence of the platform-metrics plugin. Every write is idempotent and
  * enforced by the database (primary keys and upserts), so several backend
  * replicas may write at once.
+ *
+ * Event writes mark their entities dirty in the same transaction; the
+ * rollups (per entity and day) are recomputed from the events for dirty
+ * entities only, and reads sum the rollups.
  */
 export interface MetricsStore {
   upsertDeployments(records: DeploymentInput[]): Promise<IngestResult>;
@@ -93,7 +145,7 @@ export interface MetricsStore {
 
   /** Deployments in `[from, to)` of production environments, any status. */
   listDeployments(query: EventQuery): Promise<DeploymentRow[]>;
-  /** Deployments of every environment of one entity, newest first. */
+  /** Deployments of every environment of one entity, newest first, with `causedFailure`. */
   listRecentDeployments(entityRef: string, before: number, limit: number): Promise<DeploymentRow[]>;
   /** Changes whose first successful production deployment is in `[from, to)`. */
   listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]>;
@@ -103,10 +155,27 @@ export interface MetricsStore {
    */
   listIncidents(query: Omit<EventQuery, 'productionEnvironments'>): Promise<IncidentRow[]>;
   listRecentIncidents(entityRef: string, before: number, limit: number): Promise<IncidentRow[]>;
-  /** Earliest successful production deployment per entity, before `to`. */
-  firstDeployments(
-    query: EntityScope & { to: number; productionEnvironments: string[] },
-  ): Promise<Map<string, number>>;
+  /** Incidents opened before `to` and not resolved by then, per entity. */
+  countOpenIncidents(query: EntityScope & { to: number }): Promise<Map<string, number>>;
+
+  /** Dirty marks of the given entities (or any), by entity ref, after `after`. */
+  listDirty(query: EntityScope & { limit: number; after?: string }): Promise<DirtyMark[]>;
+  /** Marks every entity with events dirty (the rollup settings changed). */
+  markAllDirty(): Promise<number>;
+  /**
+   * Replaces the rollups of these entities and clears each dirty mark whose
+   * version is still the one the rollup was computed after.
+   */
+  writeRollups(rollups: EntityRollup[], marks: DirtyMark[]): Promise<void>;
+  /** Day rollups with a day in `[from, to)` (UTC midnights), per entity. */
+  listEntityDays(query: EntityScope & { from: number; to: number }): Promise<Map<string, DayFacts[]>>;
+  /** Earliest successful production deployment per entity, before `to` (from the rollups). */
+  firstDeployments(query: EntityScope & { to: number }): Promise<Map<string, number>>;
+
+  getSummary(scopeRef: string, windowDays: number): Promise<SummaryRow | undefined>;
+  putSummaries(rows: SummaryRow[]): Promise<void>;
+  /** Drops every precomputed summary (the catalog changed). */
+  clearSummaries(): Promise<void>;
 
   upsertEntities(entities: EntityUpsert[], seenAt: number): Promise<void>;
   /** Marks entities not seen since `seenBefore` as gone from the catalog. */
@@ -128,6 +197,7 @@ export interface MetricsStore {
 
   /** Sets a plugin-wide fact once; returns the value in force. */
   setMetaOnce(key: string, value: string): Promise<string>;
+  setMeta(key: string, value: string): Promise<void>;
   getMeta(key: string): Promise<string | undefined>;
 
   upsertSurveyResponse(row: SurveyResponseRow): Promise<void>;

@@ -8,6 +8,7 @@ import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { readOptions } from '../options';
 import { createRouter } from '../service/router';
 import { MetricsService } from '../services/MetricsService';
+import { Rollups } from '../services/Rollups';
 import { SurveyService } from '../services/SurveyService';
 
 describe('openapi.yaml', () => {
@@ -25,7 +26,7 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       store,
-      metrics: new MetricsService(store, options),
+      metrics: new MetricsService(store, options, new Rollups(store, options)),
       surveys: new SurveyService(store, options.survey),
     });
     const served = (router.stack as any[])

@@ -11,6 +11,7 @@ import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { readOptions } from '../options';
 import { MetricsService } from '../services/MetricsService';
+import { Rollups } from '../services/Rollups';
 import { SurveyService } from '../services/SurveyService';
 import { createRouter } from './router';
 
@@ -40,7 +41,7 @@ describe('createRouter', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions({ result: permissionResult }),
       store,
-      metrics: new MetricsService(store, options),
+      metrics: new MetricsService(store, options, new Rollups(store, options)),
       surveys: new SurveyService(store, options.survey, () => Date.parse('2026-11-22T12:00:00Z')),
     });
     app = express().use(router).use(mockErrorHandler());

@@ -86,6 +86,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return credentials;
   }
 
+  const windowOf = (query: { windowDays: number; to?: string }) =>
+    query.to ? makeWindow(query.windowDays, query.to) : metrics.currentWindow(query.windowDays);
+
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
     await readCredentials(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
@@ -97,15 +100,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     } catch (e) {
       throw new InputError(`Invalid entity ref: ${(e as Error).message}`);
     }
-    res.json(await metrics.getScorecard(entityRef, makeWindow(query.windowDays, query.to)));
+    res.json(await metrics.getScorecard(entityRef, windowOf(query)));
   });
 
   router.get('/org/summary', async (req, res) => {
     await readCredentials(req);
     const query = parse(metricsQuerySchema, req.query);
-    res.json(
-      await metrics.getOrgSummary(makeWindow(query.windowDays, query.to), query.group),
-    );
+    // without `to`, the current window: a fresh precomputed summary may answer
+    res.json(await metrics.getOrgSummary(windowOf(query), query.group, { current: !query.to }));
   });
 
   async function userRef(req: express.Request) {

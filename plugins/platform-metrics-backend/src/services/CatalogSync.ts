@@ -112,6 +112,8 @@ export class CatalogSync {
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);
     await store.upsertAdoptionSnapshots(this.snapshots(entities, now));
+    // the rollup job recomputes the precomputed summaries after a sync
+    await store.setMeta('catalog_synced_at', String(now));
     logger.info(`Catalog sync recorded ${entities.length} components and ${members.length} memberships`);
     return { entities: entities.length, members: members.length };
   }

@@ -5,6 +5,7 @@ import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { EntityUpsert } from '../database/MetricsStore';
 import { readOptions } from '../options';
 import { MetricsService, makeWindow } from './MetricsService';
+import { Rollups } from './Rollups';
 
 jest.setTimeout(60_000);
 
@@ -77,7 +78,7 @@ describe('MetricsService worked examples', () => {
     const knex = await databases.init(databaseId);
     const store = await DatabaseMetricsStore.forKnex(knex);
     const options = readOptions(new ConfigReader({ platformMetrics: config }));
-    return { store, service: new MetricsService(store, options) };
+    return { store, service: new MetricsService(store, options, new Rollups(store, options)) };
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -124,7 +125,9 @@ describe('MetricsService worked examples', () => {
 
       const recent = card.recentDeployments;
       expect(recent.map(d => d.id)).toEqual(['d6', 's1', 'd5', 'd4', 'd3', 'd2', 'd1', 'd0']);
-      expect(recent.filter(d => d.causedFailure).map(d => d.id)).toEqual(['d6', 'd4', 'd2']);
+      // failures are attributed over the whole history: d0, before the window,
+      // is the nearest deployment before i4 and is marked too
+      expect(recent.filter(d => d.causedFailure).map(d => d.id)).toEqual(['d6', 'd4', 'd2', 'd0']);
       expect(recent.find(d => d.id === 'd1')?.version).toBe('1.0.1');
       expect(card.recentIncidents.map(i => i.id)).toEqual(['i3', 'i2', 'i1', 'i4', 'i6']);
     });

@@ -8,25 +8,35 @@ import {
   median,
   npsBand,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { EntityRow, MetricsStore } from '../database/MetricsStore';
+import {
+  AdoptionCounts,
+  EntityRow,
+  MetricsStore,
+  SummaryRow,
+  SurveyResponseRow,
+} from '../database/MetricsStore';
 import { PlatformMetricsOptions } from '../options';
 import { adoptionRate, countAdoption } from './adoption';
 import {
+  DAY,
   EntityFacts,
   Window,
-  byEntity,
-  entityFacts,
   summarise,
   tierDistribution,
   weeklyTrend,
 } from './dora';
+import { Rollups } from './Rollups';
 import { surveyIdAt } from './surveys';
 
-const DAY = 86_400_000;
 const RECENT = 20;
 
+/**
+ * The window of `windowDays` whole UTC days ending at `to` (or now), rounded
+ * up to the next UTC midnight: every replica and every precomputed summary
+ * agree on it, and the day rollups answer it exactly.
+ */
 export function makeWindow(windowDays: number, to?: string, now = Date.now()): Window {
-  const end = to ? Date.parse(to) : now;
+  const end = Math.ceil((to ? Date.parse(to) : now) / DAY) * DAY;
   return { from: end - windowDays * DAY, to: end, days: windowDays };
 }
 
@@ -65,11 +75,28 @@ export function createdAtOf(
   return null;
 }
 
-/** Computes scorecards and org summaries from the store. */
+/** What an org or team summary is built from, read once per window. */
+interface SummaryInput {
+  entities: EntityRow[];
+  facts: Map<string, EntityFacts>;
+  firsts: Map<string, number>;
+  installedAt: number | undefined;
+  responses: SurveyResponseRow[];
+}
+
+/**
+ * Computes scorecards and org summaries from the day rollups. Reads first
+ * recompute the rollups of any dirty entity in their scope, so an answer
+ * always includes every event ingested before it was asked for; the
+ * summaries of the current windows are precomputed by the rollup job and
+ * served while fresh.
+ */
 export class MetricsService {
   constructor(
     private readonly store: MetricsStore,
     private readonly options: PlatformMetricsOptions,
+    private readonly rollups: Rollups,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   private get settings() {
@@ -80,53 +107,53 @@ export class MetricsService {
     };
   }
 
+  /** The current window of `windowDays` (ending at the next UTC midnight). */
+  currentWindow(windowDays: number): Window {
+    return makeWindow(windowDays, undefined, this.clock());
+  }
+
+  /** The facts of the window from the rollups (refresh dirty entities first). */
   private async facts(window: Window, entityRefs?: string[]): Promise<Map<string, EntityFacts>> {
-    const envs = this.options.productionEnvironments;
     const scope = { entityRefs, from: window.from, to: window.to };
-    const [deployments, firstChanges, incidents] = await Promise.all([
-      this.store.listDeployments({ ...scope, productionEnvironments: envs }),
-      this.store.listFirstChanges({ ...scope, productionEnvironments: envs }),
-      this.store.listIncidents(scope),
+    const [days, open] = await Promise.all([
+      this.store.listEntityDays(scope),
+      this.store.countOpenIncidents(scope),
     ]);
-    const d = byEntity(deployments);
-    const c = byEntity(firstChanges);
-    const i = byEntity(incidents);
-    const refs = entityRefs ?? [...new Set([...d.keys(), ...c.keys(), ...i.keys()])];
-    const result = new Map<string, EntityFacts>();
-    for (const ref of refs) {
-      result.set(
-        ref,
-        entityFacts(
-          ref,
-          { deployments: d.get(ref) ?? [], firstChanges: c.get(ref) ?? [], incidents: i.get(ref) ?? [] },
-          window,
-          this.settings,
-        ),
-      );
+    const refs = entityRefs ?? [...new Set([...days.keys(), ...open.keys()])];
+    return new Map(
+      refs.map(ref => [ref, { entityRef: ref, days: days.get(ref) ?? [], open: open.get(ref) ?? 0 }]),
+    );
+  }
+
+  private installedAtCache: number | undefined;
+
+  /** When the suite first synced the catalog; set once, so kept once read. */
+  private async installedAt(): Promise<number | undefined> {
+    if (this.installedAtCache === undefined) {
+      const value = await this.store.getMeta('installed_at');
+      this.installedAtCache = value ? Number(value) : undefined;
     }
-    return result;
+    return this.installedAtCache;
   }
 
   async getScorecard(entityRef: string, window: Window): Promise<EntityScorecard> {
-    const [facts, entity, installedAt, firsts, recentDeployments, recentIncidents] =
+    const [[facts, firsts, recentDeployments], entity, installedAt, recentIncidents] =
       await Promise.all([
-        this.facts(window, [entityRef]),
+        // what reads the rollups waits until the entity's are up to date
+        this.rollups.refreshDirty([entityRef]).then(() =>
+          Promise.all([
+            this.facts(window, [entityRef]),
+            this.store.firstDeployments({ entityRefs: [entityRef], to: window.to }),
+            this.store.listRecentDeployments(entityRef, window.to, RECENT),
+          ]),
+        ),
         this.store.getEntity(entityRef),
-        this.store.getMeta('installed_at'),
-        this.store.firstDeployments({
-          entityRefs: [entityRef],
-          to: window.to,
-          productionEnvironments: this.options.productionEnvironments,
-        }),
-        this.store.listRecentDeployments(entityRef, window.to, RECENT),
+        this.installedAt(),
         this.store.listRecentIncidents(entityRef, window.to, RECENT),
       ]);
     const own = facts.get(entityRef)!;
-    const failed = new Set(own.deployments.filter(d => d.failed).map(d => d.id));
     const firstDeployAt = firsts.get(entityRef) ?? null;
-    const createdAt = entity
-      ? createdAtOf(entity, installedAt ? Number(installedAt) : undefined, firstDeployAt ?? undefined)
-      : null;
+    const createdAt = entity ? createdAtOf(entity, installedAt, firstDeployAt ?? undefined) : null;
 
     return {
       entityRef,
@@ -156,7 +183,7 @@ export class MetricsService {
           version: d.version,
           finishedAt: new Date(d.finishedAt).toISOString(),
           changes: d.changeCount,
-          causedFailure: failed.has(d.id),
+          causedFailure: d.causedFailure ?? false,
         }),
       ),
       recentIncidents: recentIncidents.map(i => ({
@@ -170,37 +197,102 @@ export class MetricsService {
     };
   }
 
-  async getOrgSummary(window: Window, group?: string): Promise<OrgSummary> {
-    const all = await this.store.listEntities({ kind: 'component' });
-    const entities = group ? all.filter(e => e.ownerRef === group) : all;
-    const refs = entities.map(e => e.entityRef);
-    const installedAt = await this.store.getMeta('installed_at');
+  /**
+   * The org summary, or one group's. With `current`, the window is the
+   * current one and a fresh precomputed summary is served when there is one.
+   */
+  async getOrgSummary(
+    window: Window,
+    group?: string,
+    opts: { current?: boolean } = {},
+  ): Promise<OrgSummary> {
+    if (opts.current) {
+      const row = await this.store.getSummary(group ?? 'org', window.days);
+      const maxAge = this.options.rollups.summaryMaxAgeMinutes * 60_000;
+      if (row && row.to === window.to && row.computedAt >= this.clock() - maxAge) {
+        return JSON.parse(row.body);
+      }
+    }
+    const input = await this.load(window, group);
+    return this.summary(window, group, input, await this.adoptionTrend(window, group));
+  }
 
-    const [facts, firsts, adoptionTrend, nps] = await Promise.all([
-      // org-wide: read everything and keep catalog entities; per group: only its entities
-      this.facts(window, group ? refs : undefined),
-      this.store.firstDeployments({
-        entityRefs: group ? refs : undefined,
-        to: window.to,
-        productionEnvironments: this.options.productionEnvironments,
-      }),
-      this.store.listAdoptionSnapshots({
-        scopeType: group ? 'group' : 'org',
-        scopeRef: group ?? 'org',
-        fromDay: new Date(window.from).toISOString().slice(0, 10),
-        toDay: new Date(window.to - 1).toISOString().slice(0, 10),
-      }),
-      this.nps(window, group),
+  /**
+   * Precomputes the org and every team's summary of each configured current
+   * window, unless (without `force`) those stored are of today and younger
+   * than half their maximum age. Returns how many were written.
+   */
+  async refreshSummaries(force: boolean): Promise<number> {
+    const now = this.clock();
+    const windows = this.options.rollups.summaryWindows.map(days => makeWindow(days, undefined, now));
+    if (!force) {
+      // fresh enough: of today, younger than half the maximum age, and
+      // computed after the last catalog sync
+      const halfAge = (this.options.rollups.summaryMaxAgeMinutes * 60_000) / 2;
+      const synced = Number((await this.store.getMeta('catalog_synced_at')) ?? 0);
+      const stored = await Promise.all(windows.map(w => this.store.getSummary('org', w.days)));
+      const fresh = (row: SummaryRow | undefined, w: Window) =>
+        !!row && row.to === w.to && row.computedAt >= Math.max(now - halfAge, synced);
+      if (stored.every((row, i) => fresh(row, windows[i]))) return 0;
+    }
+    let written = 0;
+    for (const window of windows) {
+      const input = await this.load(window);
+      const groups = [...new Set(input.entities.flatMap(e => (e.ownerRef ? [e.ownerRef] : [])))];
+      const rows = [];
+      for (const group of [undefined, ...groups]) {
+        const body = this.summary(window, group, input, await this.adoptionTrend(window, group));
+        rows.push({
+          scopeRef: group ?? 'org',
+          windowDays: window.days,
+          to: window.to,
+          computedAt: now,
+          body: JSON.stringify(body),
+        });
+      }
+      await this.store.putSummaries(rows);
+      written += rows.length;
+    }
+    return written;
+  }
+
+  /** Reads what a summary of `window` needs; for a group, only its entities. */
+  private async load(window: Window, group?: string): Promise<SummaryInput> {
+    const entities = await this.store.listEntities(
+      group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
+    );
+    const refs = group ? entities.map(e => e.entityRef) : undefined;
+    await this.rollups.refreshDirty(refs);
+    const [facts, firsts, installedAt, responses] = await Promise.all([
+      this.facts(window, refs),
+      this.store.firstDeployments({ entityRefs: refs, to: window.to }),
+      this.installedAt(),
+      this.store.listSurveyResponses({ submittedBefore: window.to }),
     ]);
+    return { entities, facts, firsts, installedAt, responses };
+  }
+
+  private adoptionTrend(window: Window, group?: string) {
+    return this.store.listAdoptionSnapshots({
+      scopeType: group ? 'group' : 'org',
+      scopeRef: group ?? 'org',
+      fromDay: new Date(window.from).toISOString().slice(0, 10),
+      toDay: new Date(window.to - 1).toISOString().slice(0, 10),
+    });
+  }
+
+  private summary(
+    window: Window,
+    group: string | undefined,
+    input: SummaryInput,
+    adoptionTrend: Array<{ day: string } & AdoptionCounts>,
+  ): OrgSummary {
+    const { installedAt, firsts } = input;
+    const entities = group ? input.entities.filter(e => e.ownerRef === group) : input.entities;
+    const nps = this.nps(window, input.responses, group);
 
     const factsOf = (e: EntityRow): EntityFacts =>
-      facts.get(e.entityRef) ?? {
-        entityRef: e.entityRef,
-        deployments: [],
-        leadTimes: [],
-        restores: [],
-        open: 0,
-      };
+      input.facts.get(e.entityRef) ?? { entityRef: e.entityRef, days: [], open: 0 };
     const scoped = entities.map(factsOf);
     // each entity's overall tier, computed once for the org and its teams
     const overall = new Map(
@@ -218,7 +310,7 @@ export class MetricsService {
     let stalled = 0;
     for (const e of entities) {
       const first = firsts.get(e.entityRef);
-      const createdAt = createdAtOf(e, installedAt ? Number(installedAt) : undefined, first);
+      const createdAt = createdAtOf(e, installedAt, first);
       if (createdAt === null || createdAt < window.from || createdAt >= window.to) continue;
       cohort++;
       if (first !== undefined) ttfd.push(Math.max(0, (first - createdAt) / 1000));
@@ -262,6 +354,7 @@ export class MetricsService {
 
     return {
       window: windowJson(window),
+      computedAt: new Date(this.clock()).toISOString(),
       benchmark: this.options.benchmark,
       minSamples: this.options.minSamples,
       group: group ?? null,
@@ -298,12 +391,13 @@ export class MetricsService {
   /**
    * NPS of the survey running at the end of the window (org-wide or of one
    * group), its trend over the surveys before it, and per-group scores.
+   * `all` are the responses submitted before the end of the window.
    */
-  private async nps(window: Window, group?: string) {
+  private nps(window: Window, all: SurveyResponseRow[], group?: string) {
     const current = surveyIdAt(window.to - 1, this.options.survey.cadence);
-    const responses = (
-      await this.store.listSurveyResponses({ submittedBefore: window.to })
-    ).filter(r => r.surveyId <= current && (!group || r.groups.includes(group)));
+    const responses = all.filter(
+      r => r.surveyId <= current && (!group || r.groups.includes(group)),
+    );
     const bySurvey = new Map<string, number[]>();
     for (const r of responses) {
       const list = bySurvey.get(r.surveyId) ?? [];

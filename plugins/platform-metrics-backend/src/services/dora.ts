@@ -10,7 +10,9 @@ import {
   tierFor,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import {
+  DayFacts,
   DeploymentRow,
+  EntityRollup,
   FirstChangeRow,
   IncidentRow,
 } from '../database/MetricsStore';
@@ -28,47 +30,42 @@ export interface DoraSettings {
   incidentAttribution: 'nearest-deployment' | 'explicit-only';
 }
 
-/**
- * The facts of one entity in a window from which every DORA number is
- * derived; per-entity and pooled metrics are both summaries of these.
- */
+const SECOND = 1000;
+export const DAY = 86_400_000;
+
+/** 00:00 UTC of the day holding `t` (epoch ms). */
+export const dayStart = (t: number) => Math.floor(t / DAY) * DAY;
+
+/** The facts of one entity in a window, from its day rollups. */
 export interface EntityFacts {
   entityRef: string;
-  /** Successful production deployments with finishedAt in the window. */
-  deployments: Array<{ id: string; at: number; failed: boolean; rework: boolean }>;
-  /** Lead times (seconds) of the changes counted in the window, at their deployment time. */
-  leadTimes: Array<{ at: number; seconds: number }>;
-  /** Restore times (seconds) of incidents resolved in the window, at resolution. */
-  restores: Array<{ at: number; seconds: number }>;
+  /** The days of the window that hold anything, ascending. */
+  days: DayFacts[];
   /** Incidents opened before `to` and not resolved by then. */
   open: number;
 }
 
-const SECOND = 1000;
-
 /**
- * Derives the facts of one entity (metrics.md §1-5). `deployments` are the
- * entity's production deployments in the window (any status), `firstChanges`
- * its changes first deployed in the window, `incidents` as returned by
- * `MetricsStore.listIncidents`.
+ * Rolls one entity's whole history up by day (metrics.md §1-5).
+ * `deployments` are its production deployments (any status), `firstChanges`
+ * each change at its earliest successful production deployment, `incidents`
+ * all of its incidents.
+ *
+ * Failures are attributed with everything known, whenever it became known:
+ * an incident opened after a window closed still marks a deployment inside
+ * it as failed, so a window reads the same whenever it is asked for.
  */
-export function entityFacts(
+export function rollupEntity(
   entityRef: string,
   input: {
     deployments: DeploymentRow[];
     firstChanges: FirstChangeRow[];
     incidents: IncidentRow[];
   },
-  window: Window,
   settings: Pick<DoraSettings, 'incidentAttribution'>,
-): EntityFacts {
+): EntityRollup {
   const succeeded = input.deployments
-    .filter(
-      d =>
-        d.status === 'succeeded' &&
-        d.finishedAt >= window.from &&
-        d.finishedAt < window.to,
-    )
+    .filter(d => d.status === 'succeeded')
     .sort((a, b) => a.finishedAt - b.finishedAt || a.id.localeCompare(b.id));
   const ids = new Set(succeeded.map(d => d.id));
   const failed = new Set<string>();
@@ -80,47 +77,56 @@ export function entityFacts(
     }
   }
   for (const incident of input.incidents) {
-    if (incident.openedAt >= window.to) continue;
     if (incident.causedBy) {
       // (a) an incident names it
       if (ids.has(incident.causedBy)) failed.add(incident.causedBy);
-    } else if (
-      settings.incidentAttribution === 'nearest-deployment' &&
-      incident.openedAt >= window.from
-    ) {
+    } else if (settings.incidentAttribution === 'nearest-deployment') {
       // (c) the last deployment that finished strictly before the incident opened
       const d = lastBefore(succeeded, incident.openedAt);
       if (d) failed.add(d.id);
     }
   }
 
-  const leadTimes = input.firstChanges
-    .filter(c => c.deployedAt >= window.from && c.deployedAt < window.to)
-    .map(c => ({ at: c.deployedAt, seconds: (c.deployedAt - c.committedAt) / SECOND }))
-    .filter(c => c.seconds > 0);
-
-  const restores: EntityFacts['restores'] = [];
-  let open = 0;
+  const days = new Map<number, DayFacts>();
+  const dayOf = (t: number) => {
+    const key = dayStart(t);
+    let f = days.get(key);
+    if (!f) {
+      f = { day: key, deployments: 0, failed: 0, rework: 0, leadTimes: [], restores: [] };
+      days.set(key, f);
+    }
+    return f;
+  };
+  const failedDeployments: EntityRollup['failedDeployments'] = [];
+  for (const d of succeeded) {
+    const f = dayOf(d.finishedAt);
+    f.deployments++;
+    if (failed.has(d.id)) {
+      f.failed++;
+      failedDeployments.push({ source: d.source, id: d.id });
+    }
+    if (d.type !== 'standard' || d.remediates !== null) f.rework++;
+  }
+  for (const c of input.firstChanges) {
+    const seconds = (c.deployedAt - c.committedAt) / SECOND;
+    // a commit after its deployment is clock skew: skipped
+    if (seconds > 0) dayOf(c.deployedAt).leadTimes.push(seconds);
+  }
   for (const i of input.incidents) {
-    if (i.openedAt >= window.to) continue;
-    if (i.resolvedAt === null || i.resolvedAt >= window.to) {
-      open++;
-    } else if (i.resolvedAt >= window.from) {
-      restores.push({ at: i.resolvedAt, seconds: (i.resolvedAt - i.openedAt) / SECOND });
+    if (i.resolvedAt !== null) {
+      dayOf(i.resolvedAt).restores.push((i.resolvedAt - i.openedAt) / SECOND);
     }
   }
-
+  const ascending = (a: number, b: number) => a - b;
+  for (const f of days.values()) {
+    f.leadTimes.sort(ascending);
+    f.restores.sort(ascending);
+  }
   return {
     entityRef,
-    deployments: succeeded.map(d => ({
-      id: d.id,
-      at: d.finishedAt,
-      failed: failed.has(d.id),
-      rework: d.type !== 'standard' || d.remediates !== null,
-    })),
-    leadTimes,
-    restores,
-    open,
+    days: [...days.values()].sort((a, b) => a.day - b.day),
+    failedDeployments,
+    firstDeployAt: succeeded.length > 0 ? succeeded[0].finishedAt : null,
   };
 }
 
@@ -142,14 +148,28 @@ export function summarise(
   settings: DoraSettings,
 ): DoraMetrics {
   const { profile, minSamples } = settings;
-  const deployments = facts.flatMap(f => f.deployments);
+  let count = 0;
+  let failed = 0;
+  let rework = 0;
+  let deploying = 0;
+  const leadTimes: number[] = [];
+  const restores: number[] = [];
+  for (const f of facts) {
+    let own = 0;
+    for (const d of f.days) {
+      own += d.deployments;
+      failed += d.failed;
+      rework += d.rework;
+      for (const v of d.leadTimes) leadTimes.push(v);
+      for (const v of d.restores) restores.push(v);
+    }
+    count += own;
+    if (own > 0) deploying++;
+  }
   // sorted once: median and nearest-rank p90 read the same order
   const ascending = (a: number, b: number) => a - b;
-  const leadTimes = facts.flatMap(f => f.leadTimes.map(l => l.seconds)).sort(ascending);
-  const restores = facts.flatMap(f => f.restores.map(r => r.seconds)).sort(ascending);
-  const count = deployments.length;
-  const failed = deployments.filter(d => d.failed).length;
-  const rework = deployments.filter(d => d.rework).length;
+  leadTimes.sort(ascending);
+  restores.sort(ascending);
   const perDay = count / window.days;
   const leadMedian = median(leadTimes);
   const restoreMedian = median(restores);
@@ -158,7 +178,6 @@ export function summarise(
   // Pooled over several entities, the tier rates the typical deploying
   // entity (deploys per day per entity that deployed), not the sum: ten
   // services deploying weekly are not an elite team.
-  const deploying = facts.filter(f => f.deployments.length > 0).length;
   const dfTier = tierFor(
     'deploymentFrequency',
     deploying > 0 ? perDay / deploying : perDay,
@@ -204,7 +223,6 @@ export function tierDistribution(tiers: Tier[]): TierDistribution {
   return dist;
 }
 
-const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
 /** Monday 00:00 UTC of the ISO week holding `t`. */
@@ -227,13 +245,14 @@ export function weeklyTrend(facts: EntityFacts[], window: Window): WeeklyTrendPo
   }));
   const index = (t: number) => Math.round((weekStart(t) - first) / WEEK);
   for (const f of facts) {
-    for (const d of f.deployments) {
-      const b = buckets[index(d.at)];
-      b.deployments++;
-      if (d.failed) b.failed++;
+    for (const d of f.days) {
+      const b = buckets[index(d.day)];
+      if (!b) continue; // a day outside the window
+      b.deployments += d.deployments;
+      b.failed += d.failed;
+      for (const v of d.leadTimes) b.leadTimes.push(v);
+      for (const v of d.restores) b.restores.push(v);
     }
-    for (const l of f.leadTimes) buckets[index(l.at)].leadTimes.push(l.seconds);
-    for (const r of f.restores) buckets[index(r.at)].restores.push(r.seconds);
   }
   return buckets.map((b, i) => ({
     weekStart: new Date(first + i * WEEK).toISOString(),

@@ -1,0 +1,155 @@
+import { ConfigReader } from '@backstage/config';
+import { deploymentSchema, incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
+import { readOptions } from '../options';
+import { MetricsService, makeWindow } from './MetricsService';
+import { Rollups } from './Rollups';
+
+jest.setTimeout(60_000);
+
+const dep = (d: Record<string, unknown>) =>
+  deploymentSchema.parse({
+    entityRef: 'payments',
+    environment: 'production',
+    status: 'succeeded',
+    finishedAt: '2026-03-02T10:00:00Z',
+    ...d,
+  });
+const PAYMENTS = 'component:default/payments';
+const TO = '2026-04-01T00:00:00Z';
+
+describe('Rollups', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0], config: object = {}) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseMetricsStore.forKnex(knex);
+    const options = readOptions(new ConfigReader({ platformMetrics: config }));
+    const rollups = new Rollups(store, options);
+    let now = Date.parse('2026-03-31T12:00:00Z');
+    const service = new MetricsService(store, options, rollups, () => now);
+    return { knex, store, options, rollups, service, setNow: (t: string) => (now = Date.parse(t)) };
+  }
+
+  it('rounds a window up to whole UTC days', () => {
+    expect(makeWindow(30, '2026-03-31T10:15:00Z')).toEqual({
+      from: Date.parse('2026-03-02T00:00:00Z'),
+      to: Date.parse('2026-04-01T00:00:00Z'),
+      days: 30,
+    });
+    // already a midnight: unchanged, and an event exactly at `to` stays out
+    expect(makeWindow(7, TO).to).toBe(Date.parse(TO));
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('marks what ingestion touches and clears the mark when rolled up', async () => {
+      const { store, rollups } = await setup(databaseId);
+      await store.upsertDeployments([dep({ id: 'd1' }), dep({ id: 'd2', entityRef: 'search' })]);
+      await store.upsertIncidents([
+        incidentSchema.parse({ id: 'i1', entityRef: 'billing', openedAt: '2026-03-02T11:00:00Z' }),
+      ]);
+      const marks = await store.listDirty({ limit: 10 });
+      expect(marks.map(m => m.entityRef)).toEqual([
+        'component:default/billing',
+        PAYMENTS,
+        'component:default/search',
+      ]);
+      // paging by entity ref
+      expect((await store.listDirty({ limit: 10, after: PAYMENTS })).map(m => m.entityRef)).toEqual([
+        'component:default/search',
+      ]);
+      expect(await rollups.refreshDirty()).toBe(3);
+      expect(await store.listDirty({ limit: 10 })).toEqual([]);
+      const days = await store.listEntityDays({ from: 0, to: Date.parse(TO) });
+      expect(days.get(PAYMENTS)).toEqual([
+        { day: Date.parse('2026-03-02T00:00:00Z'), deployments: 1, failed: 0, rework: 0, leadTimes: [], restores: [] },
+      ]);
+      expect((await store.firstDeployments({ to: Date.parse(TO) })).get(PAYMENTS)).toBe(
+        Date.parse('2026-03-02T10:00:00Z'),
+      );
+    });
+
+    it('keeps a mark that new events bumped while the rollup was computed', async () => {
+      const { store, rollups } = await setup(databaseId);
+      await store.upsertDeployments([dep({ id: 'd1' })]);
+      const [mark] = await store.listDirty({ limit: 1 });
+      // another request re-sends events after the rollup read its marks
+      await store.upsertDeployments([dep({ id: 'd2', finishedAt: '2026-03-03T10:00:00Z' })]);
+      await store.writeRollups([{ entityRef: PAYMENTS, days: [], failedDeployments: [], firstDeployAt: null }], [mark]);
+      const [after] = await store.listDirty({ limit: 1 });
+      expect(after.entityRef).toBe(PAYMENTS);
+      expect(after.version).toBeGreaterThan(mark.version);
+      await rollups.refreshDirty();
+      const days = await store.listEntityDays({ entityRefs: [PAYMENTS], from: 0, to: Date.parse(TO) });
+      expect(days.get(PAYMENTS)?.map(d => d.deployments)).toEqual([1, 1]);
+    });
+
+    it('answers with events ingested after the last rollup', async () => {
+      const { store, service } = await setup(databaseId);
+      await store.upsertDeployments([dep({ id: 'd1' }), dep({ id: 'd2', finishedAt: '2026-03-03T10:00:00Z' })]);
+      const window = makeWindow(30, TO);
+      expect((await service.getScorecard(PAYMENTS, window)).dora.changeFailureRate).toMatchObject({ failed: 0, total: 2 });
+      // an incident arriving later marks d1 failed: the next read recomputes
+      await store.upsertIncidents([
+        incidentSchema.parse({ id: 'i1', entityRef: 'payments', openedAt: '2026-03-02T11:00:00Z', causedBy: 'd1' }),
+      ]);
+      const card = await service.getScorecard(PAYMENTS, window);
+      expect(card.dora.changeFailureRate).toMatchObject({ failed: 1, total: 2 });
+      expect(card.recentDeployments.map(d => [d.id, d.causedFailure])).toEqual([['d2', false], ['d1', true]]);
+    });
+
+    it('redoes every rollup when the settings that shape them change', async () => {
+      const { store, rollups } = await setup(databaseId);
+      await store.upsertDeployments([dep({ id: 'd1' })]);
+      expect(await rollups.checkSettings()).toBe(1);
+      await rollups.refreshDirty();
+      expect(await rollups.checkSettings()).toBe(0);
+      await store.putSummaries([{ scopeRef: 'org', windowDays: 90, to: Date.parse(TO), computedAt: 1, body: '{}' }]);
+      const other = new Rollups(store, readOptions(new ConfigReader({ platformMetrics: { incidentAttribution: 'explicit-only' } })));
+      expect(await other.checkSettings()).toBe(1);
+      expect(await store.listDirty({ limit: 10 })).toHaveLength(1);
+      // summaries computed with the old settings are dropped
+      expect(await store.getSummary('org', 90)).toBeUndefined();
+    });
+
+    it('serves a fresh precomputed summary of the current window, and only that', async () => {
+      const { store, service, setNow } = await setup(databaseId, { rollups: { summaryWindows: [30], summaryMaxAgeMinutes: 10 } });
+      await store.upsertEntities(
+        [{ entityRef: PAYMENTS, kind: 'component', type: 'service', ownerRef: 'group:default/team-a', systemRef: null, lifecycle: null, adoptionStatus: 'adopted', adoptionReason: null, annotatedCreatedAt: null }],
+        Date.parse('2026-01-01T00:00:00Z'),
+      );
+      await store.upsertDeployments([dep({ id: 'd1', finishedAt: '2026-03-30T10:00:00Z' })]);
+      // org and team-a
+      expect(await service.refreshSummaries(false)).toBe(2);
+      // stored ones are fresh: nothing to do unless forced
+      expect(await service.refreshSummaries(false)).toBe(0);
+      // a catalog sync since makes them old
+      await store.setMeta('catalog_synced_at', String(Date.parse('2026-03-31T12:00:01Z')));
+      expect(await service.refreshSummaries(false)).toBe(2);
+      await store.setMeta('catalog_synced_at', String(Date.parse('2026-03-31T11:00:00Z')));
+      expect(await service.refreshSummaries(false)).toBe(0);
+
+      await store.upsertDeployments([dep({ id: 'd2', finishedAt: '2026-03-31T10:00:00Z' })]);
+      const current = service.currentWindow(30);
+      expect(current.to).toBe(Date.parse(TO));
+      // the precomputed one, until the job runs again
+      const cached = await service.getOrgSummary(current, undefined, { current: true });
+      expect(cached.dora.deploymentFrequency.count).toBe(1);
+      expect(cached.computedAt).toBe('2026-03-31T12:00:00.000Z');
+      const team = await service.getOrgSummary(current, 'group:default/team-a', { current: true });
+      expect(team.teams.map(t => t.dora.deploymentFrequency.count)).toEqual([1]);
+      // an explicit window is always computed
+      expect((await service.getOrgSummary(current)).dora.deploymentFrequency.count).toBe(2);
+      // too old: computed
+      setNow('2026-03-31T12:11:00Z');
+      expect((await service.getOrgSummary(current, undefined, { current: true })).dora.deploymentFrequency.count).toBe(2);
+      // another day is another window: the stored one does not answer it
+      setNow('2026-04-01T00:01:00Z');
+      expect(await service.refreshSummaries(false)).toBe(2);
+      const next = await service.getOrgSummary(service.currentWindow(30), undefined, { current: true });
+      expect(next.window.to).toBe('2026-04-02T00:00:00.000Z');
+      expect(next.dora.deploymentFrequency.count).toBe(2);
+    });
+  });
+});
