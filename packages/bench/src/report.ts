@@ -160,40 +160,73 @@ export function resultRows(r: RunResult): Row[] {
     status(scRatio <= 3),
   ]);
   rows.push([
-    'GET /org/summary (default window, 90 days)',
-    seriesCell(l.orgSummary),
-    'p95 <= 50 ms',
-    status(l.orgSummary.p95 <= 50),
-  ]);
-  rows.push([
     'naive SQL: org-wide + per-team, 90 days',
     seriesCell(l.naiveOrg),
     '-',
     '-',
   ]);
-  const speedup = l.naiveOrg.p95 / l.orgSummary.p95;
+  const c = l.current;
+  const speedup = (s: Series) =>
+    `${(l.naiveOrg.p95 / s.p95).toFixed(2)}x; ${(l.naiveOrg.p50 / s.p50).toFixed(2)}x`;
+  if (c) {
+    rows.push([
+      'GET /org/summary, current 90-day window (precomputed summary)',
+      seriesCell(c.orgSummary),
+      'p95 <= 50 ms',
+      status(c.orgSummary.p95 <= 50),
+    ]);
+    rows.push([
+      'speed-up of the current /org/summary over naive SQL (p95; p50)',
+      speedup(c.orgSummary),
+      '>= 10x',
+      status(l.naiveOrg.p95 / c.orgSummary.p95 >= 10),
+    ]);
+    rows.push([
+      'GET /org/summary?group=, current 90-day window (precomputed)',
+      seriesCell(c.orgSummaryGroup),
+      'p95 <= 50 ms',
+      status(c.orgSummaryGroup.p95 <= 50),
+    ]);
+    rows.push([
+      'GET /org/summary?windowDays=365, current (precomputed)',
+      seriesCell(c.orgSummary365),
+      'p95 <= 300 ms',
+      status(c.orgSummary365.p95 <= 300),
+    ]);
+    rows.push([
+      'GET /org/summary?windowDays=30, current (precomputed)',
+      seriesCell(c.orgSummary30),
+      'p95 <= 300 ms',
+      status(c.orgSummary30.p95 <= 300),
+    ]);
+  }
+  const computed = c ? ', computed from the day rollups' : '';
   rows.push([
-    'speed-up of /org/summary over naive SQL (p95; p50)',
-    `${speedup.toFixed(2)}x; ${(l.naiveOrg.p50 / l.orgSummary.p50).toFixed(
-      2,
-    )}x`,
-    '>= 10x',
-    status(speedup >= 10),
+    `GET /org/summary?to= (90 days${computed})`,
+    seriesCell(l.orgSummary),
+    'p95 <= 50 ms',
+    status(l.orgSummary.p95 <= 50),
   ]);
   rows.push([
-    'GET /org/summary?group= (random team, 90 days)',
+    `speed-up of /org/summary?to= over naive SQL (p95; p50)`,
+    speedup(l.orgSummary),
+    '>= 10x',
+    status(l.naiveOrg.p95 / l.orgSummary.p95 >= 10),
+  ]);
+  rows.push([
+    `GET /org/summary?to=&group= (random team, 90 days${computed})`,
     seriesCell(l.orgSummaryGroup),
     'p95 <= 50 ms',
     status(l.orgSummaryGroup.p95 <= 50),
   ]);
   rows.push([
-    'GET /org/summary?windowDays=365',
+    `GET /org/summary?to=&windowDays=365${computed}`,
     seriesCell(l.orgSummary365),
     'p95 <= 300 ms',
     status(l.orgSummary365.p95 <= 300),
   ]);
   rows.push([
-    'GET /org/summary?windowDays=30',
+    `GET /org/summary?to=&windowDays=30${computed}`,
     seriesCell(l.orgSummary30),
     'p95 <= 300 ms',
     status(l.orgSummary30.p95 <= 300),
