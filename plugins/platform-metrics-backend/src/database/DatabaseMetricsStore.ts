@@ -135,19 +135,20 @@ export class DatabaseMetricsStore implements MetricsStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /** The `(source, id)` keys of these records already stored, as `source\0id`. */
   private async existingKeys(
     tx: Knex.Transaction,
     table: string,
     records: Array<{ source: string; id: string }>,
-  ): Promise<number> {
-    let existing = 0;
+  ): Promise<Set<string>> {
+    const existing = new Set<string>();
     for (const part of chunks(records)) {
-      const [{ count }] = await whereKeys(
+      const rows = await whereKeys(
         tx(table),
         ['source', 'id'],
         part.map(r => [r.source, r.id]),
-      ).count({ count: '*' });
-      existing += Number(count);
+      ).select('source', 'id');
+      for (const r of rows) existing.add(`${r.source}\u0000${r.id}`);
     }
     return existing;
   }
@@ -177,7 +178,10 @@ export class DatabaseMetricsStore implements MetricsStore {
           )
           .onConflict(['source', 'id'])
           .merge();
-        // A re-sent deployment replaces its list of changes.
+      }
+      // A re-sent deployment replaces its list of changes; a new one has none.
+      const resent = records.filter(d => existing.has(`${d.source}\u0000${d.id}`));
+      for (const part of chunks(resent)) {
         await whereKeys(
           tx('pm_deployment_changes'),
           ['source', 'deployment_id'],
@@ -203,7 +207,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .merge();
       }
       await markDirty(tx, records.map(d => d.entityRef));
-      return ingestResult(input.length, records.length, existing);
+      return ingestResult(input.length, records.length, existing.size);
     });
   }
 
@@ -230,7 +234,7 @@ export class DatabaseMetricsStore implements MetricsStore {
           .merge();
       }
       await markDirty(tx, records.map(i => i.entityRef));
-      return ingestResult(input.length, records.length, existing);
+      return ingestResult(input.length, records.length, existing.size);
     });
   }
 
@@ -671,6 +675,12 @@ export class DatabaseMetricsStore implements MetricsStore {
       })
       .onConflict(['survey_id', 'user_ref'])
       .merge();
+    await this.surveysChanged();
+  }
+
+  /** Precomputed summaries older than this miss survey answers. */
+  private async surveysChanged() {
+    await this.setMeta('surveys_changed_at', String(Date.now()));
   }
 
   async importSurveyResponses(
@@ -705,6 +715,9 @@ export class DatabaseMetricsStore implements MetricsStore {
           .merge();
       }
       return ingestResult(input.length, records.length, existing);
+    }).then(async result => {
+      await this.surveysChanged();
+      return result;
     });
   }
 

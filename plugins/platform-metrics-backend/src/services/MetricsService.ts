@@ -207,9 +207,15 @@ export class MetricsService {
     opts: { current?: boolean } = {},
   ): Promise<OrgSummary> {
     if (opts.current) {
-      const row = await this.store.getSummary(group ?? 'org', window.days);
+      const [row, surveysChanged] = await Promise.all([
+        this.store.getSummary(group ?? 'org', window.days),
+        this.store.getMeta('surveys_changed_at'),
+      ]);
+      // not older than the maximum age, nor than the last survey answer: an
+      // answer shows in the next summary its author reads
       const maxAge = this.options.rollups.summaryMaxAgeMinutes * 60_000;
-      if (row && row.to === window.to && row.computedAt >= this.clock() - maxAge) {
+      const oldest = Math.max(this.clock() - maxAge, Number(surveysChanged ?? 0));
+      if (row && row.to === window.to && row.computedAt >= oldest) {
         return JSON.parse(row.body);
       }
     }
@@ -227,9 +233,15 @@ export class MetricsService {
     const windows = this.options.rollups.summaryWindows.map(days => makeWindow(days, undefined, now));
     if (!force) {
       // fresh enough: of today, younger than half the maximum age, and
-      // computed after the last catalog sync
+      // computed after the last catalog sync and survey answer
       const halfAge = (this.options.rollups.summaryMaxAgeMinutes * 60_000) / 2;
-      const synced = Number((await this.store.getMeta('catalog_synced_at')) ?? 0);
+      const synced = Math.max(
+        ...(await Promise.all(
+          ['catalog_synced_at', 'surveys_changed_at'].map(async key =>
+            Number((await this.store.getMeta(key)) ?? 0),
+          ),
+        )),
+      );
       const stored = await Promise.all(windows.map(w => this.store.getSummary('org', w.days)));
       const fresh = (row: SummaryRow | undefined, w: Window) =>
         !!row && row.to === w.to && row.computedAt >= Math.max(now - halfAge, synced);

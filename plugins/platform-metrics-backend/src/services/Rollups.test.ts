@@ -144,6 +144,13 @@ describe('Rollups', () => {
       // too old: computed
       setNow('2026-03-31T12:11:00Z');
       expect((await service.getOrgSummary(current, undefined, { current: true })).dora.deploymentFrequency.count).toBe(2);
+      // a survey answer since makes the stored one too old to serve, and to keep
+      setNow('2026-03-31T12:01:00Z');
+      expect(await service.refreshSummaries(true)).toBe(2);
+      await store.upsertSurveyResponse({ surveyId: '2026-Q1', userRef: 'user:default/u1', score: 9, comment: null, submittedAt: Date.parse('2026-03-31T12:02:00Z'), groups: [] });
+      expect((await service.getOrgSummary(current, undefined, { current: true })).nps.n).toBe(1);
+      expect(await service.refreshSummaries(false)).toBe(2);
+
       // another day is another window: the stored one does not answer it
       setNow('2026-04-01T00:01:00Z');
       expect(await service.refreshSummaries(false)).toBe(2);
