@@ -94,6 +94,41 @@ function dedupe<T extends { source: string; id: string }>(records: T[]): T[] {
   return [...byKey.values()];
 }
 
+/**
+ * Inserts or updates (on `key`) many rows in one statement per chunk. On
+ * PostgreSQL the whole batch travels as one JSON parameter unpacked by
+ * `json_to_recordset`: one statement, nothing for knex to build per row.
+ * `types` names every column with its PostgreSQL type. Rows must not repeat
+ * a key (an upsert cannot touch a row twice).
+ */
+async function bulkUpsert(
+  tx: Knex.Transaction,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+  key: string[],
+  types: Record<string, string>,
+) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(types);
+  if (tx.client.config.client !== 'pg') {
+    for (const part of chunks(rows, rowsPerInsert(columns.length))) {
+      await tx(table).insert(part).onConflict(key).merge();
+    }
+    return;
+  }
+  const list = columns.map(c => `"${c}"`).join(', ');
+  const update = columns
+    .filter(c => !key.includes(c))
+    .map(c => `"${c}" = excluded."${c}"`)
+    .join(', ');
+  await tx.raw(
+    `INSERT INTO ?? (${list}) SELECT ${list} FROM json_to_recordset(?::json) AS x(${columns
+      .map(c => `"${c}" ${types[c]}`)
+      .join(', ')}) ON CONFLICT (${key.map(c => `"${c}"`).join(', ')}) DO UPDATE SET ${update}`,
+    [table, JSON.stringify(rows)],
+  );
+}
+
 const DAY = 86_400_000;
 /** Days since 1970-01-01 of a UTC midnight, and back. */
 const dayNumber = (t: number) => Math.floor(t / DAY);
@@ -158,27 +193,39 @@ export class DatabaseMetricsStore implements MetricsStore {
     const now = Date.now();
     return this.db.transaction(async tx => {
       const existing = await this.existingKeys(tx, 'pm_deployments', records);
-      for (const part of chunks(records, rowsPerInsert(12))) {
-        await tx('pm_deployments')
-          .insert(
-            part.map(d => ({
-              source: d.source,
-              id: d.id,
-              entity_ref: d.entityRef,
-              environment: d.environment.toLocaleLowerCase('en-US'),
-              status: d.status,
-              finished_at: ms(d.finishedAt),
-              started_at: d.startedAt ? ms(d.startedAt) : null,
-              version: d.version ?? null,
-              type: d.type,
-              remediates: d.remediates ?? null,
-              change_count: d.changes.length,
-              received_at: now,
-            })),
-          )
-          .onConflict(['source', 'id'])
-          .merge();
-      }
+      await bulkUpsert(
+        tx,
+        'pm_deployments',
+        records.map(d => ({
+          source: d.source,
+          id: d.id,
+          entity_ref: d.entityRef,
+          environment: d.environment.toLocaleLowerCase('en-US'),
+          status: d.status,
+          finished_at: ms(d.finishedAt),
+          started_at: d.startedAt ? ms(d.startedAt) : null,
+          version: d.version ?? null,
+          type: d.type,
+          remediates: d.remediates ?? null,
+          change_count: d.changes.length,
+          received_at: now,
+        })),
+        ['source', 'id'],
+        {
+          source: 'text',
+          id: 'text',
+          entity_ref: 'text',
+          environment: 'text',
+          status: 'text',
+          finished_at: 'bigint',
+          started_at: 'bigint',
+          version: 'text',
+          type: 'text',
+          remediates: 'text',
+          change_count: 'integer',
+          received_at: 'bigint',
+        },
+      );
       // A re-sent deployment replaces its list of changes; a new one has none.
       const resent = records.filter(d => existing.has(`${d.source}\u0000${d.id}`));
       for (const part of chunks(resent)) {
@@ -200,12 +247,13 @@ export class DatabaseMetricsStore implements MetricsStore {
             committed_at: ms(c.committedAt),
           }));
       });
-      for (const part of chunks(changes, rowsPerInsert(5))) {
-        await tx('pm_deployment_changes')
-          .insert(part)
-          .onConflict(['source', 'deployment_id', 'change_id'])
-          .merge();
-      }
+      await bulkUpsert(tx, 'pm_deployment_changes', changes, ['source', 'deployment_id', 'change_id'], {
+        source: 'text',
+        deployment_id: 'text',
+        change_id: 'text',
+        entity_ref: 'text',
+        committed_at: 'bigint',
+      });
       await markDirty(tx, records.map(d => d.entityRef));
       return ingestResult(input.length, records.length, existing.size);
     });
