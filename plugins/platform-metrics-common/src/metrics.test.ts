@@ -1,6 +1,6 @@
 import { computeNps, npsBand } from './nps';
 import { normalizeEntityRef } from './refs';
-import { median, percentileNearestRank } from './stats';
+import { median, medianOfSorted, percentileNearestRank, percentileOfSorted } from './stats';
 import { BENCHMARK_PROFILES, overallTier, tierFor } from './tiers';
 
 const H = 3600;
@@ -39,6 +39,15 @@ describe('median and nearest-rank p90', () => {
     expect(percentileNearestRank([...ten, 11], 90)).toBe(10);
     expect(percentileNearestRank([7], 90)).toBe(7);
     expect(percentileNearestRank([], 90)).toBeNull();
+  });
+
+  it('orders numerically, not as text, and reads sorted typed arrays', () => {
+    expect(median([100, 9, 10])).toBe(10);
+    expect(percentileNearestRank([100, 9, 10, 20, 3000], 90)).toBe(3000);
+    const sorted = Float64Array.from([0.5, 2, 7200, 86400]);
+    expect(medianOfSorted(sorted)).toBe(3601);
+    expect(percentileOfSorted(sorted, 90)).toBe(86400);
+    expect(medianOfSorted([])).toBeNull();
   });
 });
 
