@@ -28,6 +28,7 @@ const USAGE = `Usage: yarn bench [--size small|large] [--db postgres|sqlite|both
               total deployments to generate (all environments), instead of the size's
   --seed      generator seed (default 1)
   --no-docs   do not write docs/benchmarks.md
+  --keep      keep the database and the backend's work directory afterwards
 Writes packages/bench/results/<size>-<db>.json and regenerates docs/benchmarks.md.`;
 
 const PACKAGE_DIR = path.dirname(
@@ -79,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       'http-deployments': { type: 'string' },
       seed: { type: 'string', default: '1' },
       'no-docs': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -152,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       requests,
       port: port + i,
       budgetMs,
+      keep: values.keep,
       httpDeployments: values['http-deployments']
         ? Number(values['http-deployments'])
         : SIZES[size].httpDeployments ?? Infinity,

@@ -52,6 +52,8 @@ export interface RunOptions {
    * ingestion runs against a table of the full size.
    */
   httpDeployments: number;
+  /** Keep the database and the work directory for inspection. */
+  keep?: boolean;
   log: (msg: string) => void;
 }
 
@@ -225,9 +227,12 @@ function measureSqliteInsert(dir: string, data: PreparedData) {
 }
 
 /** PostgreSQL: COPY the first `batches` batches into the plugin's own tables. */
-/** The bulk load bypasses the API, so it marks the rollups dirty itself. */
+/**
+ * The bulk load bypasses the API, so it marks the rollups dirty itself.
+ * (`WHERE true`: SQLite cannot otherwise parse ON CONFLICT after a SELECT.)
+ */
 const MARK_DIRTY_SQL = `INSERT INTO pm_rollup_dirty (entity_ref)
-  SELECT DISTINCT entity_ref FROM pm_deployments
+  SELECT DISTINCT entity_ref FROM pm_deployments WHERE true
   ON CONFLICT (entity_ref) DO UPDATE SET version = pm_rollup_dirty.version + 1`;
 
 async function preloadPg(
@@ -379,7 +384,7 @@ export async function runBenchmark(
     log,
   });
   let naive: NaiveRunner | undefined;
-  let keep = false;
+  let keep = !!opts.keep;
   try {
     log(
       `  starting backend on :${opts.port} (${opts.db}), logs in ${workDir}/backend.log`,
@@ -729,7 +734,13 @@ export async function runBenchmark(
   } finally {
     await naive?.close().catch(() => {});
     await backend.stop();
-    if (opts.db === 'postgres') await dropDatabase(pgDatabase).catch(() => {});
+    if (opts.keep) {
+      log(
+        `  kept: ${opts.db === 'postgres' ? `database "${pgDatabase}"` : sqliteDir} and ${workDir}`,
+      );
+    } else if (opts.db === 'postgres') {
+      await dropDatabase(pgDatabase).catch(() => {});
+    }
     if (!keep) fs.rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -5,8 +5,9 @@ import {
   TierDistribution,
   WeeklyTrendPoint,
   median,
+  medianOfSorted,
   overallTier,
-  percentileNearestRank,
+  percentileOfSorted,
   tierFor,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import {
@@ -152,27 +153,39 @@ export function summarise(
   let failed = 0;
   let rework = 0;
   let deploying = 0;
-  const leadTimes: number[] = [];
-  const restores: number[] = [];
+  let leadCount = 0;
+  let restoreCount = 0;
   for (const f of facts) {
     let own = 0;
     for (const d of f.days) {
       own += d.deployments;
       failed += d.failed;
       rework += d.rework;
-      for (const v of d.leadTimes) leadTimes.push(v);
-      for (const v of d.restores) restores.push(v);
+      leadCount += d.leadTimes.length;
+      restoreCount += d.restores.length;
     }
     count += own;
     if (own > 0) deploying++;
   }
-  // sorted once: median and nearest-rank p90 read the same order
-  const ascending = (a: number, b: number) => a - b;
-  leadTimes.sort(ascending);
-  restores.sort(ascending);
+  // One typed array per metric, sorted once natively: the median and the
+  // nearest-rank p90 read the same order.
+  const leadTimes = new Float64Array(leadCount);
+  const restores = new Float64Array(restoreCount);
+  let li = 0;
+  let ri = 0;
+  for (const f of facts) {
+    for (const d of f.days) {
+      leadTimes.set(d.leadTimes, li);
+      li += d.leadTimes.length;
+      restores.set(d.restores, ri);
+      ri += d.restores.length;
+    }
+  }
+  leadTimes.sort();
+  restores.sort();
   const perDay = count / window.days;
-  const leadMedian = median(leadTimes);
-  const restoreMedian = median(restores);
+  const leadMedian = medianOfSorted(leadTimes);
+  const restoreMedian = medianOfSorted(restores);
   const cfr = count === 0 ? null : failed / count;
 
   // Pooled over several entities, the tier rates the typical deploying
@@ -193,14 +206,14 @@ export function summarise(
     deploymentFrequency: { perDay, perWeek: (count * 7) / window.days, count, tier: dfTier },
     leadTime: {
       median: leadMedian,
-      p90: percentileNearestRank(leadTimes, 90),
+      p90: percentileOfSorted(leadTimes, 90),
       n: leadTimes.length,
       tier: ltTier,
     },
     changeFailureRate: { value: cfr, failed, total: count, tier: cfrTier },
     timeToRestore: {
       median: restoreMedian,
-      p90: percentileNearestRank(restores, 90),
+      p90: percentileOfSorted(restores, 90),
       n: restores.length,
       tier: ttrTier,
       open: facts.reduce((sum, f) => sum + f.open, 0),
