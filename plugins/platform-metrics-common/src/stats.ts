@@ -1,36 +1,63 @@
-/**
- * Ascending numeric copy of `values`, sorted natively (a typed-array sort
- * needs no comparator and is several times faster on large inputs).
- */
-function sortedCopy(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(values).sort();
+function medianOfThree(x: number, y: number, z: number): number {
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
 }
 
 /**
- * Exact median of values already in ascending order: the middle value, or
- * the mean of the two middle values for an even count. `null` for none.
- *
- * @public
+ * Rearranges `a` so that `a[k]` holds the value it would hold if `a` were
+ * sorted ascending, with no larger value before it and no smaller one after
+ * it; returns that value. Quickselect with a three-way partition (so runs of
+ * equal values cost nothing): linear time on average, where a sort would
+ * take n log n.
  */
-export function medianOfSorted(sorted: ArrayLike<number>): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[mid]
-    : (sorted[mid - 1] + sorted[mid]) / 2;
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < pivot) {
+        a[i++] = a[lt];
+        a[lt++] = v;
+      } else if (v > pivot) {
+        a[i] = a[gt];
+        a[gt--] = v;
+      } else {
+        i++;
+      }
+    }
+    // now a[lo..lt) < pivot, a[lt..gt] = pivot, a(gt..hi] > pivot
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /**
- * Nearest-rank percentile of values already in ascending order: the
- * smallest value that at least `p`% of the values do not exceed. `null` for
- * none.
+ * The exact median and the nearest-rank `p`th percentile of `values`
+ * (both `null` for none), in linear time. Reorders `values`.
  *
  * @public
  */
-export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
+export function medianAndPercentile(
+  values: Float64Array,
+  p: number,
+): { median: number | null; percentile: number | null } {
+  const n = values.length;
+  if (n === 0) return { median: null, percentile: null };
+  const percentile = select(values, Math.max(1, Math.ceil((p / 100) * n)) - 1);
+  const mid = n >>> 1;
+  if (n % 2 === 1) return { median: select(values, mid), percentile };
+  // even: the mean of the two middle values; after selecting the lower one,
+  // the upper one is the smallest value after it
+  const lower = select(values, mid - 1);
+  let upper = Infinity;
+  for (let i = mid; i < n; i++) if (values[i] < upper) upper = values[i];
+  return { median: (lower + upper) / 2, percentile };
 }
 
 /**
@@ -40,7 +67,7 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
  * @public
  */
 export function median(values: ArrayLike<number>): number | null {
-  return medianOfSorted(sortedCopy(values));
+  return medianAndPercentile(Float64Array.from(values), 50).median;
 }
 
 /**
@@ -50,5 +77,5 @@ export function median(values: ArrayLike<number>): number | null {
  * @public
  */
 export function percentileNearestRank(values: ArrayLike<number>, p: number): number | null {
-  return percentileOfSorted(sortedCopy(values), p);
+  return medianAndPercentile(Float64Array.from(values), p).percentile;
 }

@@ -140,5 +140,27 @@ describe('DatabaseMetricsStore', () => {
       expect(await store.setMetaOnce('installed_at', '1')).toBe('1');
       expect(await store.setMetaOnce('installed_at', '2')).toBe('1');
     });
+
+    it('counts survey answers per survey and score, of one group exactly', async () => {
+      const store = await DatabaseMetricsStore.forKnex(await databases.init(databaseId));
+      const answer = (surveyId: string, user: string, score: number, groups: string[]) =>
+        store.upsertSurveyResponse({ surveyId, userRef: `user:default/${user}`, score, comment: null, submittedAt: Date.parse('2026-03-01T00:00:00Z'), groups });
+      await answer('2026-Q1', 'a', 9, ['group:default/team_a']);
+      await answer('2026-Q1', 'b', 9, ['group:default/team_a', 'group:default/x']);
+      // `_` is a LIKE wildcard: team_a must not match teamxa or team_ab
+      await answer('2026-Q1', 'c', 3, ['group:default/teamxa', 'group:default/team_ab']);
+      await answer('2026-Q2', 'd', 7, ['group:default/team_a']);
+      const before = Date.parse('2026-12-31T00:00:00Z');
+      expect(await store.surveyScoreCounts({ submittedBefore: before, maxSurveyId: '2026-Q1' })).toEqual([
+        { surveyId: '2026-Q1', score: 3, n: 1 },
+        { surveyId: '2026-Q1', score: 9, n: 2 },
+      ]);
+      expect(await store.surveyScoreCounts({ submittedBefore: before, maxSurveyId: '2026-Q4', group: 'group:default/team_a' })).toEqual([
+        { surveyId: '2026-Q1', score: 9, n: 2 },
+        { surveyId: '2026-Q2', score: 7, n: 1 },
+      ]);
+      const rows = await store.listSurveyResponses({ surveyIds: ['2026-Q1'], submittedBefore: before, group: 'group:default/team_a' });
+      expect(rows.map(r => r.userRef).sort()).toEqual(['user:default/a', 'user:default/b']);
+    });
   });
 });

@@ -477,7 +477,6 @@ export class DatabaseMetricsStore implements MetricsStore {
     const q = this.db('pm_entity_days')
       .where('day', '>=', dayNumber(query.from))
       .andWhere('day', '<', Math.ceil(query.to / DAY))
-      .orderBy(['entity_ref', 'day'])
       .select('entity_ref', 'day', 'deployments', 'failed', 'rework', 'lead_times', 'restores');
     const result = new Map<string, DayFacts[]>();
     const parts = query.entityRefs ? chunks(query.entityRefs) : [undefined];
@@ -787,15 +786,39 @@ export class DatabaseMetricsStore implements MetricsStore {
     return row ? this.toResponse(row) : undefined;
   }
 
-  async listSurveyResponses(query: { surveyIds?: string[]; submittedBefore: number }) {
+  /** Restricts to responses whose groups (a JSON array) include `group`. */
+  private ofGroup(q: Knex.QueryBuilder, group?: string) {
+    if (group) {
+      const pattern = `%${JSON.stringify(group).replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      q.whereRaw(`"groups" LIKE ? ESCAPE '\\'`, [pattern]);
+    }
+    return q;
+  }
+
+  async listSurveyResponses(query: {
+    surveyIds?: string[];
+    submittedBefore: number;
+    group?: string;
+  }): Promise<SurveyResponseRow[]> {
     const q = this.db('pm_survey_responses').where(
       'submitted_at',
       '<',
       query.submittedBefore,
     );
     if (query.surveyIds) q.whereIn('survey_id', query.surveyIds);
-    const rows = await q.orderBy(['survey_id', 'submitted_at']);
-    return rows.map(r => this.toResponse(r));
+    const rows = await this.ofGroup(q, query.group).orderBy(['survey_id', 'submitted_at']);
+    return rows.map((r: any) => this.toResponse(r));
+  }
+
+  async surveyScoreCounts(query: { submittedBefore: number; maxSurveyId: string; group?: string }) {
+    const q = this.db('pm_survey_responses')
+      .where('submitted_at', '<', query.submittedBefore)
+      .andWhere('survey_id', '<=', query.maxSurveyId)
+      .groupBy('survey_id', 'score')
+      .orderBy(['survey_id', 'score'])
+      .select('survey_id', 'score', this.db.raw('count(*) as n'));
+    const rows = await this.ofGroup(q, query.group);
+    return rows.map((r: any) => ({ surveyId: r.survey_id, score: num(r.score), n: num(r.n) }));
   }
 
   async setSnooze(surveyId: string, userRef: string, until: number) {

@@ -121,6 +121,12 @@ export interface SummaryRow {
   body: string;
 }
 
+export interface SurveyScoreCount {
+  surveyId: string;
+  score: number;
+  n: number;
+}
+
 /** Which entities a read covers: all of them, or a list. */
 export type EntityScope = { entityRefs?: string[] };
 
@@ -167,7 +173,7 @@ export interface MetricsStore {
    * version is still the one the rollup was computed after.
    */
   writeRollups(rollups: EntityRollup[], marks: DirtyMark[]): Promise<void>;
-  /** Day rollups with a day in `[from, to)` (UTC midnights), per entity. */
+  /** Day rollups with a day in `[from, to)` (UTC midnights), per entity, in no particular order. */
   listEntityDays(query: EntityScope & { from: number; to: number }): Promise<Map<string, DayFacts[]>>;
   /** Earliest successful production deployment per entity, before `to` (from the rollups). */
   firstDeployments(query: EntityScope & { to: number }): Promise<Map<string, number>>;
@@ -206,7 +212,21 @@ export interface MetricsStore {
     groupsOf: (userRef: string) => string[],
   ): Promise<IngestResult>;
   getSurveyResponse(surveyId: string, userRef: string): Promise<SurveyResponseRow | undefined>;
-  listSurveyResponses(query: { surveyIds?: string[]; submittedBefore: number }): Promise<SurveyResponseRow[]>;
+  /** Responses submitted before `submittedBefore`, of the given surveys (or all) and group (or any). */
+  listSurveyResponses(query: {
+    surveyIds?: string[];
+    submittedBefore: number;
+    group?: string;
+  }): Promise<SurveyResponseRow[]>;
+  /**
+   * How many answered each score in each survey up to `maxSurveyId`,
+   * submitted before `submittedBefore`, of one group (or everyone).
+   */
+  surveyScoreCounts(query: {
+    submittedBefore: number;
+    maxSurveyId: string;
+    group?: string;
+  }): Promise<SurveyScoreCount[]>;
   setSnooze(surveyId: string, userRef: string, until: number): Promise<void>;
   getSnooze(surveyId: string, userRef: string): Promise<number | undefined>;
 }

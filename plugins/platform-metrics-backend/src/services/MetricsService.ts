@@ -14,6 +14,7 @@ import {
   MetricsStore,
   SummaryRow,
   SurveyResponseRow,
+  SurveyScoreCount,
 } from '../database/MetricsStore';
 import { PlatformMetricsOptions } from '../options';
 import { adoptionRate, countAdoption } from './adoption';
@@ -81,7 +82,18 @@ interface SummaryInput {
   facts: Map<string, EntityFacts>;
   firsts: Map<string, number>;
   installedAt: number | undefined;
-  responses: SurveyResponseRow[];
+  /** The survey answers behind the NPS of the org or of a group. */
+  nps: (group?: string) => NpsInput;
+}
+
+/** The NPS of a scope is computed from these (see `npsOf`). */
+interface NpsInput {
+  /** The survey running at the end of the window. */
+  current: string;
+  /** Answers per survey and score, up to the current survey. */
+  counts: SurveyScoreCount[];
+  /** The current survey's answers, with their groups. */
+  currentRows: SurveyResponseRow[];
 }
 
 /**
@@ -250,6 +262,11 @@ export class MetricsService {
     let written = 0;
     for (const window of windows) {
       const input = await this.load(window);
+      // one read of the answers for the org and every team
+      input.nps = this.npsFromRows(
+        window,
+        await this.store.listSurveyResponses({ submittedBefore: window.to }),
+      );
       const groups = [...new Set(input.entities.flatMap(e => (e.ownerRef ? [e.ownerRef] : [])))];
       const rows = [];
       for (const group of [undefined, ...groups]) {
@@ -275,13 +292,40 @@ export class MetricsService {
     );
     const refs = group ? entities.map(e => e.entityRef) : undefined;
     await this.rollups.refreshDirty(refs);
-    const [facts, firsts, installedAt, responses] = await Promise.all([
+    const current = this.currentSurvey(window);
+    const [facts, firsts, installedAt, counts, currentRows] = await Promise.all([
       this.facts(window, refs),
       this.store.firstDeployments({ entityRefs: refs, to: window.to }),
       this.installedAt(),
-      this.store.listSurveyResponses({ submittedBefore: window.to }),
+      // the NPS trend is counted by the database; only the current survey's
+      // answers are read, for the per-team scores
+      this.store.surveyScoreCounts({ submittedBefore: window.to, maxSurveyId: current, group }),
+      this.store.listSurveyResponses({ surveyIds: [current], submittedBefore: window.to, group }),
     ]);
-    return { entities, facts, firsts, installedAt, responses };
+    const nps: NpsInput = { current, counts, currentRows };
+    return { entities, facts, firsts, installedAt, nps: () => nps };
+  }
+
+  private currentSurvey(window: Window) {
+    return surveyIdAt(window.to - 1, this.options.survey.cadence);
+  }
+
+  /** The NPS input of every group from all answers (for many summaries at once). */
+  private npsFromRows(window: Window, all: SurveyResponseRow[]) {
+    const current = this.currentSurvey(window);
+    return (group?: string): NpsInput => {
+      const counts = new Map<string, SurveyScoreCount>();
+      const currentRows: SurveyResponseRow[] = [];
+      for (const r of all) {
+        if (r.surveyId > current || (group && !r.groups.includes(group))) continue;
+        const key = `${r.surveyId} ${r.score}`;
+        const c = counts.get(key);
+        if (c) c.n++;
+        else counts.set(key, { surveyId: r.surveyId, score: r.score, n: 1 });
+        if (r.surveyId === current) currentRows.push(r);
+      }
+      return { current, counts: [...counts.values()], currentRows };
+    };
   }
 
   private adoptionTrend(window: Window, group?: string) {
@@ -301,7 +345,7 @@ export class MetricsService {
   ): OrgSummary {
     const { installedAt, firsts } = input;
     const entities = group ? input.entities.filter(e => e.ownerRef === group) : input.entities;
-    const nps = this.nps(window, input.responses, group);
+    const nps = this.npsOf(input.nps(group));
 
     const factsOf = (e: EntityRow): EntityFacts =>
       input.facts.get(e.entityRef) ?? { entityRef: e.entityRef, days: [], open: 0 };
@@ -402,24 +446,19 @@ export class MetricsService {
 
   /**
    * NPS of the survey running at the end of the window (org-wide or of one
-   * group), its trend over the surveys before it, and per-group scores.
-   * `all` are the responses submitted before the end of the window.
+   * group), its trend over the surveys up to it, and per-group scores of the
+   * current survey.
    */
-  private nps(window: Window, all: SurveyResponseRow[], group?: string) {
-    const current = surveyIdAt(window.to - 1, this.options.survey.cadence);
-    const responses = all.filter(
-      r => r.surveyId <= current && (!group || r.groups.includes(group)),
-    );
+  private npsOf({ current, counts, currentRows }: NpsInput) {
     const bySurvey = new Map<string, number[]>();
-    for (const r of responses) {
-      const list = bySurvey.get(r.surveyId) ?? [];
-      list.push(r.score);
-      bySurvey.set(r.surveyId, list);
+    for (const c of counts) {
+      let list = bySurvey.get(c.surveyId);
+      if (!list) bySurvey.set(c.surveyId, (list = []));
+      for (let i = 0; i < c.n; i++) list.push(c.score);
     }
     const currentNps = computeNps(bySurvey.get(current) ?? []);
     const groups = new Map<string, number[]>();
-    for (const r of responses) {
-      if (r.surveyId !== current) continue;
+    for (const r of currentRows) {
       for (const g of r.groups) {
         const list = groups.get(g) ?? [];
         list.push(r.score);

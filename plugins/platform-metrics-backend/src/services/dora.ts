@@ -5,9 +5,8 @@ import {
   TierDistribution,
   WeeklyTrendPoint,
   median,
-  medianOfSorted,
+  medianAndPercentile,
   overallTier,
-  percentileOfSorted,
   tierFor,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import {
@@ -167,8 +166,8 @@ export function summarise(
     count += own;
     if (own > 0) deploying++;
   }
-  // One typed array per metric, sorted once natively: the median and the
-  // nearest-rank p90 read the same order.
+  // One typed array per metric; the median and the nearest-rank p90 are
+  // selected in linear time, no sort.
   const leadTimes = new Float64Array(leadCount);
   const restores = new Float64Array(restoreCount);
   let li = 0;
@@ -181,11 +180,11 @@ export function summarise(
       ri += d.restores.length;
     }
   }
-  leadTimes.sort();
-  restores.sort();
+  const lead = medianAndPercentile(leadTimes, 90);
+  const restore = medianAndPercentile(restores, 90);
   const perDay = count / window.days;
-  const leadMedian = medianOfSorted(leadTimes);
-  const restoreMedian = medianOfSorted(restores);
+  const leadMedian = lead.median;
+  const restoreMedian = restore.median;
   const cfr = count === 0 ? null : failed / count;
 
   // Pooled over several entities, the tier rates the typical deploying
@@ -206,14 +205,14 @@ export function summarise(
     deploymentFrequency: { perDay, perWeek: (count * 7) / window.days, count, tier: dfTier },
     leadTime: {
       median: leadMedian,
-      p90: percentileOfSorted(leadTimes, 90),
+      p90: lead.percentile,
       n: leadTimes.length,
       tier: ltTier,
     },
     changeFailureRate: { value: cfr, failed, total: count, tier: cfrTier },
     timeToRestore: {
       median: restoreMedian,
-      p90: percentileOfSorted(restores, 90),
+      p90: restore.percentile,
       n: restores.length,
       tier: ttrTier,
       open: facts.reduce((sum, f) => sum + f.open, 0),
