@@ -49,6 +49,8 @@ export const platformMetricsPlugin = createBackendPlugin({
         }).schedule(deps.scheduler);
 
         const rollups = new Rollups(store, options);
+        // before serving: summaries precomputed under other settings go
+        await rollups.checkSettings();
         const metrics = new MetricsService(store, options, rollups);
         await scheduleRollups({
           scheduler: deps.scheduler,

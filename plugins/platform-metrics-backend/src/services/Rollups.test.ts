@@ -111,6 +111,16 @@ describe('Rollups', () => {
       expect(await store.listDirty({ limit: 10 })).toHaveLength(1);
       // summaries computed with the old settings are dropped
       expect(await store.getSummary('org', 90)).toBeUndefined();
+
+      // another benchmark keeps the rollups but drops the summaries
+      await other.refreshDirty();
+      await store.putSummaries([{ scopeRef: 'org', windowDays: 90, to: Date.parse(TO), computedAt: 1, body: '{}' }]);
+      expect(await other.checkSettings()).toBe(0);
+      expect(await store.getSummary('org', 90)).toBeDefined();
+      const strict = new Rollups(store, readOptions(new ConfigReader({ platformMetrics: { incidentAttribution: 'explicit-only', benchmark: 'dora-2023' } })));
+      expect(await strict.checkSettings()).toBe(0);
+      expect(await store.listDirty({ limit: 10 })).toEqual([]);
+      expect(await store.getSummary('org', 90)).toBeUndefined();
     });
 
     it('serves a fresh precomputed summary of the current window, and only that', async () => {

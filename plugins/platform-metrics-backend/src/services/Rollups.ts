@@ -23,18 +23,34 @@ export class Rollups {
   /**
    * Redoes every rollup when the settings that shape them (production
    * environments, incident attribution, the format) are not the ones they
-   * were computed with. Returns the number of entities marked.
+   * were computed with, and drops the precomputed summaries when those or the
+   * settings that shape a summary (benchmark, sample and group minimums,
+   * survey cadence) changed. Returns the number of entities marked.
    */
   async checkSettings(): Promise<number> {
-    const settings = JSON.stringify({
+    const { options, store } = this;
+    const rollupSettings = JSON.stringify({
       format: ROLLUP_FORMAT,
-      productionEnvironments: [...this.options.productionEnvironments].sort(),
-      incidentAttribution: this.options.incidentAttribution,
+      productionEnvironments: [...options.productionEnvironments].sort(),
+      incidentAttribution: options.incidentAttribution,
     });
-    if ((await this.store.getMeta('rollup_settings')) === settings) return 0;
-    const marked = await this.store.markAllDirty();
-    await this.store.clearSummaries();
-    await this.store.setMeta('rollup_settings', settings);
+    const summarySettings = JSON.stringify({
+      rollupSettings,
+      benchmark: options.benchmark,
+      profile: options.profile,
+      minSamples: options.minSamples,
+      cadence: options.survey.cadence,
+      minGroupSize: options.survey.minGroupSize,
+    });
+    let marked = 0;
+    if ((await store.getMeta('rollup_settings')) !== rollupSettings) {
+      marked = await store.markAllDirty();
+      await store.setMeta('rollup_settings', rollupSettings);
+    }
+    if ((await store.getMeta('summary_settings')) !== summarySettings) {
+      await store.clearSummaries();
+      await store.setMeta('summary_settings', summarySettings);
+    }
     return marked;
   }
 
