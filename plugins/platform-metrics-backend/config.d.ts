@@ -74,7 +74,7 @@ export interface Config {
       summaryWindows?: number[];
       /** A precomputed summary older than this many minutes is not served. Default 10. */
       summaryMaxAgeMinutes?: number;
-      /** Entities recomputed per batch. Default 100. */
+      /** Entities recomputed per batch (memory grows with it). Default 50. */
       batchSize?: number;
     };
   };

@@ -169,6 +169,18 @@ export class BackendProcess {
     }
   }
 
+  private phases: Array<{ phase: string; vmHwmKb: number }> = [];
+
+  /** Records the peak RSS so far at the end of a phase of the run. */
+  markPhase(phase: string) {
+    this.phases.push({ phase, vmHwmKb: this.peakRss().vmHwmKb });
+  }
+
+  /** The peak RSS at the end of each marked phase (it only grows). */
+  rssPhases() {
+    return [...this.phases];
+  }
+
   /** Peak RSS (VmHWM, kB) as the kernel counts it, and the highest sampled VmRSS. */
   peakRss(): { vmHwmKb: number; sampledMaxRssKb: number } {
     const pid = this.child?.pid;

@@ -237,6 +237,25 @@ export function resultRows(r: RunResult): Row[] {
     '<= 1024 MiB',
     status(r.rss.vmHwmKb <= 1024 * 1024),
   ]);
+  if (r.rss.phases?.length) {
+    // where the peak grew: each phase's increase of the peak, largest first
+    let before = 0;
+    const growth = r.rss.phases
+      .map(p => {
+        const grew = p.vmHwmKb - before;
+        before = Math.max(before, p.vmHwmKb);
+        return { phase: p.phase, grew };
+      })
+      .filter(g => g.grew > 0)
+      .sort((a, b) => b.grew - a.grew)
+      .slice(0, 4);
+    rows.push([
+      'peak RSS grew during (largest first)',
+      growth.map(g => `${g.phase} +${int(g.grew / 1024)} MiB`).join('; '),
+      '-',
+      '-',
+    ]);
+  }
   rows.push([
     'catalog sync job (first run; again after the load)',
     `${int(r.jobs.catalogSyncFirstMs)} ms; ${int(

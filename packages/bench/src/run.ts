@@ -107,7 +107,12 @@ export interface RunResult {
     naiveOrg: Series;
   };
   checks: { entity: string; entityDiffs: string[]; orgDiffs: string[] };
-  rss: { vmHwmKb: number; sampledMaxRssKb: number };
+  rss: {
+    vmHwmKb: number;
+    sampledMaxRssKb: number;
+    /** Peak RSS at the end of each phase: where it grew. */
+    phases?: Array<{ phase: string; vmHwmKb: number }>;
+  };
   jobs: {
     catalogSyncFirstMs: number;
     catalogSyncLine: string;
@@ -394,6 +399,7 @@ export async function runBenchmark(
       `  backend pid ${backend.pid} ready; waiting for the first catalog sync`,
     );
     const firstSync = await backend.nextSync(0);
+    backend.markPhase('start and first catalog sync');
     log(`  catalog sync: ${firstSync.ms} ms (${firstSync.line.slice(0, 160)})`);
 
     const api = backend.apiUrl;
@@ -445,6 +451,7 @@ export async function runBenchmark(
       progress(httpBodies.length, 'deployments'),
     );
     log(`    ${Math.round(deployments.perSecond)} deployments/s`);
+    backend.markPhase('ingestion of deployments over HTTP');
     const incidents = await ingest(
       `${api}/incidents`,
       TOKEN_INGEST,
@@ -465,6 +472,7 @@ export async function runBenchmark(
       )}/s, survey responses ${Math.round(surveyResponses.perSecond)}/s`,
     );
 
+    backend.markPhase('ingestion of incidents and survey answers');
     const ingestion: RunResult['ingestion'] = {
       preloaded,
       deployments,
@@ -532,6 +540,7 @@ export async function runBenchmark(
       });
     }
 
+    backend.markPhase('catalog sync and rollup job after the load');
     // Reads
     const toIso = data.plan.now;
     const to = Date.parse(toIso);
@@ -579,6 +588,7 @@ export async function runBenchmark(
         1,
       )} p95 ${scorecard.p95.toFixed(1)} ms`,
     );
+    backend.markPhase('scorecards');
     const orgUrl = `${api}/org/summary?to=${encodeURIComponent(toIso)}`;
     const orgSummary = await timeSeries(() => get(orgUrl), full);
     log(
@@ -586,6 +596,7 @@ export async function runBenchmark(
         1,
       )} p95 ${orgSummary.p95.toFixed(1)} ms`,
     );
+    backend.markPhase('org summary, 90 days, ?to=');
     const orgSummaryGroup = await timeSeries(
       () =>
         get(`${orgUrl}&group=${encodeURIComponent(rng.pick(data.teamRefs))}`),
@@ -596,6 +607,7 @@ export async function runBenchmark(
         1,
       )} p95 ${orgSummaryGroup.p95.toFixed(1)} ms`,
     );
+    backend.markPhase('org summary ?group=, ?to=');
     const orgSummary365 = await timeSeries(
       () => get(`${orgUrl}&windowDays=365`),
       capped(20),
@@ -605,6 +617,7 @@ export async function runBenchmark(
         1,
       )} p95 ${orgSummary365.p95.toFixed(1)} ms (n=${orgSummary365.n})`,
     );
+    backend.markPhase('org summary, 365 days, ?to=');
     const orgSummary30 = await timeSeries(
       () => get(`${orgUrl}&windowDays=30`),
       capped(20),
@@ -614,6 +627,7 @@ export async function runBenchmark(
         1,
       )} p95 ${orgSummary30.p95.toFixed(1)} ms (n=${orgSummary30.n})`,
     );
+    backend.markPhase('org summary, 30 days, ?to=');
 
     // The current windows (no `to`): answered by the summaries the rollup
     // job precomputed, while they are fresh (the history ends today 00:00,
@@ -628,6 +642,7 @@ export async function runBenchmark(
       orgSummary365: await timeSeries(() => get(`${currentUrl}?windowDays=365`), full),
       orgSummary30: await timeSeries(() => get(`${currentUrl}?windowDays=30`), full),
     };
+    backend.markPhase('org summaries of the current windows');
     const precomputed = JSON.parse(await get(currentUrl)).computedAt as string | undefined;
     log(
       `    current window (precomputed at ${precomputed}): org p95 ${current.orgSummary.p95.toFixed(
@@ -696,7 +711,7 @@ export async function runBenchmark(
       }; org ${orgDiffs.length ? orgDiffs.join('; ') : 'same numbers'}`,
     );
 
-    const rss = backend.peakRss();
+    const rss = { ...backend.peakRss(), phases: backend.rssPhases() };
     log(`  backend peak RSS ${(rss.vmHwmKb / 1024).toFixed(0)} MiB`);
 
     return {

@@ -113,7 +113,7 @@ export function readOptions(config: Config): PlatformMetricsOptions {
       frequencySeconds: c?.getOptionalNumber('rollups.frequencySeconds') ?? 60,
       summaryWindows: c?.getOptional<number[]>('rollups.summaryWindows') ?? [30, 90, 180, 365],
       summaryMaxAgeMinutes: c?.getOptionalNumber('rollups.summaryMaxAgeMinutes') ?? 10,
-      batchSize: Math.max(1, c?.getOptionalNumber('rollups.batchSize') ?? 100),
+      batchSize: Math.max(1, c?.getOptionalNumber('rollups.batchSize') ?? 50),
     },
   };
 }
