@@ -24,6 +24,8 @@ export interface BackendOptions {
   ingestToken: string;
   readToken: string;
   entitiesFile: string;
+  /** The backend's V8 heap limit in MiB (`--max-old-space-size`), as a container would set it. */
+  heapMiB?: number;
   log: (msg: string) => void;
 }
 
@@ -103,7 +105,8 @@ export class BackendProcess {
     const logFile = fs.createWriteStream(
       path.join(this.opts.workDir, 'backend.log'),
     );
-    this.child = spawn(process.execPath, [bin, '--config', configFile], {
+    const nodeArgs = this.opts.heapMiB ? [`--max-old-space-size=${this.opts.heapMiB}`] : [];
+    this.child = spawn(process.execPath, [...nodeArgs, bin, '--config', configFile], {
       cwd: PACKAGE_DIR,
       env: {
         ...process.env,

@@ -29,6 +29,8 @@ const USAGE = `Usage: yarn bench [--size small|large] [--db postgres|sqlite|both
   --seed      generator seed (default 1)
   --no-docs   do not write docs/benchmarks.md
   --keep      keep the database and the backend's work directory afterwards
+  --heap MiB  start the backend with --max-old-space-size=MiB (as a container with
+              a memory limit would); Node's default heap limit otherwise
 Writes packages/bench/results/<size>-<db>.json and regenerates docs/benchmarks.md.`;
 
 const PACKAGE_DIR = path.dirname(
@@ -81,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      heap: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -155,6 +158,7 @@ export async function main(argv: string[]): Promise<number> {
       port: port + i,
       budgetMs,
       keep: values.keep,
+      heapMiB: values.heap ? Number(values.heap) : undefined,
       httpDeployments: values['http-deployments']
         ? Number(values['http-deployments'])
         : SIZES[size].httpDeployments ?? Infinity,
@@ -162,7 +166,10 @@ export async function main(argv: string[]): Promise<number> {
     });
     const stored: StoredResult = { machine, result };
     fs.writeFileSync(
-      path.join(RESULTS_DIR, `${size}-${db}.json`),
+      path.join(
+        RESULTS_DIR,
+        `${size}-${db}${values.heap ? `-heap${Number(values.heap)}` : ''}.json`,
+      ),
       `${JSON.stringify(stored, null, 2)}\n`,
     );
     console.log(

@@ -232,7 +232,9 @@ export function resultRows(r: RunResult): Row[] {
     status(l.orgSummary30.p95 <= 300),
   ]);
   rows.push([
-    'backend peak RSS (VmHWM)',
+    r.rss.heapMiB
+      ? `backend peak RSS (VmHWM), heap limit --max-old-space-size=${r.rss.heapMiB}`
+      : "backend peak RSS (VmHWM), Node's default heap limit",
     `${int(r.rss.vmHwmKb / 1024)} MiB`,
     '<= 1024 MiB',
     status(r.rss.vmHwmKb <= 1024 * 1024),
@@ -327,7 +329,7 @@ export function renderMarkdown(
   previous?: string,
 ): string {
   const order = (s: StoredResult) =>
-    `${s.result.size === 'large' ? 0 : 1}-${s.result.db}`;
+    `${s.result.size === 'large' ? 0 : 1}-${s.result.db}-${s.result.rss.heapMiB ?? 0}`;
   const sorted = [...results].sort((a, b) => order(a).localeCompare(order(b)));
   let analysis = '';
   if (previous) {
@@ -382,7 +384,9 @@ export function renderMarkdown(
   ];
   for (const { machine, result: r } of sorted) {
     out.push(
-      `## ${r.size} on ${r.db === 'postgres' ? 'PostgreSQL' : 'SQLite'}`,
+      `## ${r.size} on ${r.db === 'postgres' ? 'PostgreSQL' : 'SQLite'}${
+        r.rss.heapMiB ? `, backend heap limited to ${r.rss.heapMiB} MiB` : ''
+      }`,
     );
     out.push('');
     out.push(

@@ -54,6 +54,8 @@ export interface RunOptions {
   httpDeployments: number;
   /** Keep the database and the work directory for inspection. */
   keep?: boolean;
+  /** The backend's V8 heap limit in MiB; Node's default when absent. */
+  heapMiB?: number;
   log: (msg: string) => void;
 }
 
@@ -108,6 +110,8 @@ export interface RunResult {
   };
   checks: { entity: string; entityDiffs: string[]; orgDiffs: string[] };
   rss: {
+    /** The backend's heap limit (`--max-old-space-size`), when one was set. */
+    heapMiB?: number;
     vmHwmKb: number;
     sampledMaxRssKb: number;
     /** Peak RSS at the end of each phase: where it grew. */
@@ -124,6 +128,7 @@ export interface RunResult {
 const TOKEN_INGEST = 'pm-bench-ingest-token-0123456789';
 const TOKEN_READ = 'pm-bench-read-token-0123456789';
 const SYNC_TASK = 'platform-metrics:catalog-sync';
+const ROLLUP_TASK = 'platform-metrics:rollups';
 const DAY = 86_400_000;
 
 function pgClient(database = 'postgres') {
@@ -386,6 +391,7 @@ export async function runBenchmark(
     ingestToken: TOKEN_INGEST,
     readToken: TOKEN_READ,
     entitiesFile,
+    heapMiB: opts.heapMiB,
     log,
   });
   let naive: NaiveRunner | undefined;
@@ -403,6 +409,20 @@ export async function runBenchmark(
     log(`  catalog sync: ${firstSync.ms} ms (${firstSync.line.slice(0, 160)})`);
 
     const api = backend.apiUrl;
+    // The rollup job runs once 10 s after start (then only when triggered):
+    // wait for that run, which finds nothing to do yet, so that it cannot
+    // overlap the timed ingestion (on SQLite its writes would hold the lock).
+    const rollupStarted = Date.now();
+    for (;;) {
+      const tasks: any[] =
+        (await getJson(`${api}/.backstage/scheduler/v1/tasks`, TOKEN_READ)).tasks ?? [];
+      const rollup = tasks.find(t => t.taskId === ROLLUP_TASK);
+      if (!rollup || rollup.taskState?.lastRunEndedAt) break;
+      if (Date.now() - rollupStarted > 120_000) {
+        throw new Error('the rollup job did not run within 2 minutes of start');
+      }
+      await new Promise(r => setTimeout(r, 500));
+    }
     const progress = (total: number, label: string) => {
       let last = 0;
       return (done: number) => {
@@ -711,7 +731,7 @@ export async function runBenchmark(
       }; org ${orgDiffs.length ? orgDiffs.join('; ') : 'same numbers'}`,
     );
 
-    const rss = { ...backend.peakRss(), phases: backend.rssPhases() };
+    const rss = { ...backend.peakRss(), phases: backend.rssPhases(), heapMiB: opts.heapMiB };
     log(`  backend peak RSS ${(rss.vmHwmKb / 1024).toFixed(0)} MiB`);
 
     return {
