@@ -1,17 +1,10 @@
-import { deploymentSchema, incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
+import { incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { paymentsDeployment as dep } from '../__testUtils__/records';
 import { DatabaseMetricsStore } from './DatabaseMetricsStore';
 
 jest.setTimeout(60_000);
 
-const dep = (d: Record<string, unknown>) =>
-  deploymentSchema.parse({
-    entityRef: 'payments',
-    environment: 'production',
-    status: 'succeeded',
-    finishedAt: '2026-03-02T10:00:00Z',
-    ...d,
-  });
 const ALL = { from: 0, to: Date.parse('2100-01-01'), productionEnvironments: ['production'] };
 
 describe('DatabaseMetricsStore', () => {

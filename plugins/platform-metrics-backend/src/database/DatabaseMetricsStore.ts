@@ -441,27 +441,35 @@ export class DatabaseMetricsStore implements MetricsStore {
           restores: JSON.stringify(d.restores),
         })),
       );
-      for (const part of chunks(days, rowsPerInsert(7))) {
-        await tx('pm_entity_days').insert(part).onConflict(['entity_ref', 'day']).merge();
-      }
-      const failed = rollups.flatMap(r =>
-        r.failedDeployments.map(f => ({ source: f.source, id: f.id, entity_ref: r.entityRef })),
+      await bulkUpsert(tx, 'pm_entity_days', days, ['entity_ref', 'day'], {
+        entity_ref: 'text',
+        day: 'integer',
+        deployments: 'integer',
+        failed: 'integer',
+        rework: 'integer',
+        lead_times: 'text',
+        restores: 'text',
+      });
+      await bulkUpsert(
+        tx,
+        'pm_failed_deployments',
+        rollups.flatMap(r =>
+          r.failedDeployments.map(f => ({ source: f.source, id: f.id, entity_ref: r.entityRef })),
+        ),
+        ['source', 'id'],
+        { source: 'text', id: 'text', entity_ref: 'text' },
       );
-      for (const part of chunks(failed, rowsPerInsert(3))) {
-        await tx('pm_failed_deployments').insert(part).onConflict(['source', 'id']).merge();
-      }
-      for (const part of chunks(rollups, rowsPerInsert(3))) {
-        await tx('pm_entity_rollups')
-          .insert(
-            part.map(r => ({
-              entity_ref: r.entityRef,
-              first_deploy_at: r.firstDeployAt,
-              refreshed_at: now,
-            })),
-          )
-          .onConflict('entity_ref')
-          .merge();
-      }
+      await bulkUpsert(
+        tx,
+        'pm_entity_rollups',
+        rollups.map(r => ({
+          entity_ref: r.entityRef,
+          first_deploy_at: r.firstDeployAt,
+          refreshed_at: now,
+        })),
+        ['entity_ref'],
+        { entity_ref: 'text', first_deploy_at: 'bigint', refreshed_at: 'bigint' },
+      );
       // a mark bumped since the rollup read its events stays for the next run
       for (const part of chunks(marks)) {
         await whereKeys(
@@ -525,22 +533,21 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   async putSummaries(rows: SummaryRow[]) {
-    await this.db.transaction(async tx => {
-      for (const part of chunks(rows, rowsPerInsert(5))) {
-        await tx('pm_summaries')
-          .insert(
-            part.map(r => ({
-              scope_ref: r.scopeRef,
-              window_days: r.windowDays,
-              to_day: dayNumber(r.to),
-              computed_at: r.computedAt,
-              body: r.body,
-            })),
-          )
-          .onConflict(['scope_ref', 'window_days'])
-          .merge();
-      }
-    });
+    await this.db.transaction(tx =>
+      bulkUpsert(
+        tx,
+        'pm_summaries',
+        rows.map(r => ({
+          scope_ref: r.scopeRef,
+          window_days: r.windowDays,
+          to_day: dayNumber(r.to),
+          computed_at: r.computedAt,
+          body: r.body,
+        })),
+        ['scope_ref', 'window_days'],
+        { scope_ref: 'text', window_days: 'integer', to_day: 'integer', computed_at: 'bigint', body: 'text' },
+      ),
+    );
   }
 
   async clearSummaries() {
@@ -656,23 +663,29 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
-    await this.db.transaction(async tx => {
-      for (const part of chunks(snapshots, rowsPerInsert(6))) {
-        await tx('pm_adoption_snapshots')
-          .insert(
-            part.map(s => ({
-              day: s.day,
-              scope_type: s.scopeType,
-              scope_ref: s.scopeRef,
-              adopted: s.adopted,
-              eligible: s.eligible,
-              exceptions: s.exceptions,
-            })),
-          )
-          .onConflict(['scope_type', 'scope_ref', 'day'])
-          .merge();
-      }
-    });
+    await this.db.transaction(tx =>
+      bulkUpsert(
+        tx,
+        'pm_adoption_snapshots',
+        snapshots.map(s => ({
+          day: s.day,
+          scope_type: s.scopeType,
+          scope_ref: s.scopeRef,
+          adopted: s.adopted,
+          eligible: s.eligible,
+          exceptions: s.exceptions,
+        })),
+        ['scope_type', 'scope_ref', 'day'],
+        {
+          day: 'text',
+          scope_type: 'text',
+          scope_ref: 'text',
+          adopted: 'integer',
+          eligible: 'integer',
+          exceptions: 'integer',
+        },
+      ),
+    );
   }
 
   async listAdoptionSnapshots(query: {

@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
-import { deploymentSchema, incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
+import { incidentSchema } from '@platform-metrics/plugin-platform-metrics-common';
 import { createTestDatabases } from '../__testUtils__/databases';
+import { paymentsDeployment as dep } from '../__testUtils__/records';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { readOptions } from '../options';
 import { MetricsService, makeWindow } from './MetricsService';
@@ -8,14 +9,6 @@ import { Rollups } from './Rollups';
 
 jest.setTimeout(60_000);
 
-const dep = (d: Record<string, unknown>) =>
-  deploymentSchema.parse({
-    entityRef: 'payments',
-    environment: 'production',
-    status: 'succeeded',
-    finishedAt: '2026-03-02T10:00:00Z',
-    ...d,
-  });
 const PAYMENTS = 'component:default/payments';
 const TO = '2026-04-01T00:00:00Z';
 
