@@ -14,6 +14,7 @@ import {
   mockApi,
 } from '../../testing/fixtures';
 import { PlatformHealthPage } from './PlatformHealthPage';
+import { formatDateTime } from '../common/format';
 
 async function renderPage(
   api = mockApi(),
@@ -138,6 +139,12 @@ describe('PlatformHealthPage', () => {
     await screen.findByRole('region', { name: 'Developer NPS' });
     expect(screen.queryByRole('region', { name: 'Survey comments' })).not.toBeInTheDocument();
     expect(api.getSurveyComments).not.toHaveBeenCalled();
+  });
+
+  it('says when precomputed figures were computed', async () => {
+    const computedAt = '2026-03-31T12:00:00.000Z';
+    await renderPage(mockApi({ getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary({ computedAt })) }));
+    expect(await screen.findByText(new RegExp(`figures as of ${formatDateTime(computedAt)}`))).toBeInTheDocument();
   });
 
   it('does not break on null values and empty trends', async () => {

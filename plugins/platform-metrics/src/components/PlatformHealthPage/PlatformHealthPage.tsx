@@ -14,7 +14,7 @@ import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-commo
 import { platformMetricsApiRef } from '../../api';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { EmptyView, ErrorState, LoadingState } from '../common/States';
-import { benchmarkLabel, formatDate } from '../common/format';
+import { benchmarkLabel, formatDate, formatDateTime } from '../common/format';
 import {
   AdoptionTile,
   NpsTile,
@@ -116,6 +116,7 @@ function SummaryView(props: {
         <Typography variant="body2" color="textSecondary">
           {formatDate(s.window?.from)} – {formatDate(s.window?.to)} ·
           benchmark profile {benchmarkLabel(s.benchmark)}
+          {s.computedAt && <> · figures as of {formatDateTime(s.computedAt)}</>}
         </Typography>
       </Grid>
       <Grid item xs={12} sm={6} lg={3}>
