@@ -21,6 +21,7 @@ import { METRIC_DEFINITIONS } from '../common/definitions';
 import {
   benchmarkLabel,
   formatDate,
+  formatWindow,
   formatDateTime,
   formatDuration,
   formatFrequency,
@@ -212,7 +213,7 @@ function OverallCard(props: { scorecard: EntityScorecard }) {
         </Box>
         <Typography variant="body2" color="textSecondary">
           Benchmark profile: {benchmarkLabel(s.benchmark)} · window{' '}
-          {formatDate(s.window?.from)} – {formatDate(s.window?.to)} (
+          {formatWindow(s.window)} (
           {s.window?.days} days)
         </Typography>
         <Box mt={2}>

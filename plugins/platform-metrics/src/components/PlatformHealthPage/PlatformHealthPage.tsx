@@ -14,7 +14,7 @@ import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-commo
 import { platformMetricsApiRef } from '../../api';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { EmptyView, ErrorState, LoadingState } from '../common/States';
-import { benchmarkLabel, formatDate, formatDateTime } from '../common/format';
+import { benchmarkLabel, formatDateTime, formatWindow } from '../common/format';
 import {
   AdoptionTile,
   NpsTile,
@@ -114,7 +114,7 @@ function SummaryView(props: {
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          {formatDate(s.window?.from)} – {formatDate(s.window?.to)} ·
+          {formatWindow(s.window)} ·
           benchmark profile {benchmarkLabel(s.benchmark)}
           {s.computedAt && <> · figures as of {formatDateTime(s.computedAt)}</>}
         </Typography>

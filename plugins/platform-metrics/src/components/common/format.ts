@@ -66,6 +66,18 @@ export function formatDate(iso: string | null | undefined): string {
   return dt.toLocal().toLocaleString(DateTime.DATE_MED);
 }
 
+/**
+ * A metric window as the whole UTC days it covers: the end is exclusive (the
+ * next UTC midnight), so the last day shown is the day before it.
+ */
+export function formatWindow(window: { from: string; to: string } | null | undefined): string {
+  if (!window) return '—';
+  const from = DateTime.fromISO(window.from, { zone: 'utc' });
+  const to = DateTime.fromISO(window.to, { zone: 'utc' }).minus({ milliseconds: 1 });
+  if (!from.isValid || !to.isValid) return `${window.from} – ${window.to}`;
+  return `${from.toLocaleString(DateTime.DATE_MED)} – ${to.toLocaleString(DateTime.DATE_MED)} (UTC)`;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const dt = DateTime.fromISO(iso, { zone: 'utc' });

@@ -1,0 +1,14 @@
+import { formatWindow } from './format';
+
+describe('formatWindow', () => {
+  it('shows the whole UTC days a window covers: its end is exclusive', () => {
+    expect(formatWindow({ from: '2026-03-02T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' })).toBe(
+      'Mar 2, 2026 – Mar 31, 2026 (UTC)',
+    );
+  });
+
+  it('does not fail on a missing or unparseable window', () => {
+    expect(formatWindow(undefined)).toBe('—');
+    expect(formatWindow({ from: 'soon', to: 'later' })).toBe('soon – later');
+  });
+});
