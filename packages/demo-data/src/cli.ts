@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderCatalogYaml } from './catalogYaml';
-import { planEvents, ScaleOptions, SCALES } from './events';
+import { eventsOf, planEvents, ScaleOptions, SCALES } from './events';
 import {
   DEFAULT_BASE_URL,
   DEFAULT_TOKEN,
@@ -153,17 +153,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error('(per-team metrics skipped above 100k deployments)');
       return 0;
     }
-    const deployments = [...events.deployments];
-    const incidents = [...events.incidents];
-    const all = {
-      org: plan.org,
-      now: plan.now,
-      from: plan.from,
-      surveys: plan.surveys,
-      deployments,
-      incidents,
-      surveyResponses: plan.surveyResponses,
-    };
+    const all = eventsOf(plan, [...events.deployments], [...events.incidents]);
     console.log(
       `platform launch: ${plan.org.launchDate}; last 90 days per team:`,
     );

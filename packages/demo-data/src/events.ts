@@ -770,6 +770,15 @@ export function generateEvents(
     for (const d of e.deployments) deployments.push(d);
     for (const i of e.incidents) incidents.push(i);
   }
+  return eventsOf(plan, deployments, incidents);
+}
+
+/** A plan's whole history, given the deployments and incidents generated from it. */
+export function eventsOf(
+  plan: EventPlan,
+  deployments: GeneratedDeployment[],
+  incidents: GeneratedIncident[],
+): GeneratedEvents {
   return {
     org: plan.org,
     now: plan.now,

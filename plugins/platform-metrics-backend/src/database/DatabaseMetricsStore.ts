@@ -171,19 +171,17 @@ export class DatabaseMetricsStore implements MetricsStore {
   private constructor(private readonly db: Knex) {}
 
   /** The `(source, id)` keys of these records already stored, as `source\0id`. */
+  /** The keys among `keys` already stored in `table`, as `first\0second`. */
   private async existingKeys(
     tx: Knex.Transaction,
     table: string,
-    records: Array<{ source: string; id: string }>,
+    columns: [string, string],
+    keys: Array<[string, string]>,
   ): Promise<Set<string>> {
     const existing = new Set<string>();
-    for (const part of chunks(records)) {
-      const rows = await whereKeys(
-        tx(table),
-        ['source', 'id'],
-        part.map(r => [r.source, r.id]),
-      ).select('source', 'id');
-      for (const r of rows) existing.add(`${r.source}\u0000${r.id}`);
+    for (const part of chunks(keys)) {
+      const rows = await whereKeys(tx(table), columns, part).select(columns);
+      for (const r of rows) existing.add(`${r[columns[0]]}\u0000${r[columns[1]]}`);
     }
     return existing;
   }
@@ -192,7 +190,7 @@ export class DatabaseMetricsStore implements MetricsStore {
     const records = dedupe(input);
     const now = Date.now();
     return this.db.transaction(async tx => {
-      const existing = await this.existingKeys(tx, 'pm_deployments', records);
+      const existing = await this.existingKeys(tx, 'pm_deployments', ['source', 'id'], records.map(d => [d.source, d.id]));
       await bulkUpsert(
         tx,
         'pm_deployments',
@@ -263,24 +261,32 @@ export class DatabaseMetricsStore implements MetricsStore {
     const records = dedupe(input);
     const now = Date.now();
     return this.db.transaction(async tx => {
-      const existing = await this.existingKeys(tx, 'pm_incidents', records);
-      for (const part of chunks(records, rowsPerInsert(8))) {
-        await tx('pm_incidents')
-          .insert(
-            part.map(i => ({
-              source: i.source,
-              id: i.id,
-              entity_ref: i.entityRef,
-              opened_at: ms(i.openedAt),
-              resolved_at: i.resolvedAt ? ms(i.resolvedAt) : null,
-              severity: i.severity ?? null,
-              caused_by: i.causedBy ?? null,
-              received_at: now,
-            })),
-          )
-          .onConflict(['source', 'id'])
-          .merge();
-      }
+      const existing = await this.existingKeys(tx, 'pm_incidents', ['source', 'id'], records.map(i => [i.source, i.id]));
+      await bulkUpsert(
+        tx,
+        'pm_incidents',
+        records.map(i => ({
+          source: i.source,
+          id: i.id,
+          entity_ref: i.entityRef,
+          opened_at: ms(i.openedAt),
+          resolved_at: i.resolvedAt ? ms(i.resolvedAt) : null,
+          severity: i.severity ?? null,
+          caused_by: i.causedBy ?? null,
+          received_at: now,
+        })),
+        ['source', 'id'],
+        {
+          source: 'text',
+          id: 'text',
+          entity_ref: 'text',
+          opened_at: 'bigint',
+          resolved_at: 'bigint',
+          severity: 'text',
+          caused_by: 'text',
+          received_at: 'bigint',
+        },
+      );
       await markDirty(tx, records.map(i => i.entityRef));
       return ingestResult(input.length, records.length, existing.size);
     });
@@ -690,12 +696,13 @@ export class DatabaseMetricsStore implements MetricsStore {
 
   async listAdoptionSnapshots(query: {
     scopeType: AdoptionSnapshot['scopeType'];
-    scopeRef: string;
+    scopeRef?: string;
     fromDay: string;
     toDay: string;
   }) {
-    const rows = await this.db('pm_adoption_snapshots')
-      .where({ scope_type: query.scopeType, scope_ref: query.scopeRef })
+    const q = this.db('pm_adoption_snapshots').where({ scope_type: query.scopeType });
+    if (query.scopeRef !== undefined) q.andWhere({ scope_ref: query.scopeRef });
+    const rows = await q
       .andWhere('day', '>=', query.fromDay)
       .andWhere('day', '<=', query.toDay)
       .orderBy('day');
@@ -749,36 +756,38 @@ export class DatabaseMetricsStore implements MetricsStore {
   ): Promise<IngestResult> {
     const byKey = new Map(input.map(r => [`${r.surveyId} ${r.userRef}`, r]));
     const records = [...byKey.values()];
-    return this.db.transaction(async tx => {
-      let existing = 0;
-      for (const part of chunks(records)) {
-        const [{ count }] = await whereKeys(
-          tx('pm_survey_responses'),
-          ['survey_id', 'user_ref'],
-          part.map(r => [r.surveyId, r.userRef]),
-        ).count({ count: '*' });
-        existing += Number(count);
-      }
-      for (const part of chunks(records, rowsPerInsert(6))) {
-        await tx('pm_survey_responses')
-          .insert(
-            part.map(r => ({
-              survey_id: r.surveyId,
-              user_ref: r.userRef,
-              score: r.score,
-              comment: r.comment ?? null,
-              submitted_at: ms(r.submittedAt),
-              groups: JSON.stringify(groupsOf(r.userRef)),
-            })),
-          )
-          .onConflict(['survey_id', 'user_ref'])
-          .merge();
-      }
-      return ingestResult(input.length, records.length, existing);
-    }).then(async result => {
-      await this.surveysChanged();
-      return result;
+    const result = await this.db.transaction(async tx => {
+      const existing = await this.existingKeys(
+        tx,
+        'pm_survey_responses',
+        ['survey_id', 'user_ref'],
+        records.map(r => [r.surveyId, r.userRef]),
+      );
+      await bulkUpsert(
+        tx,
+        'pm_survey_responses',
+        records.map(r => ({
+          survey_id: r.surveyId,
+          user_ref: r.userRef,
+          score: r.score,
+          comment: r.comment ?? null,
+          submitted_at: ms(r.submittedAt),
+          groups: JSON.stringify(groupsOf(r.userRef)),
+        })),
+        ['survey_id', 'user_ref'],
+        {
+          survey_id: 'text',
+          user_ref: 'text',
+          score: 'integer',
+          comment: 'text',
+          submitted_at: 'bigint',
+          groups: 'text',
+        },
+      );
+      return ingestResult(input.length, records.length, existing.size);
     });
+    await this.surveysChanged();
+    return result;
   }
 
   private toResponse(r: any): SurveyResponseRow {

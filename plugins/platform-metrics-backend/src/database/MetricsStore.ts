@@ -194,9 +194,10 @@ export interface MetricsStore {
   groupsOfUsers(userRefs: string[]): Promise<Map<string, string[]>>;
 
   upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]): Promise<void>;
+  /** Snapshots of one scope, or of every scope of the type without `scopeRef`, by day. */
   listAdoptionSnapshots(query: {
     scopeType: AdoptionSnapshot['scopeType'];
-    scopeRef: string;
+    scopeRef?: string;
     fromDay: string;
     toDay: string;
   }): Promise<AdoptionSnapshot[]>;

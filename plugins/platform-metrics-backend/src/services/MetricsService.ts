@@ -259,51 +259,86 @@ export class MetricsService {
         !!row && row.to === w.to && row.computedAt >= Math.max(now - halfAge, synced);
       if (stored.every((row, i) => fresh(row, windows[i]))) return 0;
     }
+    // Every current window ends at the same midnight: read the longest once
+    // (rollups, answers, adoption snapshots) and narrow it for the others.
+    const longest = windows.reduce((a, b) => (b.days > a.days ? b : a));
+    const days = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const snapshots = (scopeType: 'org' | 'group') =>
+      this.store.listAdoptionSnapshots({
+        scopeType,
+        fromDay: days(longest.from),
+        toDay: days(longest.to - 1),
+      });
+    const [base, responses, orgSnapshots, groupSnapshots] = await Promise.all([
+      this.loadDora(longest),
+      this.store.listSurveyResponses({ submittedBefore: longest.to }),
+      snapshots('org'),
+      snapshots('group'),
+    ]);
+    const snapshotsOf = new Map<string, typeof orgSnapshots>();
+    for (const s of [...orgSnapshots, ...groupSnapshots]) {
+      const list = snapshotsOf.get(s.scopeRef);
+      if (list) list.push(s);
+      else snapshotsOf.set(s.scopeRef, [s]);
+    }
+    const groups = [...new Set(base.entities.flatMap(e => (e.ownerRef ? [e.ownerRef] : [])))];
     let written = 0;
     for (const window of windows) {
-      const input = await this.load(window);
-      // one read of the answers for the org and every team
-      input.nps = this.npsFromRows(
-        window,
-        await this.store.listSurveyResponses({ submittedBefore: window.to }),
-      );
-      const groups = [...new Set(input.entities.flatMap(e => (e.ownerRef ? [e.ownerRef] : [])))];
-      const rows = [];
-      for (const group of [undefined, ...groups]) {
-        const body = this.summary(window, group, input, await this.adoptionTrend(window, group));
-        rows.push({
-          scopeRef: group ?? 'org',
-          windowDays: window.days,
-          to: window.to,
-          computedAt: now,
-          body: JSON.stringify(body),
-        });
-      }
+      const input: SummaryInput = {
+        ...base,
+        facts: new Map(
+          [...base.facts].map(([ref, f]) => [ref, { ...f, days: f.days.filter(d => d.day >= window.from) }]),
+        ),
+        nps: this.npsFromRows(window, responses),
+      };
+      const fromDay = days(window.from);
+      const rows = [undefined, ...groups].map(group => ({
+        scopeRef: group ?? 'org',
+        windowDays: window.days,
+        to: window.to,
+        computedAt: now,
+        body: JSON.stringify(
+          this.summary(
+            window,
+            group,
+            input,
+            (snapshotsOf.get(group ?? 'org') ?? []).filter(s => s.day >= fromDay),
+          ),
+        ),
+      }));
       await this.store.putSummaries(rows);
       written += rows.length;
     }
     return written;
   }
 
-  /** Reads what a summary of `window` needs; for a group, only its entities. */
-  private async load(window: Window, group?: string): Promise<SummaryInput> {
+  /** Reads the entities and their rollups for `window`; for a group, only its entities. */
+  private async loadDora(window: Window, group?: string): Promise<Omit<SummaryInput, 'nps'>> {
     const entities = await this.store.listEntities(
       group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
     );
     const refs = group ? entities.map(e => e.entityRef) : undefined;
     await this.rollups.refreshDirty(refs);
-    const current = this.currentSurvey(window);
-    const [facts, firsts, installedAt, counts, currentRows] = await Promise.all([
+    const [facts, firsts, installedAt] = await Promise.all([
       this.facts(window, refs),
       this.store.firstDeployments({ entityRefs: refs, to: window.to }),
       this.installedAt(),
+    ]);
+    return { entities, facts, firsts, installedAt };
+  }
+
+  /** Reads what a summary of `window` needs; for a group, only its entities and answers. */
+  private async load(window: Window, group?: string): Promise<SummaryInput> {
+    const current = this.currentSurvey(window);
+    const [dora, counts, currentRows] = await Promise.all([
+      this.loadDora(window, group),
       // the NPS trend is counted by the database; only the current survey's
       // answers are read, for the per-team scores
       this.store.surveyScoreCounts({ submittedBefore: window.to, maxSurveyId: current, group }),
       this.store.listSurveyResponses({ surveyIds: [current], submittedBefore: window.to, group }),
     ]);
     const nps: NpsInput = { current, counts, currentRows };
-    return { entities, facts, firsts, installedAt, nps: () => nps };
+    return { ...dora, nps: () => nps };
   }
 
   private currentSurvey(window: Window) {

@@ -20,6 +20,55 @@ function ChartCard(props: { children: JSX.Element }) {
   );
 }
 
+/** The four weekly DORA charts: one series each over `trend`. */
+const WEEKLY_CHARTS: Array<{
+  title: string;
+  key: string;
+  name: string;
+  color: string;
+  yLabel: string;
+  kind?: 'bar';
+  formatY?: (value: number) => string;
+  emptyMessage: string;
+}> = [
+  {
+    title: 'Weekly deployments',
+    kind: 'bar',
+    key: 'deployments',
+    name: 'Production deployments',
+    color: '#3f51b5',
+    yLabel: 'deploys / week',
+    emptyMessage: 'No deployments in this window.',
+  },
+  {
+    title: 'Weekly lead time for changes',
+    key: 'leadTimeMedian',
+    name: 'Median lead time (hours)',
+    color: '#6a1b9a',
+    yLabel: 'hours',
+    formatY: axisHours,
+    emptyMessage: 'No changes shipped in this window.',
+  },
+  {
+    title: 'Weekly change failure rate',
+    key: 'changeFailureRate',
+    name: 'Change failure rate (%)',
+    color: '#c62828',
+    yLabel: '% of deploys',
+    formatY: axisPercent,
+    emptyMessage: 'No deployments in this window.',
+  },
+  {
+    title: 'Weekly time to restore service',
+    key: 'timeToRestoreMedian',
+    name: 'Median time to restore (hours)',
+    color: '#b26a00',
+    yLabel: 'hours',
+    formatY: axisHours,
+    emptyMessage: 'No incidents resolved in this window.',
+  },
+];
+
 /** NPS by survey, adoption over time and the weekly DORA trends. */
 export function Trends(props: { summary: OrgSummary }) {
   const s = props.summary;
@@ -74,74 +123,24 @@ export function Trends(props: { summary: OrgSummary }) {
           />
         </ChartCard>
       </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="Weekly deployments"
-            kind="bar"
-            data={weekly}
-            xKey="weekStart"
-            xLabel="Week starting"
-            yLabel="deploys / week"
-            series={[
-              { key: 'deployments', name: 'Production deployments', color: '#3f51b5' },
-            ]}
-            formatX={formatShortDate}
-            emptyMessage="No deployments in this window."
-          />
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="Weekly lead time for changes"
-            data={weekly}
-            xKey="weekStart"
-            xLabel="Week starting"
-            yLabel="hours"
-            series={[
-              { key: 'leadTimeMedian', name: 'Median lead time (hours)', color: '#6a1b9a' },
-            ]}
-            formatY={axisHours}
-            formatX={formatShortDate}
-            emptyMessage="No changes shipped in this window."
-          />
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="Weekly change failure rate"
-            data={weekly}
-            xKey="weekStart"
-            xLabel="Week starting"
-            yLabel="% of deploys"
-            series={[
-              { key: 'changeFailureRate', name: 'Change failure rate (%)', color: '#c62828' },
-            ]}
-            formatY={axisPercent}
-            formatX={formatShortDate}
-            emptyMessage="No deployments in this window."
-          />
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="Weekly time to restore service"
-            data={weekly}
-            xKey="weekStart"
-            xLabel="Week starting"
-            yLabel="hours"
-            series={[
-              { key: 'timeToRestoreMedian', name: 'Median time to restore (hours)', color: '#b26a00' },
-            ]}
-            formatY={axisHours}
-            formatX={formatShortDate}
-            emptyMessage="No incidents resolved in this window."
-          />
-        </ChartCard>
-      </Grid>
+      {WEEKLY_CHARTS.map(chart => (
+        <Grid item xs={12} md={6} key={chart.key}>
+          <ChartCard>
+            <TrendChart
+              title={chart.title}
+              kind={chart.kind}
+              data={weekly}
+              xKey="weekStart"
+              xLabel="Week starting"
+              yLabel={chart.yLabel}
+              series={[{ key: chart.key, name: chart.name, color: chart.color }]}
+              formatY={chart.formatY}
+              formatX={formatShortDate}
+              emptyMessage={chart.emptyMessage}
+            />
+          </ChartCard>
+        </Grid>
+      ))}
     </Grid>
   );
 }
