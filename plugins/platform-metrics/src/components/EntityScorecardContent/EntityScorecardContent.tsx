@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
-import { EmptyView, ErrorState, LoadingState } from '../common/States';
+import { AsyncContent } from '../common/States';
 import { ScorecardView } from './ScorecardView';
 
 /**
@@ -41,17 +41,20 @@ export function EntityScorecardContent() {
         </Typography>
         <WindowSelector value={windowDays} onChange={setWindowDays} />
       </Box>
-      {loading && <LoadingState label="Loading scorecard" />}
-      {!loading && error && (
-        <ErrorState title="Could not load the scorecard" error={error} />
-      )}
-      {!loading && !error && !value && (
-        <EmptyView
-          title="No scorecard yet"
-          description="Send deployments and incidents to /api/platform-metrics to see this component's metrics."
-        />
-      )}
-      {!loading && !error && value && <ScorecardView scorecard={value} />}
+      <AsyncContent
+        loading={loading}
+        error={error}
+        value={value}
+        loadingLabel="Loading scorecard"
+        errorTitle="Could not load the scorecard"
+        empty={{
+          title: 'No scorecard yet',
+          description:
+            "Send deployments and incidents to /api/platform-metrics to see this component's metrics.",
+        }}
+      >
+        {scorecard => <ScorecardView scorecard={scorecard} />}
+      </AsyncContent>
     </Box>
   );
 }

@@ -13,7 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
-import { EmptyView, ErrorState, LoadingState } from '../common/States';
+import { AsyncContent } from '../common/States';
 import { benchmarkLabel, formatDateTime, formatWindow } from '../common/format';
 import {
   AdoptionTile,
@@ -87,19 +87,20 @@ export function PlatformHealthContent() {
         </Box>
         <WindowSelector value={windowDays} onChange={setWindowDays} />
       </Box>
-      {loading && <LoadingState label="Loading platform health" />}
-      {!loading && error && (
-        <ErrorState title="Could not load platform health" error={error} />
-      )}
-      {!loading && !error && !value && (
-        <EmptyView
-          title="No platform metrics yet"
-          description="Once deployments, incidents and survey responses arrive, they show up here."
-        />
-      )}
-      {!loading && !error && value && (
-        <SummaryView summary={value} group={group} windowDays={windowDays} />
-      )}
+      <AsyncContent
+        loading={loading}
+        error={error}
+        value={value}
+        loadingLabel="Loading platform health"
+        errorTitle="Could not load platform health"
+        empty={{
+          title: 'No platform metrics yet',
+          description:
+            'Once deployments, incidents and survey responses arrive, they show up here.',
+        }}
+      >
+        {summary => <SummaryView summary={summary} group={group} windowDays={windowDays} />}
+      </AsyncContent>
     </Box>
   );
 }

@@ -37,6 +37,25 @@ export function EmptyView(props: {
   );
 }
 
+/**
+ * What a page shows for an async load: a progress bar while loading, the
+ * error, an empty state when there is no value, else the value.
+ */
+export function AsyncContent<T>(props: {
+  loading: boolean;
+  error?: unknown;
+  value?: T;
+  loadingLabel: string;
+  errorTitle: string;
+  empty: { title: string; description: string };
+  children: (value: T) => JSX.Element;
+}) {
+  if (props.loading) return <LoadingState label={props.loadingLabel} />;
+  if (props.error) return <ErrorState title={props.errorTitle} error={props.error} />;
+  if (!props.value) return <EmptyView {...props.empty} />;
+  return props.children(props.value);
+}
+
 /** A small inline empty state used inside cards and charts. */
 export function InlineEmpty(props: { children: ReactNode }) {
   return (
