@@ -1,8 +1,4 @@
-import {
-  deploymentBatchSchema,
-  incidentBatchSchema,
-  surveyImportBatchSchema,
-} from '@platform-metrics/plugin-platform-metrics-common';
+import { contractViolation } from './__testUtils__/apiContract';
 import { generateEvents, planEvents } from './events';
 import {
   loadableFromPlan,
@@ -12,9 +8,12 @@ import {
   waitForCatalogSync,
 } from './load';
 
+// whole demo histories go through the fake API: seconds, more on a loaded machine
+jest.setTimeout(60_000);
+
 const NOW = '2026-11-22T00:00:00.000Z';
 
-/** A fake ingestion API: validates like the backend and upserts on (source, id). */
+/** A fake ingestion API: validates against the API spec and upserts on (source, id). */
 function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
   const tables = {
     deployments: new Map<string, unknown>(),
@@ -25,11 +24,6 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
   let inFlight = 0;
   let maxInFlight = 0;
   let failures = opts.failFirst ?? 0;
-  const schemas = {
-    deployments: deploymentBatchSchema,
-    incidents: incidentBatchSchema,
-    'survey-responses': surveyImportBatchSchema,
-  } as const;
   const fetchImpl = (async (url: string, init: RequestInit) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -52,9 +46,10 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as keyof typeof schemas;
-      const body = JSON.parse(String(init.body));
-      const parsed = schemas[path].parse(body) as any;
+      ) as 'deployments' | 'incidents' | 'survey-responses';
+      const parsed = JSON.parse(String(init.body));
+      const violation = contractViolation(path, parsed);
+      if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
         parsed.deployments ?? parsed.incidents ?? parsed.responses;
       calls.push({

@@ -3,10 +3,6 @@
  * data (metrics.md), per team: used by the tests to check that the data tells
  * the intended story, and by the CLI's `stats` command.
  */
-import {
-  computeNps,
-  median,
-} from '@platform-metrics/plugin-platform-metrics-common';
 import type {
   GeneratedDeployment,
   GeneratedEvents,
@@ -14,6 +10,23 @@ import type {
 } from './events';
 
 const DAY = 86_400_000;
+
+/** The exact median (mean of the two middle values), by sorting; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** NPS of 0..10 scores: round(100 * (promoters - detractors) / n); null for none. */
+export function computeNps(scores: readonly number[]): { score: number | null; n: number } {
+  const n = scores.length;
+  if (n === 0) return { score: null, n };
+  const promoters = scores.filter(s => s >= 9).length;
+  const detractors = scores.filter(s => s <= 6).length;
+  return { score: Math.round((100 * (promoters - detractors)) / n) || 0, n };
+}
 
 export interface TeamSummary {
   team: string;

@@ -1,16 +1,19 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
-import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
-import { readOptions } from './options';
+import { CatalogSync } from './catalog/CatalogSync';
+import { readSettings } from './config';
+import { createStores } from './database/stores';
+import { IngestService } from './ingest/IngestService';
+import { MetricsReader } from './metrics/MetricsReader';
+import { ScorecardService } from './metrics/ScorecardService';
+import { SummaryService } from './metrics/SummaryService';
+import { RollupService } from './rollups/RollupService';
+import { createAuth } from './service/auth';
 import { createRouter } from './service/router';
-import { CatalogSync } from './services/CatalogSync';
-import { MetricsService } from './services/MetricsService';
-import { Rollups, scheduleRollups } from './services/Rollups';
-import { SurveyService } from './services/SurveyService';
+import { SummaryCache } from './summaries/SummaryCache';
+import { SurveyService } from './surveys/SurveyService';
+import { scheduleTasks } from './tasks/scheduleTasks';
 
 /**
  * The platform-metrics backend plugin: ingestion of deployments, incidents
@@ -36,37 +39,33 @@ export const platformMetricsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const options = readOptions(deps.config);
-        const store = await DatabaseMetricsStore.create({ database: deps.database });
+        const settings = readSettings(deps.config);
+        const stores = await createStores(deps.database);
         deps.permissionsRegistry.addPermissions(platformMetricsPermissions);
 
-        await new CatalogSync({
-          catalog: deps.catalog,
-          auth: deps.auth,
-          store,
-          logger: deps.logger,
-          options,
-        }).schedule(deps.scheduler);
-
-        const rollups = new Rollups(store, options);
-        // before serving: summaries precomputed under other settings go
+        const rollups = new RollupService(stores, settings);
+        const reader = new MetricsReader(stores, rollups);
+        const summaries = new SummaryCache(stores, new SummaryService(stores, reader, settings), settings);
+        // before serving: rollups and summaries computed under other settings go
         await rollups.checkSettings();
-        const metrics = new MetricsService(store, options, rollups);
-        await scheduleRollups({
+        await summaries.checkSettings();
+
+        await scheduleTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
+          settings,
+          catalogSync: new CatalogSync({ ...deps, store: stores.catalog, settings }),
           rollups,
-          refreshSummaries: force => metrics.refreshSummaries(force),
-          options,
+          summaries,
         });
 
         deps.httpRouter.use(
           await createRouter({
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            store,
-            metrics,
-            surveys: new SurveyService(store, options.survey),
+            auth: createAuth(deps),
+            ingest: new IngestService(stores),
+            scorecards: new ScorecardService(stores, reader, settings),
+            summaries,
+            surveys: new SurveyService(stores, settings.survey),
           }),
         );
       },

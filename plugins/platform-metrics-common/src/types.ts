@@ -135,7 +135,14 @@ export interface EntityScorecard {
   benchmark: string;
   minSamples: number;
   dora: DoraMetrics;
-  adoption: { status: AdoptionStatus; reason: string | null };
+  adoption: {
+    status: AdoptionStatus;
+    reason: string | null;
+    /** For an adopted entity: the configured rule that matched, as text. */
+    rule?: string;
+    /** For an entity not adopted: the configured rules, any of which adopts it. */
+    rules?: string[];
+  };
   timeToFirstDeploy: {
     seconds: number | null;
     createdAt: string | null;

@@ -1,4 +1,4 @@
-import { DeploymentInput, deploymentSchema } from '@platform-metrics/plugin-platform-metrics-common';
+import { DeploymentInput, deploymentSchema } from '../schema/validation';
 
 /**
  * A validated production deployment of `payments` that succeeded on

@@ -1,15 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
-import { readOptions } from '../options';
+import { createServices } from '../__testUtils__/services';
+import { createAuth } from '../service/auth';
 import { createRouter } from '../service/router';
-import { MetricsService } from '../services/MetricsService';
-import { Rollups } from '../services/Rollups';
-import { SurveyService } from '../services/SurveyService';
 
 describe('openapi.yaml', () => {
   const databases = createTestDatabases();
@@ -20,14 +16,10 @@ describe('openapi.yaml', () => {
       .flatMap(([path, ops]) => Object.keys(ops).map(m => `${m.toUpperCase()} ${path}`))
       .sort();
 
-    const store = await DatabaseMetricsStore.forKnex(await databases.init('SQLITE_3'));
-    const options = readOptions(new ConfigReader({}));
+    const services = await createServices(await databases.init('SQLITE_3'));
     const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      store,
-      metrics: new MetricsService(store, options, new Rollups(store, options)),
-      surveys: new SurveyService(store, options.survey),
+      auth: createAuth({ httpAuth: mockServices.httpAuth(), permissions: mockServices.permissions() }),
+      ...services,
     });
     const served = (router.stack as any[])
       .filter(layer => layer.route)

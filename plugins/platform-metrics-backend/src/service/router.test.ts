@@ -3,16 +3,13 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
-import { readOptions } from '../options';
-import { MetricsService } from '../services/MetricsService';
-import { Rollups } from '../services/Rollups';
-import { SurveyService } from '../services/SurveyService';
+import { createServices } from '../__testUtils__/services';
+import { PlatformMetricsStores } from '../database/stores';
+import { createAuth } from './auth';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
@@ -30,19 +27,19 @@ const deployment = (over: Record<string, unknown> = {}) => ({
 describe('createRouter', () => {
   const databases = createTestDatabases();
   let app: express.Express;
-  let store: DatabaseMetricsStore;
+  let store: PlatformMetricsStores;
 
   async function build(
     permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
-    store = await DatabaseMetricsStore.forKnex(await databases.init('SQLITE_3'));
-    const options = readOptions(new ConfigReader({}));
+    const services = await createServices(await databases.init('SQLITE_3'), {}, () => Date.parse('2026-11-22T12:00:00Z'));
+    store = services.stores;
     const router = await createRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions({ result: permissionResult }),
-      store,
-      metrics: new MetricsService(store, options, new Rollups(store, options)),
-      surveys: new SurveyService(store, options.survey, () => Date.parse('2026-11-22T12:00:00Z')),
+      auth: createAuth({
+        httpAuth: mockServices.httpAuth(),
+        permissions: mockServices.permissions({ result: permissionResult }),
+      }),
+      ...services,
     });
     app = express().use(router).use(mockErrorHandler());
   }
@@ -56,7 +53,7 @@ describe('createRouter', () => {
       .send(body as object);
 
   async function storedDeployments() {
-    return store.listDeployments({ from: 0, to: Date.parse('2100-01-01'), productionEnvironments: ['production', 'staging'] });
+    return store.events.listDeployments({ from: 0, to: Date.parse('2100-01-01'), productionEnvironments: ['production', 'staging'] });
   }
 
   it('ingests a batch and answers with counts; a re-sent batch updates', async () => {
@@ -179,7 +176,7 @@ describe('createRouter', () => {
     await request(app).post('/surveys/current/responses').set('Authorization', alice).send({ score: 9, comment: ' CI is slow ' }).expect(200);
     const current = await request(app).get('/surveys/current').set('Authorization', alice);
     expect(current.body).toMatchObject({ answered: true, response: { score: 9, comment: 'CI is slow' } });
-    expect(await store.listSurveyResponses({ submittedBefore: Number.MAX_SAFE_INTEGER })).toHaveLength(1);
+    expect(await store.surveys.listSurveyResponses({ submittedBefore: Number.MAX_SAFE_INTEGER })).toHaveLength(1);
 
     const service = await request(app).post('/surveys/current/responses').set('Authorization', mockCredentials.service.header()).send({ score: 9 });
     expect(service.status).toBe(403);

@@ -1,36 +1,31 @@
-import {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { BasicPermission } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { IngestService } from '../ingest/IngestService';
+import { normalizeEntityRef } from '../lib/refs';
+import { Clock, makeWindow } from '../lib/time';
+import { ScorecardService } from '../metrics/ScorecardService';
 import {
   deploymentBatchSchema,
   formatIssues,
   incidentBatchSchema,
   metricsQuerySchema,
-  normalizeEntityRef,
-  platformMetricsCommentsReadPermission,
-  platformMetricsIngestPermission,
-  platformMetricsReadPermission,
   surveyIdSchema,
   surveyImportBatchSchema,
   surveyResponseSchema,
-} from '@platform-metrics/plugin-platform-metrics-common';
-import express from 'express';
-import Router from 'express-promise-router';
-import { z } from 'zod';
-import { MetricsStore } from '../database/MetricsStore';
-import { MetricsService, makeWindow } from '../services/MetricsService';
-import { SurveyService } from '../services/SurveyService';
+} from '../schema/validation';
+import { SummaryCache } from '../summaries/SummaryCache';
+import { SurveyService } from '../surveys/SurveyService';
+import { RouterAuth } from './auth';
 
 export interface RouterOptions {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
-  store: MetricsStore;
-  metrics: MetricsService;
+  auth: RouterAuth;
+  ingest: IngestService;
+  scorecards: ScorecardService;
+  summaries: SummaryCache;
   surveys: SurveyService;
+  clock?: Clock;
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
@@ -44,94 +39,67 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
 /** Largest JSON body: 1000 deployments with their changes fit comfortably. */
 const BODY_LIMIT = '20mb';
 
+/** The HTTP API (src/schema/openapi.yaml): validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, permissions, store, metrics, surveys } = options;
+  const { auth, ingest, scorecards, summaries, surveys } = options;
+  const clock = options.clock ?? Date.now;
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
-  async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
-    if (decision.result !== 'ALLOW') {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
-  }
-
-  /** Ingestion takes service or external-access credentials only. */
-  async function ingestCredentials(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
-    await authorize(credentials, platformMetricsIngestPermission);
-  }
-
   router.post('/deployments', async (req, res) => {
-    await ingestCredentials(req);
+    await auth.ingest(req);
     const body = parse(deploymentBatchSchema, req.body);
-    res.json(await store.upsertDeployments(body.deployments));
+    res.json(await ingest.deployments(body.deployments));
   });
 
   router.post('/incidents', async (req, res) => {
-    await ingestCredentials(req);
+    await auth.ingest(req);
     const body = parse(incidentBatchSchema, req.body);
-    res.json(await store.upsertIncidents(body.incidents));
+    res.json(await ingest.incidents(body.incidents));
   });
 
   router.post('/survey-responses', async (req, res) => {
-    await ingestCredentials(req);
+    await auth.ingest(req);
     const body = parse(surveyImportBatchSchema, req.body);
-    res.json(await surveys.importResponses(body.responses));
+    res.json(await ingest.surveyResponses(body.responses));
   });
 
-  async function readCredentials(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await authorize(credentials, platformMetricsReadPermission);
-    return credentials;
-  }
-
-  const windowOf = (query: { windowDays: number; to?: string }) =>
-    query.to ? makeWindow(query.windowDays, query.to) : metrics.currentWindow(query.windowDays);
-
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    await readCredentials(req);
+    await auth.read(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
     let entityRef: string;
     try {
-      entityRef = normalizeEntityRef(
-        `${req.params.kind}:${req.params.namespace}/${req.params.name}`,
-      );
+      entityRef = normalizeEntityRef(`${req.params.kind}:${req.params.namespace}/${req.params.name}`);
     } catch (e) {
       throw new InputError(`Invalid entity ref: ${(e as Error).message}`);
     }
-    res.json(await metrics.getScorecard(entityRef, windowOf(query)));
+    res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock())));
   });
 
   router.get('/org/summary', async (req, res) => {
-    await readCredentials(req);
+    await auth.read(req);
     const query = parse(metricsQuerySchema, req.query);
-    // without `to`, the current window: a fresh precomputed summary may answer
-    res.json(await metrics.getOrgSummary(windowOf(query), query.group, { current: !query.to }));
+    // without `to`, the current window: a servable precomputed summary may answer
+    const window = makeWindow(query.windowDays, query.to, clock());
+    res.json(await summaries.getOrgSummary(window, query.group, { current: !query.to }));
   });
 
-  async function userRef(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    return credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
-  }
-
   router.get('/surveys/current', async (req, res) => {
-    res.json(await surveys.getCurrent(await userRef(req)));
+    res.json(await surveys.getCurrent(await auth.userRef(req)));
   });
 
   router.post('/surveys/current/responses', async (req, res) => {
-    const user = await userRef(req);
+    const user = await auth.userRef(req);
     const body = parse(surveyResponseSchema, req.body);
     res.json(await surveys.respond(user, body));
   });
 
   router.post('/surveys/current/snooze', async (req, res) => {
-    res.json(await surveys.snooze(await userRef(req)));
+    res.json(await surveys.snooze(await auth.userRef(req)));
   });
 
   router.get('/surveys/:surveyId/comments', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    await authorize(credentials, platformMetricsCommentsReadPermission);
+    await auth.comments(req);
     const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
     const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
     res.json(await surveys.comments(params.surveyId, query.group));

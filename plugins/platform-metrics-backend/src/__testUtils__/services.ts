@@ -1,0 +1,38 @@
+import { ConfigReader } from '@backstage/config';
+import { Knex } from 'knex';
+import { readSettings } from '../config';
+import { storesForKnex } from '../database/stores';
+import { Clock } from '../lib/time';
+import { MetricsReader } from '../metrics/MetricsReader';
+import { ScorecardService } from '../metrics/ScorecardService';
+import { SummaryService } from '../metrics/SummaryService';
+import { RollupService } from '../rollups/RollupService';
+import { SummaryCache } from '../summaries/SummaryCache';
+import { SurveyService } from '../surveys/SurveyService';
+import { IngestService } from '../ingest/IngestService';
+
+/** The plugin's stores and services on one database, wired as `plugin.ts` wires them. */
+export async function createServices(knex: Knex, config: object = {}, clock: Clock = Date.now) {
+  const settings = readSettings(new ConfigReader({ platformMetrics: config }));
+  const stores = await storesForKnex(knex, { clock });
+  const rollups = new RollupService(stores, settings);
+  const reader = new MetricsReader(stores, rollups);
+  const scorecards = new ScorecardService(stores, reader, settings);
+  const summaries = new SummaryCache(stores, new SummaryService(stores, reader, settings, clock), settings, clock);
+  return {
+    settings,
+    stores,
+    rollups,
+    scorecards,
+    summaries,
+    ingest: new IngestService(stores),
+    surveys: new SurveyService(stores, settings.survey, clock),
+    /** Scorecards and summaries through one object, as the worked examples read them. */
+    metrics: {
+      getScorecard: scorecards.getScorecard.bind(scorecards),
+      getOrgSummary: summaries.getOrgSummary.bind(summaries),
+      refreshSummaries: (force: boolean) => summaries.refresh(force),
+      currentWindow: summaries.currentWindow.bind(summaries),
+    },
+  };
+}

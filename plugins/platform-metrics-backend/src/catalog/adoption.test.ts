@@ -1,0 +1,33 @@
+import { Entity } from '@backstage/catalog-model';
+import { classifyAdoption, describeRule } from './adoption';
+
+const service = (annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 's', annotations },
+  spec: { type: 'service' },
+});
+
+describe('classifyAdoption', () => {
+  const rules = [{ annotation: 'acme.io/paved-road', value: 'yes' }, { annotation: 'acme.io/template' }];
+  const options = { eligibleTypes: ['service'], rules };
+
+  it('names the first configured rule that matched', () => {
+    expect(classifyAdoption(service({ 'acme.io/template': 'node', 'acme.io/paved-road': 'yes' }), options)).toEqual({
+      status: 'adopted',
+      reason: null,
+      rule: 'annotation acme.io/paved-road is "yes"',
+    });
+    expect(classifyAdoption(service({ 'acme.io/template': 'node' }), options).rule).toBe('annotation acme.io/template is set');
+  });
+
+  it('does not adopt on a value other than the configured one, nor on the default rules', () => {
+    expect(
+      classifyAdoption(service({ 'acme.io/paved-road': 'no', 'backstage.io/source-template': 'x' }), options),
+    ).toEqual({ status: 'not-adopted', reason: null, rule: null });
+  });
+
+  it('describes rules the way the scorecard shows them', () => {
+    expect(rules.map(describeRule)).toEqual(['annotation acme.io/paved-road is "yes"', 'annotation acme.io/template is set']);
+  });
+});

@@ -1,0 +1,59 @@
+import { ConfigReader } from '@backstage/config';
+import { readSettings } from './config';
+
+const read = (platformMetrics: object) => readSettings(new ConfigReader({ platformMetrics }));
+
+describe('readSettings', () => {
+  it('applies the defaults of metrics.md', () => {
+    const s = readSettings(new ConfigReader({}));
+    expect(s).toMatchObject({
+      benchmark: 'dora-2021',
+      productionEnvironments: ['production', 'prod'],
+      minSamples: 3,
+      incidentAttribution: 'nearest-deployment',
+      adoption: { eligibleTypes: ['service', 'website'] },
+      survey: { cadence: 'quarterly', minGroupSize: 5, snoozeDays: 7 },
+      rollups: { frequencySeconds: 60, summaryWindows: [30, 90, 180, 365], summaryMaxAgeMinutes: 10, batchSize: 50 },
+    });
+    expect(s.adoption.rules).toEqual([
+      { annotation: 'backstage.io/source-template' },
+      { annotation: 'platform-metrics.io/golden-path', value: 'true' },
+    ]);
+  });
+
+  it('lower-cases environment names and types, and never lets the group minimum fall below 3', () => {
+    const s = read({ productionEnvironments: ['PROD', 'Live'], adoption: { eligibleTypes: ['Service'] }, survey: { minGroupSize: 2 } });
+    expect(s.productionEnvironments).toEqual(['prod', 'live']);
+    expect(s.adoption.eligibleTypes).toEqual(['service']);
+    expect(s.survey.minGroupSize).toBe(3);
+  });
+
+  it('takes a custom benchmark profile by name', () => {
+    const bounds = { elite: 1, high: 2, medium: 3 };
+    const custom = { deploymentFrequency: bounds, leadTime: bounds, changeFailureRate: bounds, timeToRestore: bounds };
+    expect(read({ benchmark: 'ours', benchmarks: { ours: custom } }).profile).toEqual(custom);
+  });
+
+  it.each([
+    ['an unknown benchmark', { benchmark: 'dora-1999' }, /platformMetrics\.benchmark: 'dora-1999' is neither built in/],
+    ['a prototype member as benchmark', { benchmark: '__proto__' }, /platformMetrics\.benchmark: '__proto__'/],
+    ['a prototype member as benchmark', { benchmark: 'toString' }, /platformMetrics\.benchmark: 'toString'/],
+    ['a custom profile without bounds', { benchmark: 'x', benchmarks: { x: { leadTime: {} } } }, /platformMetrics\.benchmarks\.x\.deploymentFrequency\.elite/],
+    ['a typo in incident attribution', { incidentAttribution: 'explicit' }, /platformMetrics\.incidentAttribution: 'explicit' is not one of nearest-deployment, explicit-only/],
+    ['a typo in the survey cadence', { survey: { cadence: 'weekly' } }, /platformMetrics\.survey\.cadence: 'weekly'/],
+    ['a fractional sample minimum', { minSamples: 2.5 }, /platformMetrics\.minSamples: expected a whole number from 1 up/],
+    ['a zero sample minimum', { minSamples: 0 }, /platformMetrics\.minSamples/],
+    ['no production environment', { productionEnvironments: [] }, /platformMetrics\.productionEnvironments: must list at least one value/],
+    ['an empty environment name', { productionEnvironments: ['prod', ' '] }, /platformMetrics\.productionEnvironments: must not contain empty values/],
+    ['no adoption rule', { adoption: { rules: [] } }, /platformMetrics\.adoption\.rules: must list at least one entry/],
+    ['a rule without annotation', { adoption: { rules: [{ value: 'true' }] } }, /platformMetrics\.adoption\.rules\[0\]/],
+    ['a summary window out of range', { rollups: { summaryWindows: [30, 1000] } }, /platformMetrics\.rollups\.summaryWindows: expected whole numbers from 1 to 730, got 1000/],
+    ['no summary window', { rollups: { summaryWindows: [] } }, /platformMetrics\.rollups\.summaryWindows/],
+    ['a batch size of 0', { rollups: { batchSize: 0 } }, /platformMetrics\.rollups\.batchSize/],
+    ['a number as text where a number belongs', { rollups: { frequencySeconds: 'often' } }, /platformMetrics\.rollups\.frequencySeconds/],
+    ['an empty survey question', { survey: { question: '' } }, /platformMetrics\.survey\.question/],
+    ['a blank survey question', { survey: { question: '  ' } }, /platformMetrics\.survey\.question: must not be empty/],
+  ])('refuses %s, naming the key', (_name, config, message) => {
+    expect(() => read(config)).toThrow(message);
+  });
+});

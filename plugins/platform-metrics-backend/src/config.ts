@@ -1,0 +1,215 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  DEFAULT_MIN_SAMPLES,
+  WINDOW_OPTIONS_DAYS,
+  MAX_WINDOW_DAYS,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import { lower } from './lib/refs';
+import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
+
+export interface AdoptionRule {
+  annotation: string;
+  value?: string;
+}
+
+export interface CommentCategory {
+  name: string;
+  keywords: string[];
+}
+
+export type IncidentAttribution = 'nearest-deployment' | 'explicit-only';
+export type SurveyCadence = 'quarterly' | 'monthly';
+
+/** The plugin's configuration, read and validated once, with defaults applied. */
+export interface PlatformMetricsSettings {
+  benchmark: string;
+  profile: BenchmarkProfile;
+  /** Lower-cased. */
+  productionEnvironments: string[];
+  minSamples: number;
+  incidentAttribution: IncidentAttribution;
+  adoption: { eligibleTypes: string[]; rules: AdoptionRule[] };
+  survey: {
+    cadence: SurveyCadence;
+    question: string;
+    followUpQuestion: string;
+    minGroupSize: number;
+    snoozeDays: number;
+    commentCategories: CommentCategory[];
+  };
+  catalogSync: { frequencyMinutes: number; pageSize: number };
+  rollups: {
+    /** Seconds between runs of the rollup job. */
+    frequencySeconds: number;
+    /** Window lengths (days) whose current org and team summaries are precomputed. */
+    summaryWindows: number[];
+    /** Oldest precomputed summary served, in minutes. */
+    summaryMaxAgeMinutes: number;
+    /** Entities recomputed per database round trip. */
+    batchSize: number;
+  };
+}
+
+export const DEFAULT_COMMENT_CATEGORIES: CommentCategory[] = [
+  { name: 'CI speed', keywords: ['ci', 'build', 'pipeline', 'slow test', 'flaky', 'queue'] },
+  { name: 'Documentation', keywords: ['doc', 'docs', 'documentation', 'readme', 'example', 'guide', 'undocumented'] },
+  { name: 'Environments', keywords: ['environment', 'staging', 'preview', 'sandbox', 'infra'] },
+  { name: 'Deployments', keywords: ['deploy', 'release', 'rollout', 'rollback'] },
+  { name: 'On-call & incidents', keywords: ['on-call', 'oncall', 'incident', 'alert', 'pager'] },
+  { name: 'Onboarding', keywords: ['onboard', 'getting started', 'new joiner', 'template', 'scaffold'] },
+  { name: 'Access & permissions', keywords: ['access', 'permission', 'credential', 'secret', 'approval'] },
+];
+
+export const DEFAULT_ADOPTION_RULES: AdoptionRule[] = [
+  { annotation: 'backstage.io/source-template' },
+  { annotation: 'platform-metrics.io/golden-path', value: 'true' },
+];
+
+const PREFIX = 'platformMetrics';
+
+function invalid(key: string, message: string): never {
+  throw new InputError(`Invalid configuration ${PREFIX}.${key}: ${message}`);
+}
+
+/** Reads one section of the plugin's config, naming the key in every error. */
+class Reader {
+  constructor(private readonly config: Config | undefined) {}
+
+  private get<T>(key: string, read: (c: Config) => T | undefined): T | undefined {
+    try {
+      return this.config ? read(this.config) : undefined;
+    } catch (e) {
+      return invalid(key, (e as Error).message);
+    }
+  }
+
+  string(key: string, fallback: string): string {
+    const v = this.get(key, c => c.getOptionalString(key));
+    if (v === undefined) return fallback;
+    if (v.trim() === '') invalid(key, 'must not be empty');
+    return v;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+    const v = this.get(key, c => c.getOptionalString(key));
+    if (v === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(v)) {
+      invalid(key, `'${v}' is not one of ${allowed.join(', ')}`);
+    }
+    return v as T;
+  }
+
+  integer(key: string, fallback: number, range: { min: number; max?: number }): number {
+    const v = this.get(key, c => c.getOptionalNumber(key)) ?? fallback;
+    if (!Number.isInteger(v) || v < range.min || (range.max !== undefined && v > range.max)) {
+      invalid(key, `expected a whole number from ${range.min}${range.max !== undefined ? ` to ${range.max}` : ' up'}, got ${v}`);
+    }
+    return v;
+  }
+
+  strings(key: string, fallback: string[]): string[] {
+    const v = this.get(key, c => c.getOptionalStringArray(key)) ?? fallback;
+    if (v.length === 0) invalid(key, 'must list at least one value');
+    if (v.some(s => s.trim() === '')) invalid(key, 'must not contain empty values');
+    return v;
+  }
+
+  numbers(key: string, fallback: number[], range: { min: number; max: number }): number[] {
+    const v = this.get(key, c => c.getOptional<unknown[]>(key)) ?? fallback;
+    if (!Array.isArray(v) || v.length === 0) invalid(key, 'must list at least one value');
+    for (const n of v) {
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < range.min || n > range.max) {
+        invalid(key, `expected whole numbers from ${range.min} to ${range.max}, got ${JSON.stringify(n)}`);
+      }
+    }
+    return v as number[];
+  }
+
+  list<T>(key: string, fallback: T[], item: (c: Config, at: string) => T): T[] {
+    const v = this.get(key, c => c.getOptionalConfigArray(key));
+    if (v === undefined) return fallback;
+    if (v.length === 0) invalid(key, 'must list at least one entry');
+    return v.map((c, i) => {
+      try {
+        return item(c, `${key}[${i}]`);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        return invalid(`${key}[${i}]`, (e as Error).message);
+      }
+    });
+  }
+
+  object<T>(key: string): Record<string, T> {
+    return this.get(key, c => c.getOptional<Record<string, T>>(key)) ?? {};
+  }
+}
+
+/** A custom or built-in profile by name; only own properties count, never a prototype member. */
+function profileOf(name: string, custom: Record<string, BenchmarkProfile>): BenchmarkProfile {
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  let profile: BenchmarkProfile | undefined;
+  if (own(custom, name)) profile = custom[name];
+  else if (own(BENCHMARK_PROFILES, name)) profile = BENCHMARK_PROFILES[name];
+  if (!profile) {
+    invalid(
+      'benchmark',
+      `'${name}' is neither built in (${Object.keys(BENCHMARK_PROFILES).join(', ')}) nor defined under ${PREFIX}.benchmarks`,
+    );
+  }
+  for (const metric of ['deploymentFrequency', 'leadTime', 'changeFailureRate', 'timeToRestore'] as const) {
+    for (const tier of ['elite', 'high', 'medium'] as const) {
+      const bound = profile[metric]?.[tier];
+      if (typeof bound !== 'number' || !Number.isFinite(bound) || bound < 0) {
+        invalid(`benchmarks.${name}.${metric}.${tier}`, 'expected a non-negative number');
+      }
+    }
+  }
+  return profile;
+}
+
+/** Reads and validates every option of the plugin into one settings object. */
+export function readSettings(config: Config): PlatformMetricsSettings {
+  const c = new Reader(config.getOptionalConfig(PREFIX));
+  const benchmark = c.string('benchmark', DEFAULT_BENCHMARK);
+  return {
+    benchmark,
+    profile: profileOf(benchmark, c.object<BenchmarkProfile>('benchmarks')),
+    productionEnvironments: c.strings('productionEnvironments', ['production', 'prod']).map(lower),
+    minSamples: c.integer('minSamples', DEFAULT_MIN_SAMPLES, { min: 1 }),
+    incidentAttribution: c.oneOf<IncidentAttribution>(
+      'incidentAttribution',
+      ['nearest-deployment', 'explicit-only'],
+      'nearest-deployment',
+    ),
+    adoption: {
+      eligibleTypes: c.strings('adoption.eligibleTypes', ['service', 'website']).map(lower),
+      rules: c.list('adoption.rules', DEFAULT_ADOPTION_RULES, r => ({
+        annotation: r.getString('annotation'),
+        ...(r.has('value') && { value: r.getString('value') }),
+      })),
+    },
+    survey: {
+      cadence: c.oneOf<SurveyCadence>('survey.cadence', ['quarterly', 'monthly'], 'quarterly'),
+      question: c.string('survey.question', 'How likely are you to recommend the platform to a colleague?'),
+      followUpQuestion: c.string('survey.followUpQuestion', 'What is the single biggest thing slowing you down?'),
+      // never below 3 (metrics.md §8a): a smaller value is raised to 3
+      minGroupSize: Math.max(3, c.integer('survey.minGroupSize', 5, { min: 1 })),
+      snoozeDays: c.integer('survey.snoozeDays', 7, { min: 1, max: 365 }),
+      commentCategories: c.list('survey.commentCategories', DEFAULT_COMMENT_CATEGORIES, cat => ({
+        name: cat.getString('name'),
+        keywords: cat.getStringArray('keywords'),
+      })),
+    },
+    catalogSync: {
+      frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
+      pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),
+    },
+    rollups: {
+      frequencySeconds: c.integer('rollups.frequencySeconds', 60, { min: 1 }),
+      summaryWindows: c.numbers('rollups.summaryWindows', [...WINDOW_OPTIONS_DAYS], { min: 1, max: MAX_WINDOW_DAYS }),
+      summaryMaxAgeMinutes: c.integer('rollups.summaryMaxAgeMinutes', 10, { min: 1 }),
+      batchSize: c.integer('rollups.batchSize', 50, { min: 1, max: 1000 }),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { AdoptionStatus } from '@platform-metrics/plugin-platform-metrics-common';
+
+export interface EntityRow {
+  entityRef: string;
+  kind: string;
+  type: string | null;
+  ownerRef: string | null;
+  systemRef: string | null;
+  lifecycle: string | null;
+  adoptionStatus: AdoptionStatus;
+  adoptionReason: string | null;
+  /** The text of the adoption rule that matched, for adopted entities. */
+  adoptionRule?: string | null;
+  annotatedCreatedAt: number | null;
+  firstSeenAt: number;
+}
+
+export type EntityUpsert = Omit<EntityRow, 'firstSeenAt'>;
+
+export interface AdoptionCounts {
+  adopted: number;
+  eligible: number;
+  exceptions: number;
+}
+
+export interface AdoptionSnapshot extends AdoptionCounts {
+  day: string;
+  scopeType: 'org' | 'group' | 'system';
+  scopeRef: string;
+}
+
+/**
+ * What the plugin knows of the catalog: the entities it measures, group
+ * membership, daily adoption snapshots, and when the catalog was first and
+ * last synced.
+ */
+export interface CatalogStore {
+  upsertEntities(entities: EntityUpsert[], seenAt: number): Promise<void>;
+  /** Marks entities not seen since `seenBefore` as gone from the catalog. */
+  markMissingEntities(seenBefore: number): Promise<number>;
+  getEntity(entityRef: string): Promise<EntityRow | undefined>;
+  listEntities(filter?: { ownerRef?: string; kind?: string }): Promise<EntityRow[]>;
+  replaceGroupMembers(members: Array<{ userRef: string; groupRef: string }>): Promise<void>;
+  groupsOfUser(userRef: string): Promise<string[]>;
+  /** Groups of each of the users, in one round trip per 1000 users. */
+  groupsOfUsers(userRefs: string[]): Promise<Map<string, string[]>>;
+
+  upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]): Promise<void>;
+  /** Snapshots of one scope, or of every scope of the type without `scopeRef`, by day. */
+  listAdoptionSnapshots(query: {
+    scopeType: AdoptionSnapshot['scopeType'];
+    scopeRef?: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<AdoptionSnapshot[]>;
+
+  /** When the first sync that saw components ran (metrics.md §7); set once. */
+  getInstalledAt(): Promise<number | undefined>;
+  /** Records the installation time unless one is recorded; returns the one in force. */
+  setInstalledAtOnce(at: number): Promise<number>;
+  /** When the last catalog sync finished. */
+  getSyncedAt(): Promise<number | undefined>;
+  setSyncedAt(at: number): Promise<void>;
+}

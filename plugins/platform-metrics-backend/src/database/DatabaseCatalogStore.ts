@@ -1,0 +1,194 @@
+import { Knex } from 'knex';
+import { chunks } from '../lib/collections';
+import {
+  AdoptionSnapshot,
+  CatalogStore,
+  EntityRow,
+  EntityUpsert,
+} from './CatalogStore';
+import { CHUNK, MetaTable, bulkUpsert, num, numOrNull, rowsPerInsert } from './knex';
+
+/** Meta keys owned by the catalog store. */
+const INSTALLED_AT = 'installed_at';
+const SYNCED_AT = 'catalog_synced_at';
+
+const ENTITY_COLUMNS = [
+  'kind',
+  'type',
+  'owner_ref',
+  'system_ref',
+  'lifecycle',
+  'adoption_status',
+  'adoption_reason',
+  'adoption_rule',
+  'annotated_created_at',
+  'last_seen_at',
+  'in_catalog',
+];
+
+function toEntity(r: any): EntityRow {
+  return {
+    entityRef: r.entity_ref,
+    kind: r.kind,
+    type: r.type ?? null,
+    ownerRef: r.owner_ref ?? null,
+    systemRef: r.system_ref ?? null,
+    lifecycle: r.lifecycle ?? null,
+    adoptionStatus: r.adoption_status,
+    adoptionReason: r.adoption_reason ?? null,
+    adoptionRule: r.adoption_rule ?? null,
+    annotatedCreatedAt: numOrNull(r.annotated_created_at),
+    firstSeenAt: num(r.first_seen_at),
+  };
+}
+
+/** knex implementation of {@link CatalogStore}, for SQLite and PostgreSQL. */
+export class DatabaseCatalogStore implements CatalogStore {
+  private readonly meta: MetaTable;
+
+  constructor(private readonly db: Knex) {
+    this.meta = new MetaTable(db);
+  }
+
+  async upsertEntities(entities: EntityUpsert[], seenAt: number) {
+    const sorted = [...entities].sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    await this.db.transaction(async tx => {
+      for (const part of chunks(sorted, rowsPerInsert(ENTITY_COLUMNS.length + 2))) {
+        await tx('pm_entities')
+          .insert(
+            part.map(e => ({
+              entity_ref: e.entityRef,
+              kind: e.kind,
+              type: e.type,
+              owner_ref: e.ownerRef,
+              system_ref: e.systemRef,
+              lifecycle: e.lifecycle,
+              adoption_status: e.adoptionStatus,
+              adoption_reason: e.adoptionReason,
+              adoption_rule: e.adoptionRule ?? null,
+              annotated_created_at: e.annotatedCreatedAt,
+              first_seen_at: seenAt,
+              last_seen_at: seenAt,
+              in_catalog: true,
+            })),
+          )
+          .onConflict('entity_ref')
+          // first_seen_at is kept from the first insert
+          .merge(ENTITY_COLUMNS);
+      }
+    });
+  }
+
+  async markMissingEntities(seenBefore: number) {
+    return this.db('pm_entities')
+      .where('last_seen_at', '<', seenBefore)
+      .andWhere('in_catalog', true)
+      .update({ in_catalog: false });
+  }
+
+  async getEntity(entityRef: string) {
+    const row = await this.db('pm_entities').where({ entity_ref: entityRef, in_catalog: true }).first();
+    return row ? toEntity(row) : undefined;
+  }
+
+  async listEntities(filter: { ownerRef?: string; kind?: string } = {}) {
+    const q = this.db('pm_entities').where('in_catalog', true);
+    if (filter.ownerRef) q.andWhere('owner_ref', filter.ownerRef);
+    if (filter.kind) q.andWhere('kind', filter.kind);
+    const rows = await q.orderBy('entity_ref');
+    return rows.map(toEntity);
+  }
+
+  async replaceGroupMembers(members: Array<{ userRef: string; groupRef: string }>) {
+    const unique = new Map(members.map(m => [`${m.userRef} ${m.groupRef}`, m]));
+    await this.db.transaction(async tx => {
+      await tx('pm_group_members').delete();
+      for (const part of chunks([...unique.values()], rowsPerInsert(2))) {
+        await tx('pm_group_members')
+          .insert(part.map(m => ({ user_ref: m.userRef, group_ref: m.groupRef })))
+          .onConflict(['user_ref', 'group_ref'])
+          .ignore();
+      }
+    });
+  }
+
+  async groupsOfUser(userRef: string) {
+    const rows = await this.db('pm_group_members').where({ user_ref: userRef }).orderBy('group_ref').select('group_ref');
+    return rows.map(r => r.group_ref as string);
+  }
+
+  async groupsOfUsers(userRefs: string[]) {
+    const groups = new Map<string, string[]>(userRefs.map(u => [u, []]));
+    for (const part of chunks(userRefs, CHUNK)) {
+      const rows = await this.db('pm_group_members')
+        .whereIn('user_ref', part)
+        .orderBy(['user_ref', 'group_ref'])
+        .select('user_ref', 'group_ref');
+      for (const r of rows) groups.get(r.user_ref)!.push(r.group_ref);
+    }
+    return groups;
+  }
+
+  async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
+    await this.db.transaction(tx =>
+      bulkUpsert(
+        tx,
+        'pm_adoption_snapshots',
+        snapshots.map(s => ({
+          day: s.day,
+          scope_type: s.scopeType,
+          scope_ref: s.scopeRef,
+          adopted: s.adopted,
+          eligible: s.eligible,
+          exceptions: s.exceptions,
+        })),
+        ['scope_type', 'scope_ref', 'day'],
+        {
+          day: 'text',
+          scope_type: 'text',
+          scope_ref: 'text',
+          adopted: 'integer',
+          eligible: 'integer',
+          exceptions: 'integer',
+        },
+      ),
+    );
+  }
+
+  async listAdoptionSnapshots(query: {
+    scopeType: AdoptionSnapshot['scopeType'];
+    scopeRef?: string;
+    fromDay: string;
+    toDay: string;
+  }) {
+    const q = this.db('pm_adoption_snapshots').where({ scope_type: query.scopeType });
+    if (query.scopeRef !== undefined) q.andWhere({ scope_ref: query.scopeRef });
+    const rows = await q.andWhere('day', '>=', query.fromDay).andWhere('day', '<=', query.toDay).orderBy('day');
+    return rows.map(r => ({
+      day: r.day,
+      scopeType: r.scope_type,
+      scopeRef: r.scope_ref,
+      adopted: num(r.adopted),
+      eligible: num(r.eligible),
+      exceptions: num(r.exceptions),
+    }));
+  }
+
+  async getInstalledAt() {
+    const v = await this.meta.get(INSTALLED_AT);
+    return v === undefined ? undefined : Number(v);
+  }
+
+  async setInstalledAtOnce(at: number) {
+    return Number(await this.meta.setOnce(INSTALLED_AT, String(at)));
+  }
+
+  async getSyncedAt() {
+    const v = await this.meta.get(SYNCED_AT);
+    return v === undefined ? undefined : Number(v);
+  }
+
+  async setSyncedAt(at: number) {
+    await this.meta.set(SYNCED_AT, String(at));
+  }
+}

@@ -1,0 +1,69 @@
+import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
+import { DeploymentInput, IncidentInput } from '../schema/validation';
+
+/** Times are epoch milliseconds throughout the stores. */
+export interface DeploymentRow {
+  source: string;
+  id: string;
+  entityRef: string;
+  environment: string;
+  status: 'succeeded' | 'failed';
+  finishedAt: number;
+  type: 'standard' | 'hotfix' | 'rollback';
+  remediates: string | null;
+  version: string | null;
+  changeCount: number;
+  /** Set by the rollups: it caused a failure (metrics.md §3). */
+  causedFailure?: boolean;
+}
+
+export interface IncidentRow {
+  source: string;
+  id: string;
+  entityRef: string;
+  openedAt: number;
+  resolvedAt: number | null;
+  severity: string | null;
+  causedBy: string | null;
+}
+
+/** A change at the earliest successful production deployment that shipped it. */
+export interface FirstChangeRow {
+  entityRef: string;
+  deployedAt: number;
+  committedAt: number;
+}
+
+/** Which entities a read covers: all of them, or a list. */
+export type EntityScope = { entityRefs?: string[] };
+
+export interface EventQuery extends EntityScope {
+  from: number;
+  to: number;
+  productionEnvironments: string[];
+}
+
+/**
+ * The ingested events: deployments with their changes, and incidents. Every
+ * write is idempotent on `(source, id)`, enforced by the database, and marks
+ * the entities it touched dirty in the same transaction (see the rollups).
+ */
+export interface EventStore {
+  upsertDeployments(records: DeploymentInput[]): Promise<IngestResult>;
+  upsertIncidents(records: IncidentInput[]): Promise<IngestResult>;
+
+  /** Deployments in `[from, to)` of production environments, any status. */
+  listDeployments(query: EventQuery): Promise<DeploymentRow[]>;
+  /** Deployments of every environment of one entity, newest first, with `causedFailure`. */
+  listRecentDeployments(entityRef: string, before: number, limit: number): Promise<DeploymentRow[]>;
+  /** Changes whose first successful production deployment is in `[from, to)`. */
+  listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]>;
+  /**
+   * Incidents opened before `to` that can matter for the window: opened in
+   * it, resolved in it, still open at `from`, or naming a deployment.
+   */
+  listIncidents(query: Omit<EventQuery, 'productionEnvironments'>): Promise<IncidentRow[]>;
+  listRecentIncidents(entityRef: string, before: number, limit: number): Promise<IncidentRow[]>;
+  /** Incidents opened before `to` and not resolved by then, per entity. */
+  countOpenIncidents(query: EntityScope & { to: number }): Promise<Map<string, number>>;
+}

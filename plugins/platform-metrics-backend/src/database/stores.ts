@@ -1,0 +1,46 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { Clock } from '../lib/time';
+import { CatalogStore } from './CatalogStore';
+import { DatabaseCatalogStore } from './DatabaseCatalogStore';
+import { DatabaseEventStore } from './DatabaseEventStore';
+import { DatabaseRollupStore } from './DatabaseRollupStore';
+import { DatabaseSummaryStore } from './DatabaseSummaryStore';
+import { DatabaseSurveyStore } from './DatabaseSurveyStore';
+import { EventStore } from './EventStore';
+import { RollupStore } from './RollupStore';
+import { SummaryStore } from './SummaryStore';
+import { SurveyStore } from './SurveyStore';
+
+/** The plugin's migrations (dated knex migrations, shipped with the package). */
+export const migrationsDir = resolvePackagePath('@platform-metrics/plugin-platform-metrics-backend', 'migrations');
+
+/** One store per domain, all on the plugin's database. */
+export interface PlatformMetricsStores {
+  events: EventStore;
+  rollups: RollupStore;
+  summaries: SummaryStore;
+  catalog: CatalogStore;
+  surveys: SurveyStore;
+}
+
+/** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
+export async function storesForKnex(
+  db: Knex,
+  options: { clock?: Clock; skipMigrations?: boolean } = {},
+): Promise<PlatformMetricsStores> {
+  if (!options.skipMigrations) await db.migrate.latest({ directory: migrationsDir });
+  const clock = options.clock ?? Date.now;
+  return {
+    events: new DatabaseEventStore(db, clock),
+    rollups: new DatabaseRollupStore(db, clock),
+    summaries: new DatabaseSummaryStore(db),
+    catalog: new DatabaseCatalogStore(db),
+    surveys: new DatabaseSurveyStore(db, clock),
+  };
+}
+
+/** The stores on the plugin's database service (honours `migrations.skip`). */
+export async function createStores(database: DatabaseService, clock?: Clock): Promise<PlatformMetricsStores> {
+  return storesForKnex(await database.getClient(), { clock, skipMigrations: database.migrations?.skip });
+}

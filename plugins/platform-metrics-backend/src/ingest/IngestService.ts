@@ -1,0 +1,28 @@
+import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
+import { CatalogStore } from '../database/CatalogStore';
+import { EventStore } from '../database/EventStore';
+import { SurveyStore } from '../database/SurveyStore';
+import { DeploymentInput, ImportedSurveyResponse, IncidentInput } from '../schema/validation';
+
+/**
+ * Ingestion of validated batches: deployments, incidents and imported survey
+ * answers. Each batch is written in one transaction, idempotently on its key;
+ * the router validates and authorises, this writes.
+ */
+export class IngestService {
+  constructor(private readonly stores: { events: EventStore; surveys: SurveyStore; catalog: CatalogStore }) {}
+
+  deployments(records: DeploymentInput[]): Promise<IngestResult> {
+    return this.stores.events.upsertDeployments(records);
+  }
+
+  incidents(records: IncidentInput[]): Promise<IngestResult> {
+    return this.stores.events.upsertIncidents(records);
+  }
+
+  /** Historical answers, recorded with their users' groups as the catalog has them now. */
+  async surveyResponses(records: ImportedSurveyResponse[]): Promise<IngestResult> {
+    const groups = await this.stores.catalog.groupsOfUsers([...new Set(records.map(r => r.userRef))]);
+    return this.stores.surveys.importSurveyResponses(records, u => groups.get(u) ?? []);
+  }
+}

@@ -1,0 +1,97 @@
+import { OrgSummary, TeamSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import { adoptionRate, countAdoption } from '../catalog/adoption';
+import { AdoptionCounts, EntityRow } from '../database/CatalogStore';
+import { groupBy } from '../lib/collections';
+import { Window, windowJson } from '../lib/time';
+import { DoraSettings, EntityFacts, summarise, tierDistribution, weeklyTrend } from './dora';
+import { NpsInput, npsOf } from './nps';
+import { ttfdCohort } from './ttfd';
+
+/** What an org or team summary is built from, read once per window. */
+export interface SummaryInput {
+  entities: EntityRow[];
+  facts: Map<string, EntityFacts>;
+  firsts: Map<string, number>;
+  installedAt: number | undefined;
+  /** The survey answers behind the NPS of the org or of a group. */
+  nps: (group?: string) => NpsInput;
+}
+
+export interface SummarySettings extends DoraSettings {
+  benchmark: string;
+  minGroupSize: number;
+}
+
+const byRef = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
+
+/** Adoption per system of the entities in scope. */
+function adoptionBySystem(entities: EntityRow[]) {
+  return byRef(groupBy(entities, e => e.systemRef)).map(([systemRef, members]) => {
+    const counts = countAdoption(members.map(e => e.adoptionStatus));
+    return { systemRef, rate: adoptionRate(counts), ...counts };
+  });
+}
+
+/**
+ * The org summary, or one group's (its entities only), of a window: pooled
+ * DORA metrics with the tier distribution, adoption with its trend and per
+ * system, the time-to-first-deploy cohort, NPS and one row per owner group.
+ */
+export function buildOrgSummary(args: {
+  window: Window;
+  group: string | undefined;
+  input: SummaryInput;
+  adoptionTrend: Array<{ day: string } & AdoptionCounts>;
+  settings: SummarySettings;
+  computedAt: number;
+}): OrgSummary {
+  const { window, group, input, adoptionTrend, settings } = args;
+  const entities = group ? input.entities.filter(e => e.ownerRef === group) : input.entities;
+  const nps = npsOf(input.nps(group));
+
+  const factsOf = (e: EntityRow): EntityFacts =>
+    input.facts.get(e.entityRef) ?? { entityRef: e.entityRef, days: [], open: 0 };
+  const scoped = entities.map(factsOf);
+  // each entity's overall tier, computed once for the org and its teams
+  const overall = new Map(scoped.map(f => [f.entityRef, summarise([f], window, settings).overallTier]));
+  const adoption = countAdoption(entities.map(e => e.adoptionStatus));
+  const { minGroupSize } = settings;
+
+  const teams: TeamSummary[] = byRef(groupBy(entities, e => e.ownerRef)).map(([groupRef, owned]) => {
+    const f = owned.map(factsOf);
+    const counts = countAdoption(owned.map(e => e.adoptionStatus));
+    const teamNps = nps.groups.get(groupRef) ?? { score: null, n: 0 };
+    return {
+      groupRef,
+      entities: owned.length,
+      dora: {
+        ...summarise(f, window, settings),
+        tierDistribution: tierDistribution(f.map(x => overall.get(x.entityRef)!)),
+      },
+      adoption: { rate: adoptionRate(counts), adopted: counts.adopted, eligible: counts.eligible },
+      nps:
+        teamNps.n >= minGroupSize
+          ? { score: teamNps.score, n: teamNps.n, reason: null }
+          : { score: null, n: teamNps.n, reason: `fewer than ${minGroupSize} responses` },
+    };
+  });
+
+  return {
+    window: windowJson(window),
+    computedAt: new Date(args.computedAt).toISOString(),
+    benchmark: settings.benchmark,
+    minSamples: settings.minSamples,
+    group: group ?? null,
+    dora: { ...summarise(scoped, window, settings), tierDistribution: tierDistribution([...overall.values()]) },
+    adoption: {
+      rate: adoptionRate(adoption),
+      ...adoption,
+      trend: adoptionTrend.map(s => ({ date: s.day, rate: adoptionRate(s) })),
+      bySystem: adoptionBySystem(entities),
+    },
+    timeToFirstDeploy: ttfdCohort(entities, input.firsts, input.installedAt, window),
+    nps: nps.org,
+    trend: weeklyTrend(scoped, window),
+    teams,
+  };
+}

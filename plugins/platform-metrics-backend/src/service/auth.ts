@@ -1,0 +1,55 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  platformMetricsCommentsReadPermission,
+  platformMetricsIngestPermission,
+  platformMetricsReadPermission,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import express from 'express';
+import { lower } from '../lib/refs';
+
+/** Who may call what: credentials by principal type, then the plugin's permissions. */
+export function createAuth(deps: { httpAuth: HttpAuthService; permissions: PermissionsService }) {
+  const { httpAuth, permissions } = deps;
+
+  async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
+    const [decision] = await permissions.authorize([{ permission }], { credentials });
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  return {
+    /** Ingestion takes service or external-access credentials only, with the ingest permission. */
+    async ingest(req: express.Request) {
+      return authorize(await httpAuth.credentials(req, { allow: ['service'] }), platformMetricsIngestPermission);
+    },
+
+    /** Metric reads: users or services with the read permission. */
+    async read(req: express.Request) {
+      return authorize(await httpAuth.credentials(req, { allow: ['user', 'service'] }), platformMetricsReadPermission);
+    },
+
+    /** Survey comments: with the comments permission. */
+    async comments(req: express.Request) {
+      return authorize(
+        await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+        platformMetricsCommentsReadPermission,
+      );
+    },
+
+    /** The signed-in user's normalised ref (survey routes take the user from the token only). */
+    async userRef(req: express.Request) {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      return lower(credentials.principal.userEntityRef);
+    },
+  };
+}
+
+export type RouterAuth = ReturnType<typeof createAuth>;

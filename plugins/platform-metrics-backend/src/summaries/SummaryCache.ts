@@ -1,0 +1,115 @@
+import { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import { PlatformMetricsSettings } from '../config';
+import { CatalogStore } from '../database/CatalogStore';
+import { SummaryStore } from '../database/SummaryStore';
+import { SurveyStore } from '../database/SurveyStore';
+import { Clock, Window, makeWindow } from '../lib/time';
+import { SummaryService } from '../metrics/SummaryService';
+import { rollupFingerprint } from '../rollups/RollupService';
+import { isServable } from './freshness';
+
+/** The scope ref of the org-wide summary. */
+const ORG = 'org';
+
+/**
+ * The precomputed summaries of the current windows: the only code that
+ * decides whether one may answer a read (see {@link isServable}), that
+ * refreshes them, and that drops them when the settings they were computed
+ * with change.
+ */
+export class SummaryCache {
+  constructor(
+    private readonly stores: { summaries: SummaryStore; catalog: CatalogStore; surveys: SurveyStore },
+    private readonly summaries: SummaryService,
+    private readonly settings: PlatformMetricsSettings,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  private get maxAgeMs() {
+    return this.settings.rollups.summaryMaxAgeMinutes * 60_000;
+  }
+
+  /** The latest change a stored summary cannot reflect: a catalog sync or a survey answer. */
+  private async changedAt(): Promise<number> {
+    const [synced, answered] = await Promise.all([
+      this.stores.catalog.getSyncedAt(),
+      this.stores.surveys.getChangedAt(),
+    ]);
+    return Math.max(synced ?? 0, answered ?? 0);
+  }
+
+  /** The current window of `windowDays` (ending at the next UTC midnight). */
+  currentWindow(windowDays: number): Window {
+    return makeWindow(windowDays, undefined, this.clock());
+  }
+
+  /**
+   * The org summary, or one group's. With `current`, the window is the
+   * current one and a servable precomputed summary answers when there is
+   * one; otherwise it is computed now.
+   */
+  async getOrgSummary(window: Window, group?: string, opts: { current?: boolean } = {}): Promise<OrgSummary> {
+    if (opts.current) {
+      const [row, changedAt] = await Promise.all([
+        this.stores.summaries.get(group ?? ORG, window.days),
+        this.changedAt(),
+      ]);
+      if (isServable(row, window, this.clock(), { maxAgeMs: this.maxAgeMs, changedAt })) {
+        return JSON.parse(row!.body);
+      }
+    }
+    return this.summaries.compute(window, group);
+  }
+
+  /**
+   * Precomputes the org and every team's summary of each configured current
+   * window, unless (without `force`) the stored ones will still be servable
+   * half their maximum age from now. Returns how many were written.
+   */
+  async refresh(force: boolean, signal?: AbortSignal): Promise<number> {
+    const now = this.clock();
+    const windows = this.settings.rollups.summaryWindows.map(days => makeWindow(days, undefined, now));
+    if (!force) {
+      const [changedAt, stored] = await Promise.all([
+        this.changedAt(),
+        Promise.all(windows.map(w => this.stores.summaries.get(ORG, w.days))),
+      ]);
+      const rule = { maxAgeMs: this.maxAgeMs, changedAt };
+      if (stored.every((row, i) => isServable(row, windows[i], now + this.maxAgeMs / 2, rule))) return 0;
+    }
+    signal?.throwIfAborted();
+    const computed = await this.summaries.computeAll(windows);
+    signal?.throwIfAborted();
+    await this.stores.summaries.put(
+      computed.map(s => ({
+        scopeRef: s.scopeRef,
+        windowDays: s.window.days,
+        to: s.window.to,
+        computedAt: now,
+        body: JSON.stringify(s.summary),
+      })),
+    );
+    return computed.length;
+  }
+
+  /**
+   * Drops the stored summaries when the settings that shape them (those of
+   * the rollups, the benchmark, the sample and group minimums, the survey
+   * cadence) are not the ones they were computed with.
+   */
+  async checkSettings(): Promise<boolean> {
+    const { settings } = this;
+    const fingerprint = JSON.stringify({
+      rollupSettings: rollupFingerprint(settings),
+      benchmark: settings.benchmark,
+      profile: settings.profile,
+      minSamples: settings.minSamples,
+      cadence: settings.survey.cadence,
+      minGroupSize: settings.survey.minGroupSize,
+    });
+    if ((await this.stores.summaries.getSettingsFingerprint()) === fingerprint) return false;
+    await this.stores.summaries.clear();
+    await this.stores.summaries.setSettingsFingerprint(fingerprint);
+    return true;
+  }
+}
