@@ -11,3 +11,4 @@ export * from './tiers';
 export * from './nps';
 export * from './permissions';
 export * from './schemas';
+export * from './defaults';
