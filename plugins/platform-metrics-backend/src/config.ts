@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  DEFAULT_ELIGIBLE_TYPES,
   DEFAULT_MIN_SAMPLES,
   WINDOW_OPTIONS_DAYS,
   MAX_WINDOW_DAYS,
@@ -183,7 +184,7 @@ export function readSettings(config: Config): PlatformMetricsSettings {
       'nearest-deployment',
     ),
     adoption: {
-      eligibleTypes: c.strings('adoption.eligibleTypes', ['service', 'website']).map(lower),
+      eligibleTypes: c.strings('adoption.eligibleTypes', [...DEFAULT_ELIGIBLE_TYPES]).map(lower),
       rules: c.list('adoption.rules', DEFAULT_ADOPTION_RULES, r => ({
         annotation: r.getString('annotation'),
         ...(r.has('value') && { value: r.getString('value') }),

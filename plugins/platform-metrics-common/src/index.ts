@@ -1,11 +1,12 @@
 /**
  * What the platform-metrics frontend and backend plugins share: the HTTP
- * API's types, the permissions, and the defaults both sides rely on.
+ * API's types, the permissions, and the defaults and limits both sides rely
+ * on.
  *
  * @packageDocumentation
  */
 export * from './types';
-export { NPS_BAND_LABELS, npsBand } from './nps';
+export { npsBand } from './nps';
 export {
   platformMetricsReadPermission,
   platformMetricsCommentsReadPermission,
@@ -15,8 +16,11 @@ export {
 export {
   WINDOW_OPTIONS_DAYS,
   DEFAULT_WINDOW_DAYS,
+  MIN_WINDOW_DAYS,
   MAX_WINDOW_DAYS,
   DEFAULT_MIN_SAMPLES,
   MAX_COMMENT_LENGTH,
+  STALLED_AFTER_DAYS,
+  DEFAULT_ELIGIBLE_TYPES,
   MAX_BATCH,
 } from './defaults';

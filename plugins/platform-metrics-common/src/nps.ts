@@ -1,15 +1,5 @@
 import { NpsBand } from './types';
 
-/** Human labels of the NPS bands. @public */
-export const NPS_BAND_LABELS: Readonly<Record<NpsBand, string>> = {
-  critical: 'Critical',
-  poor: 'Poor',
-  acceptable: 'Acceptable',
-  good: 'Good',
-  amazing: 'Amazing',
-  'top-percentile': 'Top percentile',
-};
-
 /**
  * The NPS band of a score (lower bounds inclusive): [-100,-20) critical,
  * [-20,0) poor, [0,20) acceptable, [20,50) good, [50,80) amazing,

@@ -18,6 +18,7 @@ import plugin, {
   platformHealthPage,
 } from './alpha';
 import { platformMetricsApiRef } from './api';
+import { platformMetricsRouteRef } from './index';
 import { mockApi } from './testing/fixtures';
 
 const component: Entity = {
@@ -45,6 +46,12 @@ describe('platform-metrics new frontend system plugin', () => {
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
+  });
+
+  it('serves the legacy route ref as its root route', () => {
+    expect(plugin.routes.root).toBe(platformMetricsRouteRef);
+    const tester = createExtensionTester(platformHealthPage);
+    expect(tester.get(coreExtensionData.routeRef)).toBe(platformMetricsRouteRef);
   });
 
   it('adds a "Scorecard" tab at scorecard, on Components only', async () => {

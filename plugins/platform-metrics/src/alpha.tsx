@@ -1,4 +1,8 @@
 import {
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
@@ -31,7 +35,7 @@ export const platformHealthPage = PageBlueprint.make({
     path: '/platform-health',
     title: 'Platform health',
     icon: <InsertChartOutlinedIcon fontSize="inherit" />,
-    routeRef: rootRouteRef,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
     loader: () =>
       import('./components/PlatformHealthPage').then(m => (
@@ -96,9 +100,9 @@ export default createFrontendPlugin({
   pluginId: 'platform-metrics',
   title: 'Platform health',
   icon: <InsertChartOutlinedIcon fontSize="inherit" />,
-  routes: {
+  routes: convertLegacyRouteRefs({
     root: rootRouteRef,
-  },
+  }),
   extensions: [
     platformMetricsApi,
     platformHealthPage,
@@ -109,4 +113,5 @@ export default createFrontendPlugin({
 });
 
 export { platformMetricsApiRef, PlatformMetricsClient } from './api';
+export { platformMetricsTranslationRef } from './translation';
 export type { PlatformMetricsApi } from './api';

@@ -19,4 +19,4 @@ export {
   type PlatformMetricsApi,
   type MetricWindowOptions,
 } from './api';
-export { legacyRootRouteRef as platformMetricsRouteRef } from './routes';
+export { rootRouteRef as platformMetricsRouteRef } from './routes';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { platformMetricsApiRef, PlatformMetricsClient } from './api';
-import { legacyRootRouteRef } from './routes';
+import { rootRouteRef } from './routes';
 
 /**
  * The platform-metrics plugin for the legacy frontend system.
@@ -25,7 +25,7 @@ export const platformMetricsPlugin = createPlugin({
     }),
   ],
   routes: {
-    root: legacyRootRouteRef,
+    root: rootRouteRef,
   },
 });
 
@@ -39,7 +39,7 @@ export const PlatformHealthPage = platformMetricsPlugin.provide(
     name: 'PlatformHealthPage',
     component: () =>
       import('./components/PlatformHealthPage').then(m => m.PlatformHealthPage),
-    mountPoint: legacyRootRouteRef,
+    mountPoint: rootRouteRef,
   }),
 );
 

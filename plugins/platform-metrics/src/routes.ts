@@ -1,10 +1,9 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
-import { createRouteRef as createLegacyRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** Route of the "Platform health" page (new frontend system). */
-export const rootRouteRef = createRouteRef();
-
-/** Route of the "Platform health" page (legacy frontend system). */
-export const legacyRootRouteRef = createLegacyRouteRef({
+/**
+ * Route of the "Platform health" page. One ref serves both frontend systems:
+ * the `/alpha` plugin converts it with `convertLegacyRouteRefs`.
+ */
+export const rootRouteRef = createRouteRef({
   id: 'platform-metrics',
 });

@@ -1,9 +1,10 @@
+import { STALLED_AFTER_DAYS } from '@platform-metrics/plugin-platform-metrics-common';
 import { EntityRow } from '../database/CatalogStore';
 import { DAY, Window } from '../lib/time';
 import { median } from './stats';
 
-/** Days after its creation by which a new entity is expected in production (metrics.md §7). */
-const STALLED_AFTER = 30 * DAY;
+/** After this long without a production deployment, a new entity has stalled (metrics.md §7). */
+const STALLED_AFTER = STALLED_AFTER_DAYS * DAY;
 
 /**
  * createdAt of metrics.md §7: the annotation, else the first sighting when it

@@ -4,6 +4,7 @@ import {
   MAX_BATCH,
   MAX_COMMENT_LENGTH,
   MAX_WINDOW_DAYS,
+  MIN_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { normalizeEntityRef } from '../lib/refs';
 
@@ -133,14 +134,14 @@ export type IncidentInput = z.output<typeof incidentSchema>;
 /** A validated survey answer. */
 export type SurveyResponseInput = z.output<typeof surveyResponseSchema>;
 
-const WINDOW_DAYS_ERROR = `expected a whole number of days from 1 to ${MAX_WINDOW_DAYS}`;
+const WINDOW_DAYS_ERROR = `expected a whole number of days from ${MIN_WINDOW_DAYS} to ${MAX_WINDOW_DAYS}`;
 
 /** Query of the metric read endpoints. */
 export const metricsQuerySchema = z.strictObject({
   windowDays: z.coerce
     .number({ error: WINDOW_DAYS_ERROR })
     .int({ error: WINDOW_DAYS_ERROR })
-    .min(1, { error: WINDOW_DAYS_ERROR })
+    .min(MIN_WINDOW_DAYS, { error: WINDOW_DAYS_ERROR })
     .max(MAX_WINDOW_DAYS, { error: WINDOW_DAYS_ERROR })
     .default(DEFAULT_WINDOW_DAYS),
   to: timestamp.optional(),

@@ -13,7 +13,11 @@ import type {
  * @public
  */
 export interface MetricWindowOptions {
-  /** Length of the window in days (1..730, default 90). */
+  /**
+   * Length of the window in days, from `MIN_WINDOW_DAYS` to `MAX_WINDOW_DAYS`
+   * of `@platform-metrics/plugin-platform-metrics-common`; the backend's
+   * `DEFAULT_WINDOW_DAYS` when unset.
+   */
   windowDays?: number;
   /** End of the window, ISO-8601 (default: now). */
   to?: string;

@@ -5,9 +5,17 @@ import type {
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import type { PlatformMetricsApi } from '../api';
+import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../lib/time';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
+const HOUR = SECONDS_PER_HOUR;
+const DAY = SECONDS_PER_DAY;
+
+/** The texts the backend gives its default adoption rules. */
+export const DEFAULT_ADOPTION_RULE_TEXTS = [
+  'annotation backstage.io/source-template is set',
+  'annotation platform-metrics.io/golden-path is "true"',
+];
+
 
 export function makeScorecard(
   overrides: Partial<EntityScorecard> = {},
@@ -29,7 +37,11 @@ export function makeScorecard(
       reworkRate: { value: 0.1, rework: 18, total: 180 },
       overallTier: 'low',
     },
-    adoption: { status: 'adopted', reason: null },
+    adoption: {
+      status: 'adopted',
+      reason: null,
+      rule: DEFAULT_ADOPTION_RULE_TEXTS[0],
+    },
     timeToFirstDeploy: {
       seconds: 2 * DAY,
       createdAt: '2025-06-01T00:00:00.000Z',

@@ -5,6 +5,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
 import { platformMetricsApiRef } from '../../api';
 import {
+  DEFAULT_ADOPTION_RULE_TEXTS,
   backendError,
   makeScorecard,
   mockApi,
@@ -127,7 +128,11 @@ describe('EntityScorecardContent', () => {
           reworkRate: { value: null, rework: 0, total: 0 },
           overallTier: 'insufficient-data',
         },
-        adoption: { status: 'not-adopted', reason: null },
+        adoption: {
+          status: 'not-adopted',
+          reason: null,
+          rules: DEFAULT_ADOPTION_RULE_TEXTS,
+        },
         timeToFirstDeploy: { seconds: null, createdAt: null, firstDeployAt: null },
         trend: [],
         recentDeployments: [],
@@ -147,6 +152,76 @@ describe('EntityScorecardContent', () => {
     expect(screen.getByText('No deployments recorded in this window.')).toBeInTheDocument();
     expect(screen.getByText('No incidents recorded in this window.')).toBeInTheDocument();
     expect(screen.getAllByText('No weekly data in this window.').length).toBeGreaterThan(0);
+  });
+
+  it('names the adoption rule that matched an adopted component', async () => {
+    const api = mockApi({
+      getEntityScorecard: jest.fn().mockResolvedValue(
+        makeScorecard({
+          adoption: {
+            status: 'adopted',
+            reason: null,
+            rule: 'annotation acme.io/paved-road is "yes"',
+            rules: ['annotation acme.io/paved-road is "yes"'],
+          },
+        }),
+      ),
+    });
+    await renderContent(api);
+    const gp = await screen.findByRole('region', { name: 'Golden path' });
+    expect(within(gp).getByText('Adopted')).toBeInTheDocument();
+    expect(within(gp).getByText('This component is on the golden path.')).toBeInTheDocument();
+    expect(within(gp).getByTestId('adoption-rule')).toHaveTextContent(
+      'Adopted because annotation acme.io/paved-road is "yes".',
+    );
+  });
+
+  it('lists the configured adoption rules for a component not adopted, and no default ones', async () => {
+    const rules = [
+      'annotation acme.io/paved-road is "yes"',
+      'label acme.io/tier is set',
+    ];
+    const api = mockApi({
+      getEntityScorecard: jest.fn().mockResolvedValue(
+        makeScorecard({ adoption: { status: 'not-adopted', reason: null, rules } }),
+      ),
+    });
+    await renderContent(api);
+    const gp = await screen.findByRole('region', { name: 'Golden path' });
+    expect(within(gp).getByText('Not adopted')).toBeInTheDocument();
+    const list = within(gp).getByRole('list', { name: 'Any of these adopts it:' });
+    expect(within(list).getAllByRole('listitem').map(li => li.textContent)).toEqual(rules);
+    expect(gp).not.toHaveTextContent('backstage.io/source-template');
+    expect(gp).not.toHaveTextContent('platform-metrics.io/golden-path:');
+  });
+
+  it('says no rule matches when the backend names no rules', async () => {
+    const api = mockApi({
+      getEntityScorecard: jest.fn().mockResolvedValue(
+        makeScorecard({ adoption: { status: 'not-adopted', reason: null } }),
+      ),
+    });
+    await renderContent(api);
+    const gp = await screen.findByRole('region', { name: 'Golden path' });
+    expect(within(gp).getByText('No adoption rule matches this component.')).toBeInTheDocument();
+    expect(within(gp).queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('shows the sample threshold the backend sends, not a default', async () => {
+    const sc = makeScorecard();
+    const api = mockApi({
+      getEntityScorecard: jest.fn().mockResolvedValue({
+        ...sc,
+        minSamples: 5,
+        dora: {
+          ...sc.dora,
+          deploymentFrequency: { perDay: 4 / 90, perWeek: 28 / 90, count: 4, tier: 'insufficient-data' },
+        },
+      }),
+    });
+    await renderContent(api);
+    const df = await screen.findByRole('region', { name: 'Deployment frequency' });
+    expect(within(df).getByText('4 deployments, tier needs ≥ 5')).toBeInTheDocument();
   });
 
   it('shows a golden-path exception with its reason', async () => {

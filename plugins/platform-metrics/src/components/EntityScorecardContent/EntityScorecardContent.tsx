@@ -1,10 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api';
+import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { AsyncContent } from '../common/States';
 import { ScorecardView } from './ScorecardView';
@@ -16,6 +18,7 @@ import { ScorecardView } from './ScorecardView';
  * @public
  */
 export function EntityScorecardContent() {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const { entity } = useEntity();
   const api = useApi(platformMetricsApiRef);
   const [windowDays, setWindowDays] = useWindowDays();
@@ -37,7 +40,7 @@ export function EntityScorecardContent() {
         style={{ gap: 8 }}
       >
         <Typography variant="h5" component="h2">
-          Scorecard
+          {t('scorecard.title')}
         </Typography>
         <WindowSelector value={windowDays} onChange={setWindowDays} />
       </Box>
@@ -45,12 +48,11 @@ export function EntityScorecardContent() {
         loading={loading}
         error={error}
         value={value}
-        loadingLabel="Loading scorecard"
-        errorTitle="Could not load the scorecard"
+        loadingLabel={t('scorecard.loading')}
+        errorTitle={t('scorecard.errorTitle')}
         empty={{
-          title: 'No scorecard yet',
-          description:
-            "Send deployments and incidents to /api/platform-metrics to see this component's metrics.",
+          title: t('scorecard.emptyTitle'),
+          description: t('scorecard.emptyDescription'),
         }}
       >
         {scorecard => <ScorecardView scorecard={scorecard} />}

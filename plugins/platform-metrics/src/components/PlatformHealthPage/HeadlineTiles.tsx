@@ -3,8 +3,9 @@ import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
-  NPS_BAND_LABELS,
+  STALLED_AFTER_DAYS,
   TIERS,
   npsBand,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -13,13 +14,20 @@ import type {
   OrgSummary,
   Tier,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { ADOPTION_PHASES, METRIC_DEFINITIONS } from '../common/definitions';
+import { platformMetricsTranslationRef } from '../../translation';
+import {
+  ADOPTION_PHASES,
+  AdoptionPhase,
+  metricDefinitions,
+  phaseLabel,
+} from '../common/definitions';
 import {
   TIER_COLORS,
   benchmarkLabel,
+  countOf,
   formatDuration,
   formatPercent,
-  plural,
+  npsBandLabel,
   tierLabel,
 } from '../common/format';
 import { ReactNode } from 'react';
@@ -60,20 +68,22 @@ function Tile(props: {
   );
 }
 
-export function formatNps(score: number | null | undefined): string {
-  if (score === null || score === undefined) return '—';
+/** An NPS with its sign: "+32", "-35", "0". */
+export function formatNps(score: number): string {
   return score > 0 ? `+${score}` : String(score);
 }
 
 export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const nps = props.nps;
   const score = nps?.score ?? null;
   const band = nps?.band ?? npsBand(score);
+  const responses = countOf(t, 'responses', nps?.n ?? 0);
   return (
-    <Tile title="Developer NPS" definition={METRIC_DEFINITIONS.nps}>
+    <Tile title={t('tiles.nps.title')} definition={metricDefinitions(t).nps}>
       {score === null ? (
         <Typography variant="h4" component="p">
-          No responses yet
+          {t('tiles.nps.noResponses')}
         </Typography>
       ) : (
         <Typography variant="h3" component="p" data-testid="nps-score">
@@ -83,19 +93,30 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
       {band && (
         <Chip
           size="small"
-          label={NPS_BAND_LABELS[band]}
+          label={npsBandLabel(t, band)}
           data-band={band}
-          style={{ backgroundColor: BAND_COLORS[band], color: '#fff', fontWeight: 600 }}
+          style={{
+            backgroundColor: BAND_COLORS[band],
+            color: '#fff',
+            fontWeight: 600,
+          }}
         />
       )}
       <Typography variant="body2" color="textSecondary">
-        {plural(nps?.n ?? 0, 'response')}
-        {nps?.surveyId ? ` · survey ${nps.surveyId}` : ''}
+        {nps?.surveyId
+          ? t('tiles.nps.responsesInSurvey', {
+              responses,
+              surveyId: nps.surveyId,
+            })
+          : responses}
       </Typography>
       {(nps?.n ?? 0) > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {nps?.promoters ?? 0} promoters · {nps?.passives ?? 0} passives ·{' '}
-          {nps?.detractors ?? 0} detractors
+          {t('tiles.nps.breakdown', {
+            promoters: String(nps?.promoters ?? 0),
+            passives: String(nps?.passives ?? 0),
+            detractors: String(nps?.detractors ?? 0),
+          })}
         </Typography>
       )}
     </Tile>
@@ -103,9 +124,11 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
 }
 
 /** The highest adoption phase a rate has reached, or null. */
-export function reachedPhase(rate: number | null | undefined) {
+export function reachedPhase(
+  rate: number | null | undefined,
+): AdoptionPhase | null {
   if (rate === null || rate === undefined) return null;
-  let reached: (typeof ADOPTION_PHASES)[number] | null = null;
+  let reached: AdoptionPhase | null = null;
   for (const phase of ADOPTION_PHASES) {
     if (rate >= phase.min) reached = phase;
   }
@@ -115,18 +138,32 @@ export function reachedPhase(rate: number | null | undefined) {
 export function AdoptionTile(props: {
   adoption: OrgSummary['adoption'] | null | undefined;
 }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const a = props.adoption;
   const rate = a?.rate ?? null;
   const phase = reachedPhase(rate);
+  const first = ADOPTION_PHASES[0];
   const denominator = (a?.eligible ?? 0) - (a?.exceptions ?? 0);
   return (
-    <Tile title="Golden-path adoption" definition={METRIC_DEFINITIONS.adoption}>
+    <Tile
+      title={t('tiles.adoption.title')}
+      definition={metricDefinitions(t).adoption}
+    >
       <Typography variant="h3" component="p" data-testid="adoption-rate">
-        {rate === null ? 'No eligible entities' : formatPercent(rate, 0)}
+        {rate === null
+          ? t('tiles.adoption.noEligible')
+          : formatPercent(t, rate, 0)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {a?.adopted ?? 0} of {denominator} eligible entities
-        {a?.exceptions ? ` (${plural(a.exceptions, 'exception')} excluded)` : ''}
+        {t('tiles.adoption.ofEligible', {
+          adopted: String(a?.adopted ?? 0),
+          eligible: String(denominator),
+        })}
+        {a?.exceptions
+          ? t('tiles.adoption.exceptionsExcluded', {
+              exceptions: countOf(t, 'exceptions', a.exceptions),
+            })
+          : ''}
       </Typography>
       {/* Progress drawn against the adoption phases. */}
       <Box
@@ -137,7 +174,7 @@ export function AdoptionTile(props: {
         bgcolor="#e0e0e0"
         borderRadius={6}
         role="meter"
-        aria-label="Adoption against the adoption phases"
+        aria-label={t('tiles.adoption.meter')}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={rate === null ? undefined : Math.round(rate * 100)}
@@ -160,20 +197,30 @@ export function AdoptionTile(props: {
           >
             <Typography
               variant="caption"
-              style={{ position: 'absolute', top: 16, left: -8, whiteSpace: 'nowrap' }}
+              style={{
+                position: 'absolute',
+                top: 16,
+                left: -8,
+                whiteSpace: 'nowrap',
+              }}
             >
-              {p.months}m
+              {t('tiles.adoption.phaseMarker', { months: String(p.months) })}
             </Typography>
           </Box>
         ))}
       </Box>
       <Typography variant="body2">
-        {phase
-          ? `At the ${phase.months}-month phase (${phase.label})`
-          : 'Below the 3-month phase (10–20% at 3 months)'}
+        {t(phase ? 'tiles.adoption.atPhase' : 'tiles.adoption.belowPhase', {
+          months: String((phase ?? first).months),
+          label: phaseLabel(t, phase ?? first),
+        })}
       </Typography>
       <Typography variant="caption" color="textSecondary">
-        Phases: {ADOPTION_PHASES.map(p => p.label).join(', ')}
+        {t('tiles.adoption.phases', {
+          phases: ADOPTION_PHASES.map(p => phaseLabel(t, p)).join(
+            t('common.listSeparator'),
+          ),
+        })}
       </Typography>
     </Tile>
   );
@@ -182,23 +229,28 @@ export function AdoptionTile(props: {
 export function TimeToFirstDeployTile(props: {
   ttfd: OrgSummary['timeToFirstDeploy'] | null | undefined;
 }) {
-  const t = props.ttfd;
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
+  const ttfd = props.ttfd;
   return (
     <Tile
-      title="Time to first deploy"
-      definition={METRIC_DEFINITIONS.orgTimeToFirstDeploy}
+      title={t('tiles.timeToFirstDeploy.title')}
+      definition={metricDefinitions(t).orgTimeToFirstDeploy}
     >
       <Typography variant="h3" component="p" data-testid="ttfd-median">
-        {t?.median === null || t?.median === undefined
-          ? 'No data'
-          : formatDuration(t.median)}
+        {ttfd?.median === null || ttfd?.median === undefined
+          ? t('common.noData')
+          : formatDuration(t, ttfd.median)}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        median of the latest cohort ({plural(t?.n ?? 0, 'entity', 'entities')})
+        {t('tiles.timeToFirstDeploy.cohort', {
+          entities: countOf(t, 'entities', ttfd?.n ?? 0),
+        })}
       </Typography>
       <Typography variant="body2" data-testid="ttfd-stalled">
-        {plural(t?.stalled ?? 0, 'stalled entity', 'stalled entities')} (no
-        deploy within 30 days)
+        {t('tiles.timeToFirstDeploy.stalled', {
+          stalled: countOf(t, 'stalledEntities', ttfd?.stalled ?? 0),
+          days: String(STALLED_AFTER_DAYS),
+        })}
       </Typography>
     </Tile>
   );
@@ -208,36 +260,57 @@ export function TierDistributionTile(props: {
   distribution: Partial<Record<Tier, number>> | null | undefined;
   benchmark: string | null | undefined;
 }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const d = props.distribution ?? {};
-  const total = TIERS.reduce((sum, t) => sum + (d[t] ?? 0), 0);
+  const total = TIERS.reduce((sum, tier) => sum + (d[tier] ?? 0), 0);
   return (
     <Tile
-      title="DORA tier distribution"
-      definition={`Entities by overall DORA tier, benchmark ${benchmarkLabel(props.benchmark)}: ${METRIC_DEFINITIONS.overallTier}`}
+      title={t('tiles.tierDistribution.title')}
+      definition={t('tiles.tierDistribution.definition', {
+        benchmark: benchmarkLabel(t, props.benchmark),
+        overallTier: metricDefinitions(t).overallTier,
+      })}
     >
       {total === 0 ? (
-        <Typography variant="body1">No entities with metrics yet</Typography>
+        <Typography variant="body1">
+          {t('tiles.tierDistribution.none')}
+        </Typography>
       ) : (
         <>
-          <Box display="flex" height={16} borderRadius={4} overflow="hidden" aria-hidden="true">
-            {TIERS.map(t =>
-              d[t] ? (
+          <Box
+            display="flex"
+            height={16}
+            borderRadius={4}
+            overflow="hidden"
+            aria-hidden="true"
+          >
+            {TIERS.map(tier =>
+              d[tier] ? (
                 <Box
-                  key={t}
-                  width={`${((d[t] ?? 0) / total) * 100}%`}
-                  bgcolor={TIER_COLORS[t]}
+                  key={tier}
+                  width={`${((d[tier] ?? 0) / total) * 100}%`}
+                  bgcolor={TIER_COLORS[tier]}
                 />
               ) : null,
             )}
           </Box>
-          <ul aria-label="Entities per tier" style={{ paddingLeft: 16, margin: '8px 0 0' }}>
-            {TIERS.map(t => (
-              <li key={t}>
+          <ul
+            aria-label={t('tiles.tierDistribution.listLabel')}
+            style={{ paddingLeft: 16, margin: '8px 0 0' }}
+          >
+            {TIERS.map(tier => (
+              <li key={tier}>
                 <Typography variant="body2" component="span">
-                  <span style={{ color: TIER_COLORS[t], fontWeight: 600 }}>
-                    {tierLabel(t)}
-                  </span>
-                  : {d[t] ?? 0}
+                  {t('tiles.tierDistribution.item', {
+                    tier: (
+                      <span
+                        style={{ color: TIER_COLORS[tier], fontWeight: 600 }}
+                      >
+                        {tierLabel(t, tier)}
+                      </span>
+                    ),
+                    n: String(d[tier] ?? 0),
+                  })}
                 </Typography>
               </li>
             ))}

@@ -6,7 +6,12 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { SWRConfig } from 'swr';
+import { platformMetricsCommentsReadPermission } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
 import {
   backendError,
@@ -18,20 +23,28 @@ import { formatDateTime } from '../common/format';
 
 async function renderPage(
   api = mockApi(),
-  options: { allowComments?: boolean; routeEntries?: string[] } = {},
+  options: {
+    allowComments?: boolean;
+    routeEntries?: string[];
+    authorize?: (request: EvaluatePermissionRequest) => AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
 ) {
-  const permissionApi = new MockPermissionApi(() =>
-    options.allowComments ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+  const permissionApi = new MockPermissionApi(
+    options.authorize ??
+      (() => (options.allowComments ? AuthorizeResult.ALLOW : AuthorizeResult.DENY)),
   );
+  // usePermission caches decisions in SWR: a fresh cache per test.
   await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [platformMetricsApiRef, api],
-        [permissionApiRef, permissionApi],
-      ]}
-    >
-      <PlatformHealthPage />
-    </TestApiProvider>,
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider
+        apis={[
+          [platformMetricsApiRef, api],
+          [permissionApiRef, permissionApi],
+        ]}
+      >
+        <PlatformHealthPage />
+      </TestApiProvider>
+    </SWRConfig>,
     { routeEntries: options.routeEntries ?? ['/'] },
   );
   return api;
@@ -137,6 +150,32 @@ describe('PlatformHealthPage', () => {
   it('does not show or fetch comments without the permission', async () => {
     const api = await renderPage(mockApi(), { allowComments: false });
     await screen.findByRole('region', { name: 'Developer NPS' });
+    expect(screen.queryByRole('region', { name: 'Survey comments' })).not.toBeInTheDocument();
+    expect(api.getSurveyComments).not.toHaveBeenCalled();
+  });
+
+  it('asks the permission framework for the comments permission, and for nothing else', async () => {
+    const authorize = jest.fn((request: EvaluatePermissionRequest) =>
+      request.permission.name === platformMetricsCommentsReadPermission.name
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    );
+    const api = await renderPage(mockApi(), { authorize });
+    expect(await screen.findByRole('region', { name: 'Survey comments' })).toBeInTheDocument();
+    expect(authorize).toHaveBeenCalled();
+    for (const [request] of authorize.mock.calls) {
+      expect(request.permission).toEqual(platformMetricsCommentsReadPermission);
+    }
+    expect(api.getSurveyComments).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows no comments when the permission decision fails', async () => {
+    const authorize = jest.fn((): AuthorizeResult.ALLOW => {
+      throw new Error('permission backend unavailable');
+    });
+    const api = await renderPage(mockApi(), { authorize });
+    await screen.findByRole('region', { name: 'Developer NPS' });
+    await waitFor(() => expect(authorize).toHaveBeenCalled());
     expect(screen.queryByRole('region', { name: 'Survey comments' })).not.toBeInTheDocument();
     expect(api.getSurveyComments).not.toHaveBeenCalled();
   });

@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Content,
   Header,
@@ -12,6 +13,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
+import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { AsyncContent } from '../common/States';
 import { benchmarkLabel, formatDateTime, formatWindow } from '../common/format';
@@ -31,16 +33,17 @@ import { SurveyCommentsSection } from './SurveyComments';
  * @public
  */
 export function PlatformHealthPage() {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const [searchParams] = useSearchParams();
   const group = searchParams.get('group') || undefined;
   return (
     <Page themeId="tool">
       <Header
-        title="Platform health"
+        title={t('healthPage.title')}
         subtitle={
           group
-            ? `Team view: ${groupName(group)}`
-            : 'DORA metrics, golden-path adoption and developer NPS across the organisation'
+            ? t('healthPage.teamSubtitle', { team: groupName(group) })
+            : t('healthPage.subtitle')
         }
       />
       <Content>
@@ -56,6 +59,7 @@ export function PlatformHealthPage() {
  * @public
  */
 export function PlatformHealthContent() {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const api = useApi(platformMetricsApiRef);
   const [searchParams] = useSearchParams();
   const group = searchParams.get('group') || undefined;
@@ -77,11 +81,13 @@ export function PlatformHealthContent() {
       >
         <Box>
           <Typography variant="h5" component="h2">
-            {group ? `Team: ${groupName(group)}` : 'Whole organisation'}
+            {group
+              ? t('healthPage.teamHeading', { team: groupName(group) })
+              : t('healthPage.wholeOrganisation')}
           </Typography>
           {group && (
             <Link to={`?windowDays=${windowDays}`}>
-              Back to the whole organisation
+              {t('healthPage.backToOrganisation')}
             </Link>
           )}
         </Box>
@@ -91,12 +97,11 @@ export function PlatformHealthContent() {
         loading={loading}
         error={error}
         value={value}
-        loadingLabel="Loading platform health"
-        errorTitle="Could not load platform health"
+        loadingLabel={t('healthPage.loading')}
+        errorTitle={t('healthPage.errorTitle')}
         empty={{
-          title: 'No platform metrics yet',
-          description:
-            'Once deployments, incidents and survey responses arrive, they show up here.',
+          title: t('healthPage.emptyTitle'),
+          description: t('healthPage.emptyDescription'),
         }}
       >
         {summary => <SummaryView summary={summary} group={group} windowDays={windowDays} />}
@@ -110,14 +115,22 @@ function SummaryView(props: {
   group?: string;
   windowDays: number;
 }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.summary;
+  const windowLine = {
+    range: formatWindow(t, s.window),
+    benchmark: benchmarkLabel(t, s.benchmark),
+  };
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          {formatWindow(s.window)} ·
-          benchmark profile {benchmarkLabel(s.benchmark)}
-          {s.computedAt && <> · figures as of {formatDateTime(s.computedAt)}</>}
+          {s.computedAt
+            ? t('healthPage.windowLineComputedAt', {
+                ...windowLine,
+                computedAt: formatDateTime(s.computedAt),
+              })
+            : t('healthPage.windowLine', windowLine)}
         </Typography>
       </Grid>
       <Grid item xs={12} sm={6} lg={3}>
@@ -137,7 +150,7 @@ function SummaryView(props: {
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h6" component="h2">
-          Trends
+          {t('healthPage.trends')}
         </Typography>
       </Grid>
       <Grid item xs={12}>

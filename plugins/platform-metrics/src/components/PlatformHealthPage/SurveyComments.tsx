@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Chip from '@material-ui/core/Chip';
@@ -9,8 +9,9 @@ import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsCommentsReadPermission } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
+import { platformMetricsTranslationRef } from '../../translation';
 import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
-import { plural } from '../common/format';
+import { countOf } from '../common/format';
 
 /**
  * The survey's top three comment categories and its comments, without
@@ -20,18 +21,15 @@ export function SurveyCommentsSection(props: {
   surveyId: string | null | undefined;
   group?: string;
 }) {
-  const permissionApi = useApi(permissionApiRef);
-  const { value: allowed } = useAsync(async () => {
-    const result = await permissionApi.authorize({
-      permission: platformMetricsCommentsReadPermission,
-    });
-    return result.result === AuthorizeResult.ALLOW;
-  }, [permissionApi]);
+  const { allowed } = usePermission({
+    permission: platformMetricsCommentsReadPermission,
+  });
   if (!allowed || !props.surveyId) return null;
   return <CommentsCard surveyId={props.surveyId} group={props.group} />;
 }
 
 function CommentsCard(props: { surveyId: string; group?: string }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const api = useApi(platformMetricsApiRef);
   const { value, loading, error } = useAsync(
     () => api.getSurveyComments(props.surveyId, { group: props.group }),
@@ -42,45 +40,63 @@ function CommentsCard(props: { surveyId: string; group?: string }) {
     .slice(0, 3);
   const comments = value?.comments ?? [];
   return (
-    <Card component="section" aria-label="Survey comments" variant="outlined">
+    <Card
+      component="section"
+      aria-label={t('comments.region')}
+      variant="outlined"
+    >
       <CardContent>
         <Typography variant="h6" component="h2">
-          Survey comments ({props.surveyId})
+          {t('comments.title', { surveyId: props.surveyId })}
         </Typography>
         <Typography variant="body2" color="textSecondary" gutterBottom>
-          Shown without identity, to holders of the comments permission.
+          {t('comments.note')}
         </Typography>
-        {loading && <LoadingState label="Loading comments" />}
+        {loading && <LoadingState label={t('comments.loading')} />}
         {!loading && error && (
-          <ErrorState title="Could not load the comments" error={error} />
+          <ErrorState title={t('comments.errorTitle')} error={error} />
         )}
         {!loading && !error && value && (
           <>
             <Typography variant="subtitle1" component="h3">
-              Top categories (suggested priorities)
+              {t('comments.topCategories')}
             </Typography>
             {categories.length === 0 ? (
-              <InlineEmpty>No categorised comments yet.</InlineEmpty>
+              <InlineEmpty>{t('comments.noCategories')}</InlineEmpty>
             ) : (
-              <ol aria-label="Top comment categories">
+              <ol aria-label={t('comments.topCategoriesLabel')}>
                 {categories.map(c => (
                   <li key={c.category}>
-                    {c.category} ({plural(c.count, 'comment')})
+                    {t('comments.category', {
+                      category: c.category,
+                      comments: countOf(t, 'comments', c.count),
+                    })}
                   </li>
                 ))}
               </ol>
             )}
             <Typography variant="subtitle1" component="h3">
-              Comments
+              {t('comments.heading')}
             </Typography>
             {comments.length === 0 ? (
-              <InlineEmpty>No comments for this survey.</InlineEmpty>
+              <InlineEmpty>{t('comments.empty')}</InlineEmpty>
             ) : (
-              <ul aria-label="Comments" style={{ paddingLeft: 16 }}>
+              <ul
+                aria-label={t('comments.listLabel')}
+                style={{ paddingLeft: 16 }}
+              >
                 {comments.map((c, i) => (
                   <li key={i}>
-                    <Box display="flex" alignItems="center" style={{ gap: 8 }} my={0.5}>
-                      <Chip size="small" label={`Score ${c.score}`} />
+                    <Box
+                      display="flex"
+                      alignItems="center"
+                      style={{ gap: 8 }}
+                      my={0.5}
+                    >
+                      <Chip
+                        size="small"
+                        label={t('comments.score', { score: String(c.score) })}
+                      />
                       <Typography variant="body2" component="span">
                         {c.comment}
                       </Typography>

@@ -1,9 +1,11 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   TeamSummary,
   Tier,
 } from '@platform-metrics/plugin-platform-metrics-common';
+import { platformMetricsTranslationRef, PlatformMetricsT } from '../../translation';
 import { TierBadge } from '../common/TierBadge';
 import { formatPercent } from '../common/format';
 import { formatNps } from './HeadlineTiles';
@@ -38,28 +40,32 @@ export function groupName(ref: string): string {
   }
 }
 
-function toRow(t: TeamSummary): TeamRow {
-  const npsScore = t.nps?.score ?? null;
+function toRow(t: PlatformMetricsT, team: TeamSummary): TeamRow {
+  const npsScore = team.nps?.score ?? null;
   let npsText: string;
   if (npsScore !== null) {
-    npsText = `${formatNps(npsScore)} (n = ${t.nps?.n ?? 0})`;
-  } else if (t.nps?.reason) {
-    npsText = `hidden: ${t.nps.reason}`;
-  } else if ((t.nps?.n ?? 0) === 0) {
-    npsText = 'no responses';
+    npsText = t('teams.npsScore', {
+      score: formatNps(npsScore),
+      n: String(team.nps?.n ?? 0),
+    });
+  } else if (team.nps?.reason) {
+    npsText = t('teams.npsHiddenBecause', { reason: team.nps.reason });
+  } else if ((team.nps?.n ?? 0) === 0) {
+    npsText = t('teams.npsNoResponses');
   } else {
-    npsText = 'hidden';
+    npsText = t('teams.npsHidden');
   }
+  const dora = team.dora;
   return {
-    groupRef: t.groupRef,
-    team: groupName(t.groupRef),
-    entities: t.entities ?? 0,
-    adoption: t.adoption?.rate ?? null,
-    overallTier: t.dora?.overallTier ?? 'insufficient-data',
-    deploymentFrequency: t.dora?.deploymentFrequency?.tier ?? 'insufficient-data',
-    leadTime: t.dora?.leadTime?.tier ?? 'insufficient-data',
-    changeFailureRate: t.dora?.changeFailureRate?.tier ?? 'insufficient-data',
-    timeToRestore: t.dora?.timeToRestore?.tier ?? 'insufficient-data',
+    groupRef: team.groupRef,
+    team: groupName(team.groupRef),
+    entities: team.entities ?? 0,
+    adoption: team.adoption?.rate ?? null,
+    overallTier: dora?.overallTier ?? 'insufficient-data',
+    deploymentFrequency: dora?.deploymentFrequency?.tier ?? 'insufficient-data',
+    leadTime: dora?.leadTime?.tier ?? 'insufficient-data',
+    changeFailureRate: dora?.changeFailureRate?.tier ?? 'insufficient-data',
+    timeToRestore: dora?.timeToRestore?.tier ?? 'insufficient-data',
     nps: npsScore,
     npsText,
   };
@@ -96,10 +102,11 @@ export function TeamTable(props: {
   teams: TeamSummary[] | null | undefined;
   windowDays: number;
 }) {
-  const rows = (props.teams ?? []).map(toRow);
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
+  const rows = (props.teams ?? []).map(team => toRow(t, team));
   const columns: TableColumn<TeamRow>[] = [
     {
-      title: 'Team',
+      title: t('teams.team'),
       field: 'team',
       highlight: true,
       render: row => (
@@ -113,27 +120,27 @@ export function TeamTable(props: {
         </Link>
       ),
     },
-    { title: 'Entities', field: 'entities', type: 'numeric' },
+    { title: t('teams.entities'), field: 'entities', type: 'numeric' },
     {
-      title: 'Adoption',
+      title: t('teams.adoption'),
       field: 'adoption',
-      render: row => formatPercent(row.adoption, 0),
+      render: row => formatPercent(t, row.adoption, 0),
       customSort: (a, b) => nullableSort(a.adoption, b.adoption),
     },
-    tierColumn('Overall tier', 'overallTier'),
-    tierColumn('Deploy frequency', 'deploymentFrequency'),
-    tierColumn('Lead time', 'leadTime'),
-    tierColumn('Change failure', 'changeFailureRate'),
-    tierColumn('Time to restore', 'timeToRestore'),
+    tierColumn(t('teams.overallTier'), 'overallTier'),
+    tierColumn(t('teams.deploymentFrequency'), 'deploymentFrequency'),
+    tierColumn(t('teams.leadTime'), 'leadTime'),
+    tierColumn(t('teams.changeFailureRate'), 'changeFailureRate'),
+    tierColumn(t('teams.timeToRestore'), 'timeToRestore'),
     {
-      title: 'NPS',
+      title: t('teams.nps'),
       field: 'npsText',
       customSort: (a, b) => nullableSort(a.nps, b.nps),
     },
   ];
   return (
     <Table<TeamRow>
-      title="Teams"
+      title={t('teams.title')}
       options={{
         search: true,
         paging: rows.length > 20,
@@ -144,7 +151,7 @@ export function TeamTable(props: {
       data={rows}
       emptyContent={
         <div style={{ padding: 16 }}>
-          No owner groups with eligible entities in this window.
+          {t('teams.empty')}
         </div>
       }
     />

@@ -1,145 +1,147 @@
 import Grid from '@material-ui/core/Grid';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
-import { TrendChart } from '../common/TrendChart';
-import {
-  axisHours,
-  axisPercent,
-  formatShortDate,
-  weeklySeries,
-} from '../common/format';
+import { platformMetricsTranslationRef } from '../../translation';
+import { TrendChart, TrendChartProps } from '../common/TrendChart';
+import { ADOPTION_PHASES, phaseLabel } from '../common/definitions';
+import { axisPercent, formatShortDate, weeklySeries } from '../common/format';
+import { WeeklyMetricKey, weeklyMetricChart } from '../common/weeklyMetrics';
 
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
-function ChartCard(props: { children: JSX.Element }) {
+/** NPS from which the band is acceptable, and good (metrics.md). */
+const NPS_ACCEPTABLE = 0;
+const NPS_GOOD = 20;
+
+/** A one-series chart of the trend grid. */
+type TrendCardSpec = Omit<TrendChartProps, 'series'> & {
+  series: TrendChartProps['series'][number];
+};
+
+/** One chart of the grid, on a card of half the width. */
+function TrendCard(props: { spec: TrendCardSpec }) {
+  const { series, ...chart } = props.spec;
   return (
-    <Card variant="outlined" style={{ height: '100%' }}>
-      <CardContent>{props.children}</CardContent>
-    </Card>
+    <Grid item xs={12} md={6}>
+      <Card variant="outlined" style={{ height: '100%' }}>
+        <CardContent>
+          <TrendChart {...chart} series={[series]} />
+        </CardContent>
+      </Card>
+    </Grid>
   );
 }
 
-/** The four weekly DORA charts: one series each over `trend`. */
-const WEEKLY_CHARTS: Array<{
-  title: string;
-  key: string;
-  name: string;
-  color: string;
-  yLabel: string;
-  kind?: 'bar';
-  formatY?: (value: number) => string;
-  emptyMessage: string;
-}> = [
-  {
-    title: 'Weekly deployments',
-    kind: 'bar',
-    key: 'deployments',
-    name: 'Production deployments',
-    color: '#3f51b5',
-    yLabel: 'deploys / week',
-    emptyMessage: 'No deployments in this window.',
-  },
-  {
-    title: 'Weekly lead time for changes',
-    key: 'leadTimeMedian',
-    name: 'Median lead time (hours)',
-    color: '#6a1b9a',
-    yLabel: 'hours',
-    formatY: axisHours,
-    emptyMessage: 'No changes shipped in this window.',
-  },
-  {
-    title: 'Weekly change failure rate',
-    key: 'changeFailureRate',
-    name: 'Change failure rate (%)',
-    color: '#c62828',
-    yLabel: '% of deploys',
-    formatY: axisPercent,
-    emptyMessage: 'No deployments in this window.',
-  },
-  {
-    title: 'Weekly time to restore service',
-    key: 'timeToRestoreMedian',
-    name: 'Median time to restore (hours)',
-    color: '#b26a00',
-    yLabel: 'hours',
-    formatY: axisHours,
-    emptyMessage: 'No incidents resolved in this window.',
-  },
-];
-
 /** NPS by survey, adoption over time and the weekly DORA trends. */
 export function Trends(props: { summary: OrgSummary }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.summary;
-  const npsTrend = (s.nps?.trend ?? []).map(p => ({
-    surveyId: p.surveyId,
-    score: p.score ?? null,
-    n: p.n ?? 0,
-  }));
-  const adoptionTrend = (s.adoption?.trend ?? []).map(p => ({
-    date: p.date,
-    rate: p.rate ?? null,
-  }));
   const weekly = weeklySeries(s.trend);
+  const weeklyChart = (
+    key: WeeklyMetricKey,
+    title: string,
+    color: string,
+    emptyMessage: string,
+    kind?: 'bar',
+  ): TrendCardSpec => {
+    const { name, yLabel, formatY } = weeklyMetricChart(t, key);
+    return {
+      title,
+      kind,
+      data: weekly,
+      xKey: 'weekStart',
+      xLabel: t('trends.weekStarting'),
+      yLabel,
+      series: { key, name, color },
+      formatY,
+      formatX: formatShortDate,
+      emptyMessage,
+    };
+  };
+  const phase12 = ADOPTION_PHASES.find(p => p.months === 12)!;
+  const phase18 = ADOPTION_PHASES.find(p => p.months === 18)!;
+
+  const charts: TrendCardSpec[] = [
+    {
+      title: t('trends.npsTitle'),
+      data: (s.nps?.trend ?? []).map(p => ({
+        surveyId: p.surveyId,
+        score: p.score ?? null,
+        n: p.n ?? 0,
+      })),
+      xKey: 'surveyId',
+      xLabel: t('trends.npsXLabel'),
+      yLabel: t('trends.npsYLabel'),
+      series: { key: 'score', name: t('trends.npsSeries'), color: '#3f51b5' },
+      formatY: signed,
+      yDomain: [-100, 100],
+      referenceLines: [
+        {
+          y: NPS_ACCEPTABLE,
+          label: t('trends.npsAcceptable', { score: String(NPS_ACCEPTABLE) }),
+        },
+        {
+          y: NPS_GOOD,
+          label: t('trends.npsGood', { score: String(NPS_GOOD) }),
+        },
+      ],
+      emptyMessage: t('trends.npsEmpty'),
+    },
+    {
+      title: t('trends.adoptionTitle'),
+      data: (s.adoption?.trend ?? []).map(p => ({
+        date: p.date,
+        rate: p.rate ?? null,
+      })),
+      xKey: 'date',
+      xLabel: t('trends.adoptionXLabel'),
+      yLabel: t('trends.adoptionYLabel'),
+      series: {
+        key: 'rate',
+        name: t('trends.adoptionSeries'),
+        color: '#2e7d32',
+      },
+      formatY: v => axisPercent(t, v),
+      formatX: formatShortDate,
+      yDomain: [0, 1],
+      referenceLines: [phase12, phase18].map(p => ({
+        y: p.min,
+        label: phaseLabel(t, p),
+      })),
+      emptyMessage: t('trends.adoptionEmpty'),
+    },
+    weeklyChart(
+      'deployments',
+      t('trends.deploymentsTitle'),
+      '#3f51b5',
+      t('trends.noDeployments'),
+      'bar',
+    ),
+    weeklyChart(
+      'leadTimeMedian',
+      t('trends.leadTimeTitle'),
+      '#6a1b9a',
+      t('trends.noChanges'),
+    ),
+    weeklyChart(
+      'changeFailureRate',
+      t('trends.changeFailureRateTitle'),
+      '#c62828',
+      t('trends.noDeployments'),
+    ),
+    weeklyChart(
+      'timeToRestoreMedian',
+      t('trends.timeToRestoreTitle'),
+      '#b26a00',
+      t('trends.noIncidents'),
+    ),
+  ];
   return (
     <Grid container spacing={2}>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="NPS by survey"
-            data={npsTrend}
-            xKey="surveyId"
-            xLabel="Survey"
-            yLabel="NPS (−100 to 100)"
-            series={[{ key: 'score', name: 'Developer NPS', color: '#3f51b5' }]}
-            formatY={signed}
-            yDomain={[-100, 100]}
-            referenceLines={[
-              { y: 0, label: 'acceptable ≥ 0' },
-              { y: 20, label: 'good ≥ 20' },
-            ]}
-            emptyMessage="No survey responses yet."
-          />
-        </ChartCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <ChartCard>
-          <TrendChart
-            title="Golden-path adoption over time"
-            data={adoptionTrend}
-            xKey="date"
-            xLabel="Date"
-            yLabel="% of eligible entities"
-            series={[{ key: 'rate', name: 'Adoption (%)', color: '#2e7d32' }]}
-            formatY={axisPercent}
-            formatX={formatShortDate}
-            yDomain={[0, 1]}
-            referenceLines={[
-              { y: 0.5, label: '>50% at 12 months' },
-              { y: 0.7, label: '>70% at 18 months' },
-            ]}
-            emptyMessage="No adoption snapshots yet."
-          />
-        </ChartCard>
-      </Grid>
-      {WEEKLY_CHARTS.map(chart => (
-        <Grid item xs={12} md={6} key={chart.key}>
-          <ChartCard>
-            <TrendChart
-              title={chart.title}
-              kind={chart.kind}
-              data={weekly}
-              xKey="weekStart"
-              xLabel="Week starting"
-              yLabel={chart.yLabel}
-              series={[{ key: chart.key, name: chart.name, color: chart.color }]}
-              formatY={chart.formatY}
-              formatX={formatShortDate}
-              emptyMessage={chart.emptyMessage}
-            />
-          </ChartCard>
-        </Grid>
+      {charts.map(spec => (
+        <TrendCard key={spec.title} spec={spec} />
       ))}
     </Grid>
   );

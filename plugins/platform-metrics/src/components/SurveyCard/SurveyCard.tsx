@@ -1,19 +1,32 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { DateTime } from 'luxon';
-import type { CurrentSurvey } from '@platform-metrics/plugin-platform-metrics-common';
+import type { DateTime } from 'luxon';
+import {
+  CurrentSurvey,
+  MAX_COMMENT_LENGTH,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
-import { ErrorState, LoadingState } from '../common/States';
-import { errorMessage } from '../common/format';
+import { isLaterThan } from '../../lib/time';
+import {
+  platformMetricsTranslationRef,
+  PlatformMetricsT,
+} from '../../translation';
+import { ErrorMessage, ErrorState, LoadingState } from '../common/States';
 
-const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const MAX_COMMENT = 2000;
+/** The NPS question's scale. */
+const MIN_SCORE = 0;
+const MAX_SCORE = 10;
+const SCORES = Array.from(
+  { length: MAX_SCORE - MIN_SCORE + 1 },
+  (_, i) => MIN_SCORE + i,
+);
 
 type Phase =
   | { name: 'loading' }
@@ -25,20 +38,20 @@ type Phase =
 /** True when the survey should not be shown: answered, or snoozed until later. */
 export function isSurveyHidden(
   survey: CurrentSurvey | null | undefined,
-  now: DateTime = DateTime.now(),
+  now?: DateTime,
 ): boolean {
   if (!survey) return true;
   if (survey.answered) return true;
-  if (survey.snoozedUntil) {
-    const until = DateTime.fromISO(survey.snoozedUntil);
-    if (until.isValid && until > now) return true;
-  }
-  return false;
+  return !!survey.snoozedUntil && isLaterThan(survey.snoozedUntil, now);
 }
 
-function scoreLabel(score: number): string {
-  if (score === 0) return '0, not at all likely';
-  if (score === 10) return '10, extremely likely';
+function scoreLabel(t: PlatformMetricsT, score: number): string {
+  if (score === MIN_SCORE) {
+    return t('survey.lowestScore', { score: String(score) });
+  }
+  if (score === MAX_SCORE) {
+    return t('survey.highestScore', { score: String(score) });
+  }
   return String(score);
 }
 
@@ -50,8 +63,9 @@ function scoreLabel(score: number): string {
  * @public
  */
 export function SurveyCard(props: { title?: string }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const api = useApi(platformMetricsApiRef);
-  const title = props.title ?? 'Developer survey';
+  const title = props.title ?? t('survey.title');
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const [survey, setSurvey] = useState<CurrentSurvey | null>(null);
   const [score, setScore] = useState<number | null>(null);
@@ -124,19 +138,21 @@ export function SurveyCard(props: { title?: string }) {
 
   let content: JSX.Element;
   if (phase.name === 'loading') {
-    content = <LoadingState label="Loading survey" />;
+    content = <LoadingState label={t('survey.loading')} />;
   } else if (phase.name === 'error') {
-    content = <ErrorState title="Could not load the survey" error={phase.error} />;
+    content = <ErrorState title={t('survey.errorTitle')} error={phase.error} />;
   } else if (phase.name === 'thanks') {
     content = (
       <div>
         <div role="status" tabIndex={-1} ref={thanksRef}>
           <Typography variant="h6" component="p">
-            Thank you for your answer!
+            {t('survey.thanks')}
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            You answered {score} out of 10. It helps the platform team decide
-            what to improve next.
+            {t('survey.answered', {
+              score: String(score),
+              max: String(MAX_SCORE),
+            })}
           </Typography>
         </div>
         <Box mt={2}>
@@ -147,7 +163,7 @@ export function SurveyCard(props: { title?: string }) {
               setTimeout(() => firstScoreRef.current?.focus(), 0);
             }}
           >
-            Change my answer
+            {t('survey.changeAnswer')}
           </Button>
         </Box>
       </div>
@@ -160,9 +176,13 @@ export function SurveyCard(props: { title?: string }) {
           submit();
         }}
       >
-        <Typography id={questionId} variant="subtitle1" component="p" gutterBottom>
-          {survey?.question ??
-            'How likely are you to recommend the platform to a colleague?'}
+        <Typography
+          id={questionId}
+          variant="subtitle1"
+          component="p"
+          gutterBottom
+        >
+          {survey?.question}
         </Typography>
         <div role="group" aria-labelledby={questionId}>
           <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
@@ -173,7 +193,7 @@ export function SurveyCard(props: { title?: string }) {
                 variant={score === s ? 'contained' : 'outlined'}
                 color={score === s ? 'primary' : 'default'}
                 aria-pressed={score === s}
-                aria-label={scoreLabel(s)}
+                aria-label={scoreLabel(t, s)}
                 onClick={() => setScore(s)}
                 style={{ minWidth: 40 }}
               >
@@ -181,34 +201,45 @@ export function SurveyCard(props: { title?: string }) {
               </Button>
             ))}
           </Box>
-          <Box display="flex" justifyContent="space-between" mt={0.5} aria-hidden="true">
-            <Typography variant="caption">Not at all likely</Typography>
-            <Typography variant="caption">Extremely likely</Typography>
+          <Box
+            display="flex"
+            justifyContent="space-between"
+            mt={0.5}
+            aria-hidden="true"
+          >
+            <Typography variant="caption">
+              {t('survey.lowestCaption')}
+            </Typography>
+            <Typography variant="caption">
+              {t('survey.highestCaption')}
+            </Typography>
           </Box>
         </div>
         {score !== null && (
           <Box mt={2}>
             <TextField
               id={followUpId}
-              label={
-                survey?.followUpQuestion ??
-                'What is the single biggest thing slowing you down?'
-              }
-              helperText={`Optional · ${comment.length}/${MAX_COMMENT}`}
+              label={survey?.followUpQuestion}
+              helperText={t('survey.commentHelper', {
+                length: String(comment.length),
+                max: String(MAX_COMMENT_LENGTH),
+              })}
               multiline
               minRows={2}
               fullWidth
               variant="outlined"
               value={comment}
-              onChange={e => setComment(e.target.value.slice(0, MAX_COMMENT))}
-              inputProps={{ maxLength: MAX_COMMENT }}
+              onChange={e =>
+                setComment(e.target.value.slice(0, MAX_COMMENT_LENGTH))
+              }
+              inputProps={{ maxLength: MAX_COMMENT_LENGTH }}
             />
           </Box>
         )}
         {actionError !== undefined && (
           <Box mt={2}>
             <Alert severity="error" role="alert">
-              {errorMessage(actionError)}
+              <ErrorMessage error={actionError} />
             </Alert>
           </Box>
         )}
@@ -219,10 +250,10 @@ export function SurveyCard(props: { title?: string }) {
             color="primary"
             disabled={score === null || busy}
           >
-            Submit
+            {t('survey.submit')}
           </Button>
           <Button type="button" onClick={snooze} disabled={busy}>
-            Not now
+            {t('survey.notNow')}
           </Button>
         </Box>
       </form>

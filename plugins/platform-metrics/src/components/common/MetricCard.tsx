@@ -6,10 +6,13 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Tier } from '@platform-metrics/plugin-platform-metrics-common';
+import { platformMetricsTranslationRef } from '../../translation';
 import { TierBadge } from './TierBadge';
 import { TrendChart } from './TrendChart';
-import { plural } from './format';
+import { CountUnit, countOf } from './format';
+import type { WeeklyMetricChart } from './weeklyMetrics';
 
 export interface MetricCardProps {
   title: string;
@@ -24,25 +27,22 @@ export interface MetricCardProps {
   tier?: Tier | null;
   benchmark?: string | null;
   n: number;
-  /** Unit of the sample, singular and plural: ['deployment', 'deployments']. */
-  sampleUnit: [string, string];
-  minSamples?: number | null;
-  trend?: {
+  /** Unit of the sample, e.g. 'deployments'. */
+  sampleUnit: CountUnit;
+  /** Fewest samples for a tier, as the API sends it. */
+  minSamples: number | null | undefined;
+  trend?: WeeklyMetricChart & {
     data: Array<Record<string, string | number | null>>;
-    key: string;
-    name: string;
-    yLabel: string;
-    formatY?: (v: number) => string;
     formatX?: (v: string) => string;
   };
 }
 
 /** One metric: value, tier badge with benchmark, sample size, trend and definition. */
 export function MetricCard(props: MetricCardProps) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const titleId = useId();
-  const minSamples = props.minSamples ?? 3;
   const insufficient = props.tier === 'insufficient-data';
-  const sample = plural(props.n ?? 0, props.sampleUnit[0], props.sampleUnit[1]);
+  const sample = countOf(t, props.sampleUnit, props.n ?? 0);
   return (
     <Card
       component="section"
@@ -56,52 +56,72 @@ export function MetricCard(props: MetricCardProps) {
             {props.title}
           </Typography>
           <Tooltip title={props.definition} arrow>
-            <IconButton size="small" aria-label={`How ${props.title} is computed`}>
+            <IconButton
+              size="small"
+              aria-label={t('metricCard.definitionButton', {
+                title: props.title,
+              })}
+            >
               <InfoOutlinedIcon fontSize="small" />
             </IconButton>
           </Tooltip>
         </Box>
         <Typography variant="h4" component="p" data-testid="metric-value">
-          {props.value ?? props.noValueText ?? 'No data'}
+          {props.value ?? props.noValueText ?? t('common.noData')}
         </Typography>
         {props.details && (
           <Typography variant="body2" color="textSecondary" component="div">
             {props.details}
           </Typography>
         )}
-        <Box display="flex" alignItems="center" flexWrap="wrap" mt={1} style={{ gap: 8 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mt={1}
+          style={{ gap: 8 }}
+        >
           {props.tier !== undefined && (
             <TierBadge tier={props.tier} benchmark={props.benchmark ?? null} />
           )}
           <Typography variant="body2" component="span">
-            n = {props.n ?? 0}
+            {t('metricCard.sampleSize', { n: String(props.n ?? 0) })}
           </Typography>
         </Box>
         {insufficient && (
           <Typography variant="body2" color="textSecondary">
-            {sample}, tier needs ≥ {minSamples}
+            {typeof props.minSamples === 'number'
+              ? t('metricCard.insufficientSamples', {
+                  sample,
+                  minSamples: String(props.minSamples),
+                })
+              : sample}
           </Typography>
         )}
         {props.tier === undefined && (
           <Typography variant="body2" color="textSecondary">
-            No benchmark tier
+            {t('metricCard.noBenchmarkTier')}
           </Typography>
         )}
         {props.trend && (
           <Box mt={1}>
             <TrendChart
-              title={`${props.title}: weekly trend`}
+              title={t('metricCard.trendTitle', { title: props.title })}
               data={props.trend.data}
               xKey="weekStart"
-              xLabel="Week"
+              xLabel={t('metricCard.trendXLabel')}
               yLabel={props.trend.yLabel}
               series={[
-                { key: props.trend.key, name: props.trend.name, color: '#3f51b5' },
+                {
+                  key: props.trend.key,
+                  name: props.trend.name,
+                  color: '#3f51b5',
+                },
               ]}
               formatY={props.trend.formatY}
               formatX={props.trend.formatX}
               height={160}
-              emptyMessage="No weekly data in this window."
+              emptyMessage={t('metricCard.trendEmpty')}
             />
           </Box>
         )}

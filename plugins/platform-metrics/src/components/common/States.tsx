@@ -1,23 +1,32 @@
 import { ReactNode } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import Typography from '@material-ui/core/Typography';
+import { platformMetricsTranslationRef } from '../../translation';
 import { errorMessage } from './format';
 
 export function LoadingState(props: { label?: string }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   return (
-    <div aria-busy="true" aria-label={props.label ?? 'Loading'}>
+    <div aria-busy="true" aria-label={props.label ?? t('common.loading')}>
       <Progress />
     </div>
   );
+}
+
+/** The backend's message of a failed request, or that the error is unknown. */
+export function ErrorMessage(props: { error: unknown }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
+  return <>{errorMessage(props.error) ?? t('common.unknownError')}</>;
 }
 
 export function ErrorState(props: { title: string; error: unknown }) {
   return (
     <Alert severity="error" role="alert">
       <AlertTitle>{props.title}</AlertTitle>
-      {errorMessage(props.error)}
+      <ErrorMessage error={props.error} />
     </Alert>
   );
 }
@@ -51,7 +60,8 @@ export function AsyncContent<T>(props: {
   children: (value: T) => JSX.Element;
 }) {
   if (props.loading) return <LoadingState label={props.loadingLabel} />;
-  if (props.error) return <ErrorState title={props.errorTitle} error={props.error} />;
+  if (props.error)
+    return <ErrorState title={props.errorTitle} error={props.error} />;
   if (!props.value) return <EmptyView {...props.empty} />;
   return props.children(props.value);
 }

@@ -1,5 +1,7 @@
 import Chip from '@material-ui/core/Chip';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Tier } from '@platform-metrics/plugin-platform-metrics-common';
+import { platformMetricsTranslationRef } from '../../translation';
 import { TIER_COLORS, benchmarkLabel, tierLabel } from './format';
 
 /** A coloured tier badge, e.g. "Elite · DORA 2021". */
@@ -8,11 +10,15 @@ export function TierBadge(props: {
   benchmark?: string | null;
   size?: 'small' | 'medium';
 }) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const tier: Tier = props.tier ?? 'insufficient-data';
   const label =
     props.benchmark !== undefined
-      ? `${tierLabel(tier)} · ${benchmarkLabel(props.benchmark)}`
-      : tierLabel(tier);
+      ? t('tier.withBenchmark', {
+          tier: tierLabel(t, tier),
+          benchmark: benchmarkLabel(t, props.benchmark),
+        })
+      : tierLabel(t, tier);
   return (
     <Chip
       size={props.size ?? 'small'}

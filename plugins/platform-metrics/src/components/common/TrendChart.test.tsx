@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
 import { TrendChart } from './TrendChart';
 
 const data = [
@@ -8,8 +9,8 @@ const data = [
 ];
 
 describe('TrendChart', () => {
-  it('draws a chart with a legend and axis units', () => {
-    render(
+  it('draws a chart with a legend and axis units', async () => {
+    await renderInTestApp(
       <TrendChart
         title="Lead time"
         data={data}
@@ -29,8 +30,8 @@ describe('TrendChart', () => {
     expect(figure.querySelector('.recharts-line')).not.toBeNull();
   });
 
-  it('shows an empty state when there are no values, not a flat line at zero', () => {
-    render(
+  it('shows an empty state when there are no values, not a flat line at zero', async () => {
+    await renderInTestApp(
       <TrendChart
         title="Lead time"
         data={[{ weekStart: '2026-03-16', leadTimeMedian: null }]}
@@ -47,8 +48,8 @@ describe('TrendChart', () => {
     expect(figure.querySelector('.recharts-wrapper')).toBeNull();
   });
 
-  it('shows an empty state for an empty series', () => {
-    render(
+  it('shows an empty state for an empty series', async () => {
+    await renderInTestApp(
       <TrendChart
         title="NPS by survey"
         data={[]}

@@ -12,6 +12,8 @@ import {
   YAxis,
 } from 'recharts';
 import Typography from '@material-ui/core/Typography';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { platformMetricsTranslationRef } from '../../translation';
 import { InlineEmpty } from './States';
 
 export interface TrendSeries {
@@ -57,13 +59,12 @@ function hasValues(props: TrendChartProps): boolean {
  * values are drawn as gaps, never as zero.
  */
 export function TrendChart(props: TrendChartProps) {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
   const height = props.height ?? 220;
   if (!props.data.length || !hasValues(props)) {
     return (
       <figure aria-label={props.title} style={{ margin: 0 }}>
-        <InlineEmpty>
-          {props.emptyMessage ?? 'No data in this window yet.'}
-        </InlineEmpty>
+        <InlineEmpty>{props.emptyMessage ?? t('trendChart.empty')}</InlineEmpty>
       </figure>
     );
   }
@@ -94,7 +95,7 @@ export function TrendChart(props: TrendChartProps) {
     <Tooltip
       key="tooltip"
       formatter={(value: unknown) =>
-        typeof value === 'number' ? formatY(value) : 'no data'
+        typeof value === 'number' ? formatY(value) : t('trendChart.noValue')
       }
       labelFormatter={(label: unknown) =>
         props.formatX ? props.formatX(String(label)) : String(label)

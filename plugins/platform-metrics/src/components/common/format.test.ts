@@ -1,4 +1,12 @@
-import { formatWindow } from './format';
+import { mockApis } from '@backstage/test-utils';
+import { platformMetricsTranslationRef } from '../../translation';
+import { formatWindow as formatWindowIn } from './format';
+
+const snapshot = mockApis.translation().getTranslation(platformMetricsTranslationRef);
+if (!snapshot.ready) throw new Error('translations are not ready');
+const t = snapshot.t;
+const formatWindow = (window: Parameters<typeof formatWindowIn>[1]) =>
+  formatWindowIn(t, window);
 
 describe('formatWindow', () => {
   it('shows the whole UTC days a window covers: its end is exclusive', () => {

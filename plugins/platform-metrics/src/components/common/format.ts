@@ -1,16 +1,19 @@
-import { DateTime } from 'luxon';
 import type {
+  NpsBand,
   Tier,
   WeeklyTrendPoint,
 } from '@platform-metrics/plugin-platform-metrics-common';
+import type { PlatformMetricsT } from '../../translation';
+import {
+  DAYS_PER_MONTH,
+  DAYS_PER_WEEK,
+  SECONDS_PER_DAY,
+  SECONDS_PER_HOUR,
+  SECONDS_PER_MINUTE,
+  windowUtcDays,
+} from '../../lib/time';
 
-const MINUTE = 60;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** Allowed window lengths of the window selectors, in days. */
-export const WINDOW_OPTIONS = [30, 90, 180, 365] as const;
-export const DEFAULT_WINDOW_DAYS = 90;
+export { formatDate, formatDateTime, formatShortDate } from '../../lib/time';
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -21,85 +24,74 @@ function trim(n: number, digits: number): string {
 }
 
 /** A duration in seconds in human units: "45 min", "3.5 hours", "12 days". */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (!isNum(seconds)) return '—';
-  if (seconds < MINUTE) return `${Math.round(seconds)} s`;
-  if (seconds < HOUR) return `${Math.round(seconds / MINUTE)} min`;
-  if (seconds < DAY) {
-    const h = seconds / HOUR;
-    return `${trim(h, 1)} ${h === 1 ? 'hour' : 'hours'}`;
+export function formatDuration(
+  t: PlatformMetricsT,
+  seconds: number | null | undefined,
+): string {
+  if (!isNum(seconds)) return t('common.none');
+  if (seconds < SECONDS_PER_MINUTE) {
+    return t('duration.seconds', { value: String(Math.round(seconds)) });
   }
-  const d = seconds / DAY;
-  return `${trim(d, 1)} ${d === 1 ? 'day' : 'days'}`;
+  if (seconds < SECONDS_PER_HOUR) {
+    return t('duration.minutes', {
+      value: String(Math.round(seconds / SECONDS_PER_MINUTE)),
+    });
+  }
+  if (seconds < SECONDS_PER_DAY) {
+    const h = seconds / SECONDS_PER_HOUR;
+    return t('duration.hours', { count: h, value: trim(h, 1) });
+  }
+  const d = seconds / SECONDS_PER_DAY;
+  return t('duration.days', { count: d, value: trim(d, 1) });
 }
 
 /** A fraction as a percentage: 0.125 -> "12.5%". */
 export function formatPercent(
+  t: PlatformMetricsT,
   fraction: number | null | undefined,
   digits = 1,
 ): string {
-  if (!isNum(fraction)) return '—';
-  return `${trim(fraction * 100, digits)}%`;
+  if (!isNum(fraction)) return t('common.none');
+  return t('percent', { value: trim(fraction * 100, digits) });
 }
 
 /**
  * Deployment frequency in the unit that reads best: per day when at least
  * one a day, else per week (and per month when below one a week).
  */
-export function formatFrequency(perDay: number | null | undefined): string {
-  if (!isNum(perDay)) return '—';
-  if (perDay >= 1) return `${trim(perDay, 1)} per day`;
-  const perWeek = perDay * 7;
-  if (perWeek >= 1) return `${trim(perWeek, 1)} per week`;
-  return `${trim(perDay * 30, 1)} per month`;
-}
-
-/** "3 deployments", "1 change". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const dt = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!dt.isValid) return iso;
-  return dt.toLocal().toLocaleString(DateTime.DATE_MED);
+export function formatFrequency(
+  t: PlatformMetricsT,
+  perDay: number | null | undefined,
+): string {
+  if (!isNum(perDay)) return t('common.none');
+  if (perDay >= 1) return t('frequency.perDay', { value: trim(perDay, 1) });
+  const perWeek = perDay * DAYS_PER_WEEK;
+  if (perWeek >= 1) return t('frequency.perWeek', { value: trim(perWeek, 1) });
+  return t('frequency.perMonth', { value: trim(perDay * DAYS_PER_MONTH, 1) });
 }
 
 /**
  * A metric window as the whole UTC days it covers: the end is exclusive (the
  * next UTC midnight), so the last day shown is the day before it.
  */
-export function formatWindow(window: { from: string; to: string } | null | undefined): string {
-  if (!window) return '—';
-  const from = DateTime.fromISO(window.from, { zone: 'utc' });
-  const to = DateTime.fromISO(window.to, { zone: 'utc' }).minus({ milliseconds: 1 });
-  if (!from.isValid || !to.isValid) return `${window.from} – ${window.to}`;
-  return `${from.toLocaleString(DateTime.DATE_MED)} – ${to.toLocaleString(DateTime.DATE_MED)} (UTC)`;
+export function formatWindow(
+  t: PlatformMetricsT,
+  window: { from: string; to: string } | null | undefined,
+): string {
+  if (!window) return t('common.none');
+  const days = windowUtcDays(window);
+  return days
+    ? t('window.range', days)
+    : t('window.unparsedRange', { from: window.from, to: window.to });
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const dt = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!dt.isValid) return iso;
-  return dt.toLocal().toLocaleString(DateTime.DATETIME_MED);
-}
-
-/** Short date for chart axes, e.g. "Mar 3". */
-export function formatShortDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const dt = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!dt.isValid) return iso;
-  return dt.toFormat('LLL d');
-}
-
-export const TIER_LABELS: Record<Tier, string> = {
-  elite: 'Elite',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  'insufficient-data': 'Insufficient data',
-};
+const TIER_KEYS = {
+  elite: 'tier.elite',
+  high: 'tier.high',
+  medium: 'tier.medium',
+  low: 'tier.low',
+  'insufficient-data': 'tier.insufficientData',
+} as const satisfies Record<Tier, string>;
 
 export const TIER_COLORS: Record<Tier, string> = {
   elite: '#1b7f3b',
@@ -109,20 +101,42 @@ export const TIER_COLORS: Record<Tier, string> = {
   'insufficient-data': '#616161',
 };
 
-export function tierLabel(tier: Tier | null | undefined): string {
-  return (tier && TIER_LABELS[tier]) || TIER_LABELS['insufficient-data'];
+export function tierLabel(
+  t: PlatformMetricsT,
+  tier: Tier | null | undefined,
+): string {
+  return t((tier && TIER_KEYS[tier]) || TIER_KEYS['insufficient-data']);
+}
+
+const NPS_BAND_KEYS = {
+  critical: 'npsBand.critical',
+  poor: 'npsBand.poor',
+  acceptable: 'npsBand.acceptable',
+  good: 'npsBand.good',
+  amazing: 'npsBand.amazing',
+  'top-percentile': 'npsBand.topPercentile',
+} as const satisfies Record<NpsBand, string>;
+
+export function npsBandLabel(t: PlatformMetricsT, band: NpsBand): string {
+  return t(NPS_BAND_KEYS[band]);
 }
 
 /** "dora-2021" -> "DORA 2021". Unknown profiles are shown as configured. */
-export function benchmarkLabel(benchmark: string | null | undefined): string {
-  if (!benchmark) return 'unknown benchmark';
+export function benchmarkLabel(
+  t: PlatformMetricsT,
+  benchmark: string | null | undefined,
+): string {
+  if (!benchmark) return t('benchmark.unknown');
   const m = /^dora-(\d{4})$/i.exec(benchmark);
-  return m ? `DORA ${m[1]}` : benchmark;
+  return m ? t('benchmark.dora', { year: m[1] }) : benchmark;
 }
 
-/** The message to show for a failed request: the backend's own message when present. */
-export function errorMessage(error: unknown): string {
-  if (!error) return 'Unknown error';
+/**
+ * The message to show for a failed request: the backend's own message when
+ * present. Undefined when the error says nothing.
+ */
+export function errorMessage(error: unknown): string | undefined {
+  if (!error) return undefined;
   const e = error as {
     name?: string;
     message?: string;
@@ -141,21 +155,14 @@ export function errorMessage(error: unknown): string {
   return e.message || String(error);
 }
 
-export function parseWindowDays(value: string | null): number {
-  const n = Number(value);
-  return (WINDOW_OPTIONS as readonly number[]).includes(n)
-    ? n
-    : DEFAULT_WINDOW_DAYS;
-}
-
 /** Chart axis tick for a duration in seconds, in hours: 5400 -> "1.5 h". */
-export function axisHours(seconds: number): string {
-  return `${Number((seconds / HOUR).toFixed(1))} h`;
+export function axisHours(t: PlatformMetricsT, seconds: number): string {
+  return t('axis.hours', { value: trim(seconds / SECONDS_PER_HOUR, 1) });
 }
 
 /** Chart axis tick for a fraction: 0.25 -> "25%". */
-export function axisPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
+export function axisPercent(t: PlatformMetricsT, fraction: number): string {
+  return t('axis.percent', { value: String(Math.round(fraction * 100)) });
 }
 
 /** Weekly trend points with every missing value as `null`, ready for a chart. */
@@ -169,4 +176,21 @@ export function weeklySeries(
     changeFailureRate: p.changeFailureRate ?? null,
     timeToRestoreMedian: p.timeToRestoreMedian ?? null,
   }));
+}
+
+/** Units of {@link countOf}, each with its own singular and plural text. */
+export type CountUnit =
+  | 'deployments'
+  | 'changes'
+  | 'incidents'
+  | 'resolvedIncidents'
+  | 'responses'
+  | 'exceptions'
+  | 'entities'
+  | 'stalledEntities'
+  | 'comments';
+
+/** "3 deployments", "1 change". */
+export function countOf(t: PlatformMetricsT, unit: CountUnit, n: number) {
+  return t(`count.${unit}`, { count: n });
 }

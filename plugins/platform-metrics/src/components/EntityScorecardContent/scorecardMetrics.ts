@@ -1,0 +1,167 @@
+import type { EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
+import type { PlatformMetricsT } from '../../translation';
+import type { MetricCardProps } from '../common/MetricCard';
+import { metricDefinitions } from '../common/definitions';
+import {
+  countOf,
+  formatDuration,
+  formatFrequency,
+  formatPercent,
+  formatShortDate,
+  weeklySeries,
+} from '../common/format';
+import { WeeklyMetricKey, weeklyMetricChart } from '../common/weeklyMetrics';
+
+/** One metric card of the scorecard and its width in the grid. */
+export interface ScorecardMetric {
+  id: string;
+  lg: 4 | 6;
+  card: MetricCardProps;
+}
+
+function present(v: number | null | undefined): v is number {
+  return v !== null && v !== undefined;
+}
+
+/**
+ * The five metric cards of a scorecard: the four DORA metrics with their
+ * weekly trends, and rework rate.
+ */
+export function scorecardMetrics(
+  t: PlatformMetricsT,
+  s: EntityScorecard,
+): ScorecardMetric[] {
+  const defs = metricDefinitions(t);
+  const data = weeklySeries(s.trend);
+  const days = String(s.window?.days ?? '');
+  const common = { benchmark: s.benchmark, minSamples: s.minSamples };
+  const trend = (key: WeeklyMetricKey, name?: string) => {
+    const chart = weeklyMetricChart(t, key);
+    return {
+      ...chart,
+      name: name ?? chart.name,
+      data,
+      formatX: formatShortDate,
+    };
+  };
+  const p90 = (v: number | null | undefined) =>
+    present(v)
+      ? t('scorecard.medianAndP90', { p90: formatDuration(t, v) })
+      : undefined;
+
+  const { deploymentFrequency: df, leadTime: lt } = s.dora ?? {};
+  const { changeFailureRate: cfr, timeToRestore: ttr } = s.dora ?? {};
+  const rw = s.dora?.reworkRate;
+  const dfCount = df?.count ?? 0;
+
+  return [
+    {
+      id: 'deploymentFrequency',
+      lg: 4,
+      card: {
+        ...common,
+        title: t('scorecard.deploymentFrequency.title'),
+        definition: defs.deploymentFrequency,
+        value: dfCount > 0 ? formatFrequency(t, df?.perDay) : null,
+        noValueText: t('scorecard.deploymentFrequency.noValue', { days }),
+        details:
+          dfCount > 0
+            ? t('scorecard.deploymentFrequency.details', {
+                deployments: countOf(t, 'deployments', dfCount),
+                days,
+                frequency: formatFrequency(t, df?.perDay ?? null),
+                perWeek: String(Number((df?.perWeek ?? 0).toFixed(2))),
+              })
+            : undefined,
+        tier: df?.tier ?? 'insufficient-data',
+        n: dfCount,
+        sampleUnit: 'deployments',
+        trend: trend('deployments', t('weekly.deploymentsPerWeek')),
+      },
+    },
+    {
+      id: 'leadTime',
+      lg: 4,
+      card: {
+        ...common,
+        title: t('scorecard.leadTime.title'),
+        definition: defs.leadTime,
+        value: present(lt?.median) ? formatDuration(t, lt?.median) : null,
+        noValueText: t('scorecard.leadTime.noValue'),
+        details: p90(lt?.p90),
+        tier: lt?.tier ?? 'insufficient-data',
+        n: lt?.n ?? 0,
+        sampleUnit: 'changes',
+        trend: trend('leadTimeMedian'),
+      },
+    },
+    {
+      id: 'changeFailureRate',
+      lg: 4,
+      card: {
+        ...common,
+        title: t('scorecard.changeFailureRate.title'),
+        definition: defs.changeFailureRate,
+        value: present(cfr?.value) ? formatPercent(t, cfr?.value) : null,
+        noValueText: t('scorecard.changeFailureRate.noValue'),
+        details:
+          cfr && cfr.total > 0
+            ? t('scorecard.changeFailureRate.details', {
+                failed: String(cfr.failed),
+                deployments: countOf(t, 'deployments', cfr.total),
+              })
+            : undefined,
+        tier: cfr?.tier ?? 'insufficient-data',
+        n: cfr?.total ?? 0,
+        sampleUnit: 'deployments',
+        trend: trend('changeFailureRate'),
+      },
+    },
+    {
+      id: 'timeToRestore',
+      lg: 6,
+      card: {
+        ...common,
+        title: t('scorecard.timeToRestore.title'),
+        definition: defs.timeToRestore,
+        value: present(ttr?.median) ? formatDuration(t, ttr?.median) : null,
+        noValueText: t('scorecard.timeToRestore.noValue'),
+        details:
+          [
+            p90(ttr?.p90),
+            ttr?.open
+              ? t('scorecard.timeToRestore.open', {
+                  incidents: countOf(t, 'incidents', ttr.open),
+                })
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(t('common.detailSeparator')) || undefined,
+        tier: ttr?.tier ?? 'insufficient-data',
+        n: ttr?.n ?? 0,
+        sampleUnit: 'resolvedIncidents',
+        trend: trend('timeToRestoreMedian'),
+      },
+    },
+    {
+      id: 'reworkRate',
+      lg: 6,
+      card: {
+        ...common,
+        title: t('scorecard.reworkRate.title'),
+        definition: defs.reworkRate,
+        value: present(rw?.value) ? formatPercent(t, rw?.value) : null,
+        noValueText: t('scorecard.reworkRate.noValue'),
+        details:
+          rw && rw.total > 0
+            ? t('scorecard.reworkRate.details', {
+                rework: String(rw.rework),
+                deployments: countOf(t, 'deployments', rw.total),
+              })
+            : undefined,
+        n: rw?.total ?? 0,
+        sampleUnit: 'deployments',
+      },
+    },
+  ];
+}
