@@ -9,10 +9,29 @@ import type {
 // plugin's `exports` map keeps this helper private, hence the source path.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
-  formatDuration,
-  formatFrequency,
-  formatPercent,
+  formatDuration as formatDurationIn,
+  formatFrequency as formatFrequencyIn,
+  formatPercent as formatPercentIn,
 } from '../../../plugins/platform-metrics/src/components/common/format';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { platformMetricsTranslationRef } from '../../../plugins/platform-metrics/src/translation';
+import i18next from 'i18next';
+
+// the UI's formatters with the UI's default (English) messages, interpolated
+// by i18next as Backstage's translation API does
+const i18n = i18next.createInstance();
+void i18n.init({
+  lng: 'en',
+  initImmediate: false,
+  keySeparator: false,
+  interpolation: { escapeValue: false },
+  resources: { en: { messages: (platformMetricsTranslationRef as any).getDefaultMessages() } },
+  defaultNS: 'messages',
+});
+const t = i18n.t.bind(i18n) as any;
+const formatDuration = (seconds: number | null) => formatDurationIn(t, seconds);
+const formatFrequency = (perDay: number | null) => formatFrequencyIn(t, perDay);
+const formatPercent = (fraction: number | null) => formatPercentIn(t, fraction);
 
 /**
  * The suite's three surfaces in the running demo, checked against the
