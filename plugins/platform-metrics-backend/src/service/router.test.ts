@@ -6,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import request from 'supertest';
+import { request } from '../__testUtils__/validatedRequest';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { readOptions } from '../options';
