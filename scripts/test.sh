@@ -4,6 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 yarn_install
+yarn openapi:check # the committed generated OpenAPI code matches the spec
 ensure_postgres
 ensure_chromium
 cd "$REPO_ROOT"

@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
+import { request } from './__testUtils__/validatedRequest';
 import { platformMetricsPlugin } from './plugin';
 
 jest.setTimeout(60_000);

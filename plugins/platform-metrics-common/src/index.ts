@@ -1,11 +1,13 @@
 /**
  * What the platform-metrics frontend and backend plugins share: the HTTP
- * API's types, the permissions, and the defaults and limits both sides rely
- * on.
+ * API's models and client (generated from the backend's OpenAPI spec), the
+ * permissions, and the defaults and limits both sides rely on.
  *
  * @packageDocumentation
  */
-export * from './types';
+// the models and the DefaultApiClient generated from the backend's OpenAPI spec
+export * from './schema/openapi';
+export { TIERS } from './constants';
 export { npsBand } from './nps';
 export {
   platformMetricsReadPermission,

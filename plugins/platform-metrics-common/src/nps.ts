@@ -1,4 +1,4 @@
-import { NpsBand } from './types';
+import { NpsBand } from './schema/openapi';
 
 /**
  * The NPS band of a score (lower bounds inclusive): [-100,-20) critical,

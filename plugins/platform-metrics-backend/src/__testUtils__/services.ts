@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Knex } from 'knex';
 import { readSettings } from '../config';
@@ -10,6 +11,8 @@ import { RollupService } from '../rollups/RollupService';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
+import { createAuth } from '../service/auth';
+import { createRouter } from '../service/router';
 
 /** The plugin's stores and services on one database, wired as `plugin.ts` wires them. */
 export async function createServices(knex: Knex, config: object = {}, clock: Clock = Date.now) {
@@ -35,4 +38,12 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
       currentWindow: summaries.currentWindow.bind(summaries),
     },
   };
+}
+
+/** The plugin's router over these services, with mock credentials and the given permission decisions. */
+export async function createTestRouter(
+  services: Awaited<ReturnType<typeof createServices>>,
+  permissions: ReturnType<typeof mockServices.permissions> = mockServices.permissions(),
+) {
+  return createRouter({ auth: createAuth({ httpAuth: mockServices.httpAuth(), permissions }), ...services });
 }

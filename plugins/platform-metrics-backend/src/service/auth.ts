@@ -10,8 +10,10 @@ import {
   platformMetricsIngestPermission,
   platformMetricsReadPermission,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import express from 'express';
 import { lower } from '../lib/refs';
+
+/** A request of any route of the typed router, as httpAuth takes it. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** Who may call what: credentials by principal type, then the plugin's permissions. */
 export function createAuth(deps: { httpAuth: HttpAuthService; permissions: PermissionsService }) {
@@ -27,17 +29,17 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
 
   return {
     /** Ingestion takes service or external-access credentials only, with the ingest permission. */
-    async ingest(req: express.Request) {
+    async ingest(req: AnyRequest) {
       return authorize(await httpAuth.credentials(req, { allow: ['service'] }), platformMetricsIngestPermission);
     },
 
     /** Metric reads: users or services with the read permission. */
-    async read(req: express.Request) {
+    async read(req: AnyRequest) {
       return authorize(await httpAuth.credentials(req, { allow: ['user', 'service'] }), platformMetricsReadPermission);
     },
 
     /** Survey comments: with the comments permission. */
-    async comments(req: express.Request) {
+    async comments(req: AnyRequest) {
       return authorize(
         await httpAuth.credentials(req, { allow: ['user', 'service'] }),
         platformMetricsCommentsReadPermission,
@@ -45,7 +47,7 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
     },
 
     /** The signed-in user's normalised ref (survey routes take the user from the token only). */
-    async userRef(req: express.Request) {
+    async userRef(req: AnyRequest) {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       return lower(credentials.principal.userEntityRef);
     },

@@ -5,12 +5,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import request from 'supertest';
+import { request } from '../__testUtils__/validatedRequest';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { createServices } from '../__testUtils__/services';
+import { createServices, createTestRouter } from '../__testUtils__/services';
 import { PlatformMetricsStores } from '../database/stores';
-import { createAuth } from './auth';
-import { createRouter } from './router';
 
 jest.setTimeout(60_000);
 
@@ -34,13 +32,7 @@ describe('createRouter', () => {
   ) {
     const services = await createServices(await databases.init('SQLITE_3'), {}, () => Date.parse('2026-11-22T12:00:00Z'));
     store = services.stores;
-    const router = await createRouter({
-      auth: createAuth({
-        httpAuth: mockServices.httpAuth(),
-        permissions: mockServices.permissions({ result: permissionResult }),
-      }),
-      ...services,
-    });
+    const router = await createTestRouter(services, mockServices.permissions({ result: permissionResult }));
     app = express().use(router).use(mockErrorHandler());
   }
 

@@ -145,6 +145,7 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
   const sc = makeScorecard();
   return {
     window: sc.window,
+    computedAt: '2026-04-01T00:00:00.000Z',
     benchmark: 'dora-2021',
     minSamples: 3,
     group: null,
