@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything and runs every test: type check, lint, unit tests,
-# database tests on SQLite and PostgreSQL, and the end-to-end browser tests.
+# Installs everything and runs every test: type check, API reports, lint,
+# unit tests, database tests on SQLite and PostgreSQL, and the end-to-end
+# browser tests.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 yarn_install
@@ -10,6 +11,9 @@ cd "$REPO_ROOT"
 
 log "Type check"
 yarn tsc
+
+log "API reports (plugins/*/report*.api.md match the public API)"
+yarn test:api-reports
 
 log "Lint"
 yarn lint

@@ -4,7 +4,11 @@ import { createRouteRef as createLegacyRouteRef } from '@backstage/core-plugin-a
 /** Route of the "Platform health" page (new frontend system). */
 export const rootRouteRef = createRouteRef();
 
-/** Route of the "Platform health" page (legacy frontend system). */
+/**
+ * Route of the "Platform health" page (legacy frontend system).
+ *
+ * @public
+ */
 export const legacyRootRouteRef = createLegacyRouteRef({
   id: 'platform-metrics',
 });
