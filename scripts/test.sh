@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything and runs every test: type check, lint, unit tests,
-# database tests on SQLite and PostgreSQL, and the end-to-end browser tests.
+# Installs everything and runs every test: type check, API reports, lint,
+# unit tests, database tests on SQLite and PostgreSQL, the end-to-end browser
+# tests, and the install of the packed plugins into a fresh Backstage app.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 yarn_install
@@ -12,6 +13,9 @@ cd "$REPO_ROOT"
 log "Type check"
 yarn tsc
 
+log "API reports (plugins/*/report*.api.md match the public API)"
+yarn test:api-reports
+
 log "Lint"
 yarn lint
 
@@ -20,5 +24,8 @@ CI=true yarn test
 
 log "End-to-end tests (Debian's Chromium, demo app on a fresh SQLite directory)"
 yarn test:e2e
+
+log "The packed plugins in a fresh @backstage/create-app app (ports 7107 and 3100)"
+./scripts/try-in-fresh-app.sh
 
 log "All tests passed"
