@@ -34,7 +34,7 @@ export const platformMetricsPlugin = createPlugin({
  *
  * @public
  */
-export const PlatformHealthPage = platformMetricsPlugin.provide(
+export const PlatformHealthPage: () => JSX.Element = platformMetricsPlugin.provide(
   createRoutableExtension({
     name: 'PlatformHealthPage',
     component: () =>
@@ -48,7 +48,7 @@ export const PlatformHealthPage = platformMetricsPlugin.provide(
  *
  * @public
  */
-export const EntityScorecardContent = platformMetricsPlugin.provide(
+export const EntityScorecardContent: () => JSX.Element = platformMetricsPlugin.provide(
   createComponentExtension({
     name: 'EntityScorecardContent',
     component: {
@@ -65,7 +65,8 @@ export const EntityScorecardContent = platformMetricsPlugin.provide(
  *
  * @public
  */
-export const SurveyCard = platformMetricsPlugin.provide(
+export const SurveyCard: (props: { title?: string }) => JSX.Element | null =
+  platformMetricsPlugin.provide(
   createComponentExtension({
     name: 'SurveyCard',
     component: {

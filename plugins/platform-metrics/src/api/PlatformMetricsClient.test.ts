@@ -25,10 +25,10 @@ describe('PlatformMetricsClient', () => {
       { kind: 'Component', namespace: 'default', name: 'my service' },
       { windowDays: 30, to: '2026-04-01T00:00:00.000Z' },
     );
-    expect(fetch).toHaveBeenCalledWith(
+    expect(fetch.mock.calls[0][0]).toBe(
       'http://localhost:7007/api/platform-metrics/entities/Component/default/my%20service/scorecard?windowDays=30&to=2026-04-01T00%3A00%3A00.000Z',
-      undefined,
     );
+    expect(fetch.mock.calls[0][1].method).toBe('GET');
   });
 
   it('scopes the org summary to a group', async () => {

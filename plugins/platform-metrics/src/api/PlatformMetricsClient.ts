@@ -1,113 +1,69 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type {
+import {
   CurrentSurvey,
+  DefaultApiClient,
   EntityScorecard,
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { MetricWindowOptions, PlatformMetricsApi } from './PlatformMetricsApi';
 
+/** The body of a successful answer; a backend error as a `ResponseError`. */
+async function body<T>(response: Promise<Response & { json(): Promise<T> }>): Promise<T> {
+  const res = await response;
+  if (!res.ok) throw await ResponseError.fromResponse(res);
+  return res.json();
+}
+
 /**
- * Default implementation of {@link PlatformMetricsApi}, talking to the
- * backend plugin through the discovery and fetch APIs.
+ * Default implementation of {@link PlatformMetricsApi}: a thin wrapper over
+ * the client generated from the backend's OpenAPI spec, through the
+ * discovery and fetch APIs.
  *
  * @public
  */
 export class PlatformMetricsClient implements PlatformMetricsApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new DefaultApiClient(options);
   }
 
-  async getEntityScorecard(
-    entityRef: CompoundEntityRef,
-    options?: MetricWindowOptions,
-  ): Promise<EntityScorecard> {
-    const path = [
-      'entities',
-      entityRef.kind,
-      entityRef.namespace,
-      entityRef.name,
-      'scorecard',
-    ]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.request<EntityScorecard>(
-      `/${path}${query({ windowDays: options?.windowDays, to: options?.to })}`,
+  getEntityScorecard(entityRef: CompoundEntityRef, options?: MetricWindowOptions): Promise<EntityScorecard> {
+    return body(
+      this.client.getEntityScorecard({
+        path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
+        query: { windowDays: options?.windowDays, to: options?.to },
+      }),
     );
   }
 
-  async getOrgSummary(
-    options?: MetricWindowOptions & { group?: string },
-  ): Promise<OrgSummary> {
-    return this.request<OrgSummary>(
-      `/org/summary${query({
-        windowDays: options?.windowDays,
-        to: options?.to,
-        group: options?.group,
-      })}`,
+  getOrgSummary(options?: MetricWindowOptions & { group?: string }): Promise<OrgSummary> {
+    return body(
+      this.client.getOrgSummary({
+        query: { windowDays: options?.windowDays, to: options?.to, group: options?.group || undefined },
+      }),
     );
   }
 
-  async getCurrentSurvey(): Promise<CurrentSurvey> {
-    return this.request<CurrentSurvey>('/surveys/current');
+  getCurrentSurvey(): Promise<CurrentSurvey> {
+    return body(this.client.getCurrentSurvey({}));
   }
 
-  async submitSurveyResponse(response: {
-    score: number;
-    comment?: string;
-  }): Promise<{ surveyId: string }> {
-    const body: { score: number; comment?: string } = { score: response.score };
+  submitSurveyResponse(response: { score: number; comment?: string }): Promise<{ surveyId: string }> {
     const comment = response.comment?.trim();
-    if (comment) {
-      body.comment = comment;
-    }
-    return this.request<{ surveyId: string }>('/surveys/current/responses', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  }
-
-  async snoozeSurvey(): Promise<{ snoozedUntil: string }> {
-    return this.request<{ snoozedUntil: string }>('/surveys/current/snooze', {
-      method: 'POST',
-    });
-  }
-
-  async getSurveyComments(
-    surveyId: string,
-    options?: { group?: string },
-  ): Promise<SurveyComments> {
-    return this.request<SurveyComments>(
-      `/surveys/${encodeURIComponent(surveyId)}/comments${query({
-        group: options?.group,
-      })}`,
+    return body(
+      this.client.answerCurrentSurvey({ body: { score: response.score, ...(comment && { comment }) } }),
     );
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('platform-metrics');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+  snoozeSurvey(): Promise<{ snoozedUntil: string }> {
+    return body(this.client.snoozeCurrentSurvey({}));
   }
-}
 
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') {
-      search.set(key, String(value));
-    }
+  getSurveyComments(surveyId: string, options?: { group?: string }): Promise<SurveyComments> {
+    return body(this.client.getSurveyComments({ path: { surveyId }, query: { group: options?.group || undefined } }));
   }
-  const s = search.toString();
-  return s ? `?${s}` : '';
 }
