@@ -62,7 +62,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             auth: createAuth(deps),
-            ingest: new IngestService(stores),
+            ingest: new IngestService(stores, settings.productionEnvironments),
             scorecards: new ScorecardService(stores, reader, settings),
             summaries,
             surveys: new SurveyService(stores, settings.survey),

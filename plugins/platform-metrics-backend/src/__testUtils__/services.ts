@@ -28,7 +28,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     rollups,
     scorecards,
     summaries,
-    ingest: new IngestService(stores),
+    ingest: new IngestService(stores, settings.productionEnvironments),
     surveys: new SurveyService(stores, settings.survey, clock),
     /** Scorecards and summaries through one object, as the worked examples read them. */
     metrics: {

@@ -39,6 +39,7 @@ function toDeployment(r: any): DeploymentRow {
     type: r.type,
     remediates: r.remediates ?? null,
     version: r.version ?? null,
+    commitSha: r.commit_sha ?? null,
     changeCount: num(r.change_count),
     ...(r.caused_failure !== undefined && { causedFailure: !!r.caused_failure }),
   };
@@ -77,6 +78,7 @@ export class DatabaseEventStore implements EventStore {
           finished_at: ms(d.finishedAt),
           started_at: d.startedAt ? ms(d.startedAt) : null,
           version: d.version ?? null,
+          commit_sha: d.commitSha ?? null,
           type: d.type,
           remediates: d.remediates ?? null,
           change_count: d.changes.length,
@@ -92,6 +94,7 @@ export class DatabaseEventStore implements EventStore {
           finished_at: 'bigint',
           started_at: 'bigint',
           version: 'text',
+          commit_sha: 'text',
           type: 'text',
           remediates: 'text',
           change_count: 'integer',
@@ -186,6 +189,15 @@ export class DatabaseEventStore implements EventStore {
       .limit(limit)
       .select('d.*', this.db.raw('(f.id IS NOT NULL) as caused_failure'));
     return rows.map(toDeployment);
+  }
+
+  async latestDeployment(entityRef: string, environments: string[]) {
+    const row = await this.db('pm_deployments')
+      .where({ entity_ref: entityRef, status: 'succeeded' })
+      .whereIn('environment', environments)
+      .orderBy([{ column: 'finished_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .first();
+    return row ? toDeployment(row) : undefined;
   }
 
   async listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]> {

@@ -12,6 +12,8 @@ export interface DeploymentRow {
   type: 'standard' | 'hotfix' | 'rollback';
   remediates: string | null;
   version: string | null;
+  /** The head commit it deployed, when sent. */
+  commitSha: string | null;
   changeCount: number;
   /** Set by the rollups: it caused a failure (metrics.md §3). */
   causedFailure?: boolean;
@@ -56,6 +58,8 @@ export interface EventStore {
   listDeployments(query: EventQuery): Promise<DeploymentRow[]>;
   /** Deployments of every environment of one entity, newest first, with `causedFailure`. */
   listRecentDeployments(entityRef: string, before: number, limit: number): Promise<DeploymentRow[]>;
+  /** The latest successful deployment of an entity to one of the environments (lower-case). */
+  latestDeployment(entityRef: string, environments: string[]): Promise<DeploymentRow | undefined>;
   /** Changes whose first successful production deployment is in `[from, to)`. */
   listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]>;
   /**

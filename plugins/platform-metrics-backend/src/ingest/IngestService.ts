@@ -1,4 +1,6 @@
-import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
+import { NotFoundError } from '@backstage/errors';
+import { IngestResult, LatestDeployment } from '@platform-metrics/plugin-platform-metrics-common';
+import { lower } from '../lib/refs';
 import { CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
 import { SurveyStore } from '../database/SurveyStore';
@@ -10,7 +12,10 @@ import { DeploymentInput, ImportedSurveyResponse, IncidentInput } from '../schem
  * the router validates and authorises, this writes.
  */
 export class IngestService {
-  constructor(private readonly stores: { events: EventStore; surveys: SurveyStore; catalog: CatalogStore }) {}
+  constructor(
+    private readonly stores: { events: EventStore; surveys: SurveyStore; catalog: CatalogStore },
+    private readonly productionEnvironments: string[],
+  ) {}
 
   deployments(records: DeploymentInput[]): Promise<IngestResult> {
     return this.stores.events.upsertDeployments(records);
@@ -18,6 +23,26 @@ export class IngestService {
 
   incidents(records: IncidentInput[]): Promise<IngestResult> {
     return this.stores.events.upsertIncidents(records);
+  }
+
+  /**
+   * The latest successful deployment to the environment (default: any
+   * production one), for the changes of the next one.
+   */
+  async latestDeployment(entityRef: string, environment?: string): Promise<LatestDeployment> {
+    const environments = environment ? [lower(environment)] : this.productionEnvironments;
+    const d = await this.stores.events.latestDeployment(entityRef, environments);
+    if (!d) {
+      throw new NotFoundError(`No successful deployment of ${entityRef} to ${environments.join(' or ')}`);
+    }
+    return {
+      id: d.id,
+      source: d.source,
+      environment: d.environment,
+      finishedAt: new Date(d.finishedAt).toISOString(),
+      commitSha: d.commitSha,
+      version: d.version,
+    };
   }
 
   /** Historical answers, recorded with their users' groups as the catalog has them now. */

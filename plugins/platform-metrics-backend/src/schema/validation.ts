@@ -63,6 +63,12 @@ export const deploymentSchema = z
     finishedAt: timestamp,
     startedAt: timestamp.optional(),
     version: z.string().max(255).optional(),
+    commitSha: z
+      .string({ error: 'expected a commit sha (7 to 64 hex digits)' })
+      .trim()
+      .regex(/^[0-9a-f]{7,64}$/i, { error: 'expected a commit sha (7 to 64 hex digits)' })
+      .transform(v => v.toLowerCase())
+      .optional(),
     changes: z.array(changeSchema).max(10000).default([]),
     type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
     remediates: id.optional(),
@@ -146,6 +152,11 @@ export const metricsQuerySchema = z.strictObject({
     .default(DEFAULT_WINDOW_DAYS),
   to: timestamp.optional(),
   group: refOf('group').optional(),
+});
+
+/** Query of `GET /entities/{kind}/{namespace}/{name}/deployments/latest`. */
+export const latestDeploymentQuerySchema = z.strictObject({
+  environment: z.string().trim().min(1).max(100).optional(),
 });
 
 /**

@@ -46,6 +46,21 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
       );
     },
 
+    /** A read that serves ingestion (e.g. a CI tool's `--since-last`): the ingest or the read permission. */
+    async ingestOrRead(req: AnyRequest) {
+      const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const decisions = await permissions.authorize(
+        [{ permission: platformMetricsIngestPermission }, { permission: platformMetricsReadPermission }],
+        { credentials },
+      );
+      if (!decisions.some(d => d.result === 'ALLOW')) {
+        throw new NotAllowedError(
+          `Missing permission ${platformMetricsIngestPermission.name} or ${platformMetricsReadPermission.name}`,
+        );
+      }
+      return credentials;
+    },
+
     /** The signed-in user's normalised ref (survey routes take the user from the token only). */
     async userRef(req: AnyRequest) {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });

@@ -10,6 +10,7 @@ import {
   deploymentBatchSchema,
   formatIssues,
   incidentBatchSchema,
+  latestDeploymentQuerySchema,
   metricsQuerySchema,
   surveyIdSchema,
   surveyImportBatchSchema,
@@ -34,6 +35,15 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
     throw new InputError(`Invalid request: ${formatIssues(result.error.issues)}`);
   }
   return result.data;
+}
+
+/** The entity of an `/entities/{kind}/{namespace}/{name}/...` route, normalised. */
+function entityRefOf(params: { kind: string; namespace: string; name: string }): string {
+  try {
+    return normalizeEntityRef(`${params.kind}:${params.namespace}/${params.name}`);
+  } catch (e) {
+    throw new InputError(`Invalid entity ref: ${(e as Error).message}`);
+  }
 }
 
 /** Largest JSON body: 1000 deployments with their changes fit comfortably. */
@@ -81,13 +91,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
     await auth.read(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
-    let entityRef: string;
-    try {
-      entityRef = normalizeEntityRef(`${req.params.kind}:${req.params.namespace}/${req.params.name}`);
-    } catch (e) {
-      throw new InputError(`Invalid entity ref: ${(e as Error).message}`);
-    }
+    const entityRef = entityRefOf(req.params);
     res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock())));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/deployments/latest', async (req, res) => {
+    await auth.ingestOrRead(req);
+    const query = parse(latestDeploymentQuerySchema, req.query);
+    res.json(await ingest.latestDeployment(entityRefOf(req.params), query.environment));
   });
 
   router.get('/org/summary', async (req, res) => {

@@ -293,6 +293,12 @@ export const spec = {
             type: 'string',
             maxLength: 255,
           },
+          commitSha: {
+            type: 'string',
+            pattern: '^\\s*[0-9a-fA-F]{7,64}\\s*$',
+            description:
+              "The head commit deployed (stored lower-case), so that the next deployment's changes can be found (`prev..HEAD`).",
+          },
           changes: {
             type: 'array',
             maxItems: 10000,
@@ -817,6 +823,41 @@ export const spec = {
             nullable: true,
           },
           causedBy: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+      },
+      LatestDeployment: {
+        type: 'object',
+        required: [
+          'id',
+          'source',
+          'environment',
+          'finishedAt',
+          'commitSha',
+          'version',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          finishedAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+          },
+          commitSha: {
+            type: 'string',
+            nullable: true,
+            description: 'The head commit it deployed, when sent.',
+          },
+          version: {
             type: 'string',
             nullable: true,
           },
@@ -1576,6 +1617,60 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityScorecard',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/deployments/latest': {
+      get: {
+        operationId: 'GetLatestDeployment',
+        description:
+          "The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'environment',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+            description:
+              'An environment name (case-insensitive); default any production environment.',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The latest successful deployment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LatestDeployment',
                 },
               },
             },

@@ -8,6 +8,7 @@ import { DeploymentBatch } from '../models/DeploymentBatch.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
+import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
@@ -42,6 +43,20 @@ export type GetEntityScorecard = {
     to?: string;
   };
   response: EntityScorecard | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetLatestDeployment = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    environment?: string;
+  };
+  response: LatestDeployment | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -100,6 +115,8 @@ export type EndpointMap = {
   '#get|/surveys/current': GetCurrentSurvey;
 
   '#get|/entities/{kind}/{namespace}/{name}/scorecard': GetEntityScorecard;
+
+  '#get|/entities/{kind}/{namespace}/{name}/deployments/latest': GetLatestDeployment;
 
   '#get|/org/summary': GetOrgSummary;
 

@@ -31,6 +31,7 @@ export * from '../models/Incident.model';
 export * from '../models/IncidentBatch.model';
 export * from '../models/IncidentSummary.model';
 export * from '../models/IngestResult.model';
+export * from '../models/LatestDeployment.model';
 export * from '../models/MetricWindow.model';
 export * from '../models/ModelError.model';
 export * from '../models/NpsBand.model';

@@ -13,6 +13,7 @@ import { DeploymentBatch } from '../models/DeploymentBatch.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
+import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
@@ -59,6 +60,19 @@ export type GetEntityScorecard = {
   query: {
     windowDays?: number;
     to?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetLatestDeployment = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    environment?: string;
   };
 };
 /**
@@ -184,6 +198,38 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/entities/{kind}/{namespace}/{name}/scorecard{?windowDays,to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission.
+   * @param kind -
+   * @param namespace -
+   * @param name -
+   * @param environment - An environment name (case-insensitive); default any production environment.
+   */
+  public async getLatestDeployment(
+    // @ts-ignore
+    request: GetLatestDeployment,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<LatestDeployment>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/deployments/latest{?environment}`;
 
     const uri = parser.parse(uriTemplate).expand({
       kind: request.path.kind,

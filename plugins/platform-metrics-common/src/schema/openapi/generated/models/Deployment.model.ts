@@ -38,6 +38,10 @@ export interface Deployment {
    */
   startedAt?: string;
   version?: string;
+  /**
+   * The head commit deployed (stored lower-case), so that the next deployment's changes can be found (`prev..HEAD`).
+   */
+  commitSha?: string;
   changes?: Array<DeploymentChange>;
   type?: DeploymentType;
   /**
