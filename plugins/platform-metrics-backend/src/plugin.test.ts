@@ -1,13 +1,14 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { testScheduler } from './__testUtils__/replicas';
 import { platformMetricsPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
 describe('platformMetricsPlugin', () => {
   it('starts, ingests through the HTTP API and serves the scorecard', async () => {
-    const scheduler = mockServices.scheduler();
+    const scheduler = testScheduler();
     const { server } = await startTestBackend({
       features: [
         platformMetricsPlugin,

@@ -32,6 +32,16 @@ const MESSAGES: Array<[RegExp, string, number]> = [
   [/Connection terminated|not queryable|connection error/i, 'a lost database connection', OUTAGE],
 ];
 
+/** Errors that answer 4xx: never mapped, whatever their message says. */
+const CLIENT_ERRORS = new Set<unknown>([
+  'InputError',
+  'AuthenticationError',
+  'NotAllowedError',
+  'NotFoundError',
+  'ConflictError',
+  'NotModifiedError',
+]);
+
 function classifyOne(e: { code?: unknown; name?: unknown; message?: unknown }): TransientFailure | undefined {
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code) {
@@ -56,6 +66,8 @@ function classifyOne(e: { code?: unknown; name?: unknown; message?: unknown }): 
  * aggregate errors. Undefined for anything else, bad input included.
  */
 export function transientFailure(error: unknown): TransientFailure | undefined {
+  // a client error stays one, whatever its message quotes
+  if (CLIENT_ERRORS.has((error as { name?: unknown } | undefined)?.name)) return undefined;
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {
