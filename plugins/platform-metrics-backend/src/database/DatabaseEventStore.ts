@@ -32,8 +32,12 @@ const sourceAndId = (r: { source: string; id: string }) => `${r.source}\u0000${r
  * batches lock the rows they share in the same order and never deadlock.
  */
 function sortedByKey<T extends { source: string; id: string }>(records: T[]): T[] {
-  const key = (r: T) => sourceAndId(r);
-  return records.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const byKey = (a: T, b: T) => {
+    const [x, y] = [sourceAndId(a), sourceAndId(b)];
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  };
+  return records.sort(byKey);
 }
 
 /**

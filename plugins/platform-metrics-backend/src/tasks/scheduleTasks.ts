@@ -11,6 +11,13 @@ export const ROLLUP_TASK_ID = 'platform-metrics:rollups';
 /** Passes over the dirty marks per job run: marks added behind a pass are picked up by the next. */
 const MAX_PASSES = 5;
 
+/** Seconds between two confirmations that the job settings in force still run. */
+const heartbeatSeconds = (settings: PlatformMetricsSettings) => Math.min(60, settings.rollups.frequencySeconds);
+
+/** How long the job settings in force may go unconfirmed before another replica takes over. */
+export const settingsStaleAfterMs = (settings: PlatformMetricsSettings) =>
+  Math.max(30, 3 * heartbeatSeconds(settings)) * 1000;
+
 /**
  * One run of the rollup job: recomputes the dirty entities' rollups (again
  * while a pass finds any, up to {@link MAX_PASSES}), then the precomputed
@@ -94,9 +101,3 @@ export async function scheduleTasks(deps: {
   });
 }
 
-/** Seconds between two confirmations that the job settings in force still run. */
-const heartbeatSeconds = (settings: PlatformMetricsSettings) => Math.min(60, settings.rollups.frequencySeconds);
-
-/** How long the job settings in force may go unconfirmed before another replica takes over. */
-export const settingsStaleAfterMs = (settings: PlatformMetricsSettings) =>
-  Math.max(30, 3 * heartbeatSeconds(settings)) * 1000;
