@@ -26,6 +26,8 @@ export interface BackendOptions {
   entitiesFile: string;
   /** The backend's V8 heap limit in MiB (`--max-old-space-size`), as a container would set it. */
   heapMiB?: number;
+  /** `platformMetrics` config replacing the benchmark's (jobs only when triggered). */
+  platformMetrics?: object;
   log: (msg: string) => void;
 }
 
@@ -86,14 +88,14 @@ export class BackendProcess {
           ],
         },
       },
-      platformMetrics: {
+      platformMetrics: opts.platformMetrics ?? {
         // the benchmark triggers the sync and the rollup job itself after
-        // loading, so that neither runs during the timed ingestion
+        // loading, so that neither runs on schedule during the timed ingestion
         catalogSync: { frequencyMinutes: 525_600 },
         rollups: { frequencySeconds: 31_536_000 },
       },
     };
-    const file = path.join(opts.workDir, 'bench-config.yaml');
+    const file = path.join(opts.workDir, `bench-config-${opts.port}.yaml`);
     // JSON is YAML
     fs.writeFileSync(file, JSON.stringify(config, null, 2));
     return file;
@@ -103,7 +105,7 @@ export class BackendProcess {
     const configFile = this.writeConfig();
     const bin = path.join(PACKAGE_DIR, 'bin', 'backend');
     const logFile = fs.createWriteStream(
-      path.join(this.opts.workDir, 'backend.log'),
+      path.join(this.opts.workDir, `backend-${this.opts.port}.log`),
     );
     const nodeArgs = this.opts.heapMiB ? [`--max-old-space-size=${this.opts.heapMiB}`] : [];
     this.child = spawn(process.execPath, [...nodeArgs, bin, '--config', configFile], {

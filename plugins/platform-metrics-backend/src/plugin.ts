@@ -69,6 +69,7 @@ export const platformMetricsPlugin = createBackendPlugin({
           rollups,
           summaries,
           jobSettings,
+          store: stores.rollups,
         });
         // reads never recompute rollups: the job runs right after ingestion instead
         const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });

@@ -46,7 +46,19 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     ingest: new IngestService(stores),
     surveys: new SurveyService(stores, settings.survey, clock),
     /** One run of the rollup job, as the scheduler runs it. */
-    runRollupJob: (signal?: AbortSignal) => runRollupJob({ rollups, summaries, jobSettings, logger }, signal),
+    runRollupJob: (signal?: AbortSignal) =>
+      runRollupJob(
+        {
+          rollups,
+          summaries,
+          jobSettings,
+          logger,
+          store: stores.rollups,
+          minSummaryIntervalMs: settings.rollups.frequencySeconds * 1000,
+          clock,
+        },
+        signal,
+      ),
     /** Scorecards and summaries through one object, as the worked examples read them. */
     metrics: {
       getScorecard: scorecards.getScorecard.bind(scorecards),

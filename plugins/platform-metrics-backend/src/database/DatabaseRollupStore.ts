@@ -178,6 +178,11 @@ export class DatabaseRollupStore implements RollupStore {
     return new Map<string, number>(rows.map((r: any) => [r.entity_ref, num(r.first_deploy_at)]));
   }
 
+  async lastWrittenAt() {
+    const row = await this.db('pm_entity_rollups').max({ at: 'refreshed_at' }).first();
+    return row?.at === null || row?.at === undefined ? undefined : num(row.at);
+  }
+
   getSettingsFingerprint() {
     return this.meta.get(SETTINGS_KEY);
   }

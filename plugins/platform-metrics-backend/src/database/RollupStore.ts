@@ -80,6 +80,8 @@ export interface RollupStore {
   listEntityDays(query: EntityScope & { from: number; to: number }): Promise<Map<string, DayFacts[]>>;
   /** Earliest successful production deployment per entity, before `to` (from the rollups). */
   firstDeployments(query: EntityScope & { to: number }): Promise<Map<string, number>>;
+  /** When a rollup was last written (epoch ms), if ever. */
+  lastWrittenAt(): Promise<number | undefined>;
   /** When a replica running under the job settings in force last said it is alive (epoch ms). */
   getSettingsConfirmedAt(): Promise<number | undefined>;
   setSettingsConfirmedAt(at: number): Promise<void>;

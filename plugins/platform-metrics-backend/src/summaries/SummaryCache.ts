@@ -92,6 +92,13 @@ export class SummaryCache {
     return computed.length;
   }
 
+  /** When the oldest precomputed org summary of the configured windows was computed (undefined: one is missing). */
+  async oldestComputedAt(): Promise<number | undefined> {
+    const rows = await Promise.all(this.settings.rollups.summaryWindows.map(days => this.stores.summaries.get(ORG, days)));
+    if (rows.some(r => !r)) return undefined;
+    return Math.min(...rows.map(r => r!.computedAt));
+  }
+
   /**
    * What the summaries depend on besides the rollups (the rollup settings,
    * the benchmark, the sample and group minimums, the survey cadence): the

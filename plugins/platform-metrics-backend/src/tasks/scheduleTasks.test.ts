@@ -39,6 +39,7 @@ describe('the scheduled tasks', () => {
       rollups: services.rollups,
       summaries: services.summaries,
       jobSettings: services.jobSettings,
+      store: services.stores.rollups,
     });
     return { ...services, scheduler, catalog };
   }
@@ -76,6 +77,31 @@ describe('the scheduled tasks', () => {
       await scheduler.triggerTask(ROLLUP_TASK_ID);
       expect(await stores.rollups.listDirty({ limit: 10 })).toEqual([]);
       expect(await stores.summaries.get('org', 90)).toBeUndefined();
+    });
+
+    it('recompute rollups on every run, the precomputed summaries at most once per job interval', async () => {
+      let now = Date.parse('2026-03-31T12:00:00Z');
+      const { stores, runRollupJob } = await createServices(await databases.init(databaseId), { rollups: { frequencySeconds: 60 } }, () => now);
+      await stores.catalog.upsertEntities(
+        [{ entityRef: 'component:default/payments', kind: 'component', type: 'service', ownerRef: null, systemRef: null, lifecycle: null, adoptionStatus: 'adopted', adoptionReason: null, annotatedCreatedAt: null }],
+        Date.parse('2026-01-01T00:00:00Z'),
+      );
+      await stores.events.upsertDeployments([dep({ id: 'd1', finishedAt: '2026-03-30T10:00:00Z' })]);
+      expect(await runRollupJob()).toEqual({ entities: 1, summaries: 4 });
+      expect(JSON.parse((await stores.summaries.get('org', 30))!.body).dora.deploymentFrequency.count).toBe(1);
+      const computedAt = (await stores.summaries.get('org', 30))!.computedAt;
+      // a triggered run 10 s later: the rollups follow, the summaries wait for the interval
+      now += 10_000;
+      await stores.events.upsertDeployments([dep({ id: 'd2', finishedAt: '2026-03-30T11:00:00Z' })]);
+      expect(await runRollupJob()).toEqual({ entities: 1, summaries: 0 });
+      expect((await stores.summaries.get('org', 30))!.computedAt).toBe(computedAt);
+      // the next scheduled run, a job interval on: the summaries catch up with the rollups
+      now += 60_000;
+      expect(await runRollupJob()).toEqual({ entities: 0, summaries: 4 });
+      expect(JSON.parse((await stores.summaries.get('org', 30))!.body).dora.deploymentFrequency.count).toBe(2);
+      // nothing new: nothing recomputed
+      now += 60_000;
+      expect(await runRollupJob()).toEqual({ entities: 0, summaries: 0 });
     });
 
     it('stop the catalog sync between pages, before it writes, when cancelled', async () => {

@@ -1,6 +1,8 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { CatalogSync } from '../catalog/CatalogSync';
 import { PlatformMetricsSettings } from '../config';
+import { RollupStore } from '../database/RollupStore';
+import { Clock } from '../lib/time';
 import { RollupService } from '../rollups/RollupService';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { JobSettings } from './JobSettings';
@@ -21,15 +23,27 @@ export const settingsStaleAfterMs = (settings: PlatformMetricsSettings) =>
 /**
  * One run of the rollup job: recomputes the dirty entities' rollups (again
  * while a pass finds any, up to {@link MAX_PASSES}), then the precomputed
- * summaries of the current windows when anything changed or they are getting
- * old. Does nothing on a replica whose settings are not in force. Stops
- * between batches when `signal` aborts.
+ * summaries of the current windows: when rollups were written after them and
+ * they are at least `minSummaryIntervalMs` old (triggered runs follow each
+ * other closely under steady ingestion; the summaries keep the job's
+ * cadence), or when they are getting too old to serve. Does nothing on a
+ * replica whose settings are not in force. Stops between batches when
+ * `signal` aborts.
  */
 export async function runRollupJob(
-  deps: { rollups: RollupService; summaries: SummaryCache; jobSettings: JobSettings; logger: LoggerService },
+  deps: {
+    rollups: RollupService;
+    summaries: SummaryCache;
+    jobSettings: JobSettings;
+    logger: LoggerService;
+    store: RollupStore;
+    minSummaryIntervalMs: number;
+    clock?: Clock;
+  },
   signal?: AbortSignal,
 ): Promise<{ entities: number; summaries: number }> {
-  const { rollups, summaries, jobSettings, logger } = deps;
+  const { rollups, summaries, jobSettings, logger, store } = deps;
+  const clock = deps.clock ?? Date.now;
   if (!(await jobSettings.mayRun())) return { entities: 0, summaries: 0 };
   const t0 = Date.now();
   let entities = 0;
@@ -44,7 +58,10 @@ export async function runRollupJob(
   }
   const t1 = Date.now();
   signal?.throwIfAborted();
-  const written = await summaries.refresh(entities > 0, signal);
+  const [computedAt, rolledAt] = await Promise.all([summaries.oldestComputedAt(), store.lastWrittenAt()]);
+  const behind = computedAt === undefined || (rolledAt !== undefined && rolledAt >= computedAt);
+  const due = computedAt === undefined || clock() - computedAt >= deps.minSummaryIntervalMs;
+  const written = await summaries.refresh(behind && due, signal);
   if (entities > 0 || written > 0) {
     logger.info(`Rollups refreshed: ${entities} entities in ${t1 - t0} ms, ${written} summaries in ${Date.now() - t1} ms`);
   }
@@ -65,6 +82,7 @@ export async function scheduleTasks(deps: {
   rollups: RollupService;
   summaries: SummaryCache;
   jobSettings: JobSettings;
+  store: RollupStore;
 }) {
   const { scheduler, settings, catalogSync, jobSettings } = deps;
 
@@ -86,7 +104,10 @@ export async function scheduleTasks(deps: {
     timeout: { minutes: 30 },
     initialDelay: { seconds: 10 },
     fn: async signal => {
-      await runRollupJob(deps, signal);
+      await runRollupJob(
+        { ...deps, store: deps.store, minSummaryIntervalMs: settings.rollups.frequencySeconds * 1000 },
+        signal,
+      );
     },
   });
 
