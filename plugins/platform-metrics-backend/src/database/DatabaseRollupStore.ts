@@ -20,6 +20,42 @@ const DAY_TYPES = {
   restores: 'text',
 };
 
+/**
+ * Makes the rows of `entities` in `table` exactly `rows`, writing only the
+ * difference: stored rows whose key is gone are deleted, new and changed
+ * rows upserted. Under steady ingestion a recompute changes a day or two of
+ * an entity's history, not all of it. The caller holds the entities' marks.
+ */
+async function replaceRows(
+  tx: Knex.Transaction,
+  table: string,
+  entities: string[],
+  rows: Array<Record<string, unknown>>,
+  key: string[],
+  types: Record<string, string>,
+) {
+  const columns = Object.keys(types);
+  const keyOf = (r: Record<string, unknown>) => key.map(c => String(r[c])).join('\u0000');
+  const valuesOf = (r: Record<string, unknown>) => columns.map(c => String(r[c])).join('\u0000');
+  const stored = new Map<string, { row: Record<string, unknown>; values: string }>();
+  for (const part of chunks(entities, CHUNK)) {
+    for (const r of await tx(table).whereIn('entity_ref', part).select(columns)) {
+      stored.set(keyOf(r), { row: r, values: valuesOf(r) });
+    }
+  }
+  const wanted = new Set(rows.map(keyOf));
+  const gone = [...stored].filter(([k]) => !wanted.has(k)).map(([, { row }]) => row);
+  for (const part of chunks(gone, 500)) {
+    await tx(table)
+      .where(w => {
+        for (const r of part) w.orWhere(Object.fromEntries(key.map(c => [c, r[c]])));
+      })
+      .delete();
+  }
+  const changed = rows.filter(r => stored.get(keyOf(r))?.values !== valuesOf(r));
+  await bulkUpsert(tx, table, changed, key, types);
+}
+
 /** knex implementation of {@link RollupStore}, for SQLite and PostgreSQL. */
 export class DatabaseRollupStore implements RollupStore {
   private readonly meta: MetaTable;
@@ -91,10 +127,6 @@ export class DatabaseRollupStore implements RollupStore {
       const winners = won.map(w => w.entity_ref);
       const mine = new Set(winners);
       const fresh = rollups.filter(r => mine.has(r.entityRef));
-      for (const part of chunks(winners, CHUNK)) {
-        await tx('pm_entity_days').whereIn('entity_ref', part).delete();
-        await tx('pm_failed_deployments').whereIn('entity_ref', part).delete();
-      }
       const days = fresh.flatMap(r =>
         r.days.map(d => ({
           entity_ref: r.entityRef,
@@ -106,10 +138,11 @@ export class DatabaseRollupStore implements RollupStore {
           restores: JSON.stringify(d.restores),
         })),
       );
-      await bulkUpsert(tx, 'pm_entity_days', days, ['entity_ref', 'day'], DAY_TYPES);
-      await bulkUpsert(
+      await replaceRows(tx, 'pm_entity_days', winners, days, ['entity_ref', 'day'], DAY_TYPES);
+      await replaceRows(
         tx,
         'pm_failed_deployments',
+        winners,
         fresh.flatMap(r => r.failedDeployments.map(f => ({ entity_ref: r.entityRef, source: f.source, id: f.id }))),
         ['entity_ref', 'source', 'id'],
         { entity_ref: 'text', source: 'text', id: 'text' },

@@ -87,6 +87,50 @@ describe('rollup marks', () => {
       expect(days.get(PAYMENTS)?.[0].failed).toBe(0);
     });
 
+    it('rewrites only the rows that changed, and removes those that are gone', async () => {
+      const { knex, stores, rollups } = await setup();
+      await stores.events.upsertDeployments([
+        dep({ id: 'd1', finishedAt: '2026-03-01T10:00:00Z' }),
+        dep({ id: 'd2', finishedAt: '2026-03-02T10:00:00Z' }),
+        dep({ id: 'd3', finishedAt: '2026-03-03T10:00:00Z', remediates: 'd2' }),
+      ]);
+      await rollups.refreshDirty();
+      const days = async () =>
+        (await stores.rollups.listEntityDays({ entityRefs: [PAYMENTS], ...ALL })).get(PAYMENTS)!.sort((a, b) => a.day - b.day);
+      expect((await days()).map(d => [new Date(d.day).toISOString().slice(0, 10), d.deployments, d.failed])).toEqual([
+        ['2026-03-01', 1, 0],
+        ['2026-03-02', 1, 1],
+        ['2026-03-03', 1, 0],
+      ]);
+      // watch what the next recompute writes to the day rows
+      const written: string[] = [];
+      const watch = (q: { sql: string; bindings?: unknown[] }) => {
+        if (/^insert into [`"]?pm_entity_days/i.test(q.sql)) {
+          written.push(JSON.stringify(q.bindings));
+        }
+      };
+      knex.on('query', watch);
+      // d2 moves to 03-04 and d3 no longer remediates it
+      await stores.events.upsertDeployments([
+        dep({ id: 'd2', finishedAt: '2026-03-04T10:00:00Z' }),
+        dep({ id: 'd3', finishedAt: '2026-03-03T10:00:00Z' }),
+      ]);
+      await rollups.refreshDirty();
+      knex.removeListener('query', watch);
+      expect((await days()).map(d => [new Date(d.day).toISOString().slice(0, 10), d.deployments, d.failed])).toEqual([
+        ['2026-03-01', 1, 0],
+        ['2026-03-03', 1, 0],
+        ['2026-03-04', 1, 0],
+      ]);
+      const dayNumber = (iso: string) => String(Date.parse(iso) / 86_400_000);
+      expect(written).toHaveLength(1);
+      // 03-03 changed (no longer rework), 03-04 is new; 03-01 did not change and is not written
+      expect(written[0]).toContain(dayNumber('2026-03-04'));
+      expect(written[0]).toContain(dayNumber('2026-03-03'));
+      expect(written[0]).not.toContain(dayNumber('2026-03-01'));
+      expect(await knex('pm_failed_deployments')).toEqual([]);
+    });
+
     it('writes nothing under rollup settings that are no longer in force, and takes over when they are gone', async () => {
       let now = Date.parse('2026-03-31T12:00:00Z');
       const { knex, services, stores, deployments } = await setup({}, () => now);
