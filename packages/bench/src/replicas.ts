@@ -66,6 +66,8 @@ export interface ReplicaResult {
   };
   load: {
     ms: number;
+    /** The machine's 1-minute load average when the load started and ended (other work shares it). */
+    loadAverage?: [number, number];
     deployments: number;
     writes: Traffic & { deploymentsPerSecond: number };
     reads: Traffic & { byKind: Record<string, Percentiles> };
@@ -266,6 +268,7 @@ export async function runReplicaSeries(plan: EventPlan, data: ReplicaData, opts:
       `  load: ${data.live} deployments in ${data.liveBodies.length} batches of ${opts.batchSize}, ` +
         `${opts.writers} writers and ${opts.readers} readers over both replicas`,
     );
+    const loadBefore = os.loadavg()[0];
     let next = 0;
     let writing = true;
     let lastWriteAt = 0;
@@ -329,6 +332,7 @@ export async function runReplicaSeries(plan: EventPlan, data: ReplicaData, opts:
     const background = [...Array.from({ length: opts.readers }, (_, r) => reader(r)), probe()];
     await Promise.all(Array.from({ length: opts.writers }, writer));
     const ms = performance.now() - start;
+    const loadAfter = os.loadavg()[0];
     writing = false;
     await Promise.all(background);
     log(`    ${Math.round(ms)} ms; ${rec.fiveXx} answers 5xx`);
@@ -383,6 +387,7 @@ export async function runReplicaSeries(plan: EventPlan, data: ReplicaData, opts:
       },
       load: {
         ms,
+        loadAverage: [loadBefore, loadAfter],
         deployments: data.live,
         writes: { ...writes, deploymentsPerSecond: data.live / (ms / 1000) },
         reads: { ...rec.traffic(['scorecard', 'org summary', 'org summary ?group='], ms), byKind },

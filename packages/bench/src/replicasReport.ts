@@ -21,6 +21,7 @@ const s = (v: number | null) => (v === null ? 'not within 3 min' : `${(v / 1000)
 type Line = [string, (r: ReplicaResult) => string, string];
 
 const LINES: Line[] = [
+  ['machine load average (1 min) at the start / end of the load', r => (r.load.loadAverage ? r.load.loadAverage.map(v => v.toFixed(1)).join(' / ') : 'n/a'), '-'],
   ['reads/s (scorecards and org summaries, both replicas)', r => r.load.reads.perSecond.toFixed(1), '-'],
   ['writes/s (POST /deployments of 3)', r => `${r.load.writes.perSecond.toFixed(1)} (${int(r.load.writes.deploymentsPerSecond)} deployments/s)`, '-'],
   ['answers 5xx: reads / writes (writes retried, as a pipeline would)', r => `${r.load.reads.fiveXx} / ${r.load.writes.fiveXx}`, '0'],
