@@ -5,7 +5,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 /** This package's directory (a CLI package run from its sources). */
 const PACKAGE_DIR = path.dirname(
@@ -26,6 +26,8 @@ export interface BackendOptions {
   entitiesFile: string;
   /** The backend's V8 heap limit in MiB (`--max-old-space-size`), as a container would set it. */
   heapMiB?: number;
+  /** `platformMetrics` config replacing the benchmark's (jobs only when triggered). */
+  platformMetrics?: object;
   log: (msg: string) => void;
 }
 
@@ -86,14 +88,14 @@ export class BackendProcess {
           ],
         },
       },
-      platformMetrics: {
+      platformMetrics: opts.platformMetrics ?? {
         // the benchmark triggers the sync and the rollup job itself after
-        // loading, so that neither runs during the timed ingestion
+        // loading, so that neither runs on schedule during the timed ingestion
         catalogSync: { frequencyMinutes: 525_600 },
         rollups: { frequencySeconds: 31_536_000 },
       },
     };
-    const file = path.join(opts.workDir, 'bench-config.yaml');
+    const file = path.join(opts.workDir, `bench-config-${opts.port}.yaml`);
     // JSON is YAML
     fs.writeFileSync(file, JSON.stringify(config, null, 2));
     return file;
@@ -102,10 +104,14 @@ export class BackendProcess {
   async start(timeoutMs = 180_000): Promise<void> {
     const configFile = this.writeConfig();
     const bin = path.join(PACKAGE_DIR, 'bin', 'backend');
-    const logFile = fs.createWriteStream(
-      path.join(this.opts.workDir, 'backend.log'),
-    );
+    // The backend writes straight to its log file, which is tailed here: through
+    // a pipe, a busy benchmark process would drain it late, and the backend
+    // blocks on a full pipe (stdout to a pipe is synchronous on Linux).
+    const logPath = path.join(this.opts.workDir, `backend-${this.opts.port}.log`);
+    const out = fs.openSync(logPath, 'a');
     const nodeArgs = this.opts.heapMiB ? [`--max-old-space-size=${this.opts.heapMiB}`] : [];
+    // PM_BENCH_CPU_PROF=<dir>: a V8 CPU profile of each backend, written when it stops
+    if (process.env.PM_BENCH_CPU_PROF) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${process.env.PM_BENCH_CPU_PROF}`);
     this.child = spawn(process.execPath, [...nodeArgs, bin, '--config', configFile], {
       cwd: PACKAGE_DIR,
       env: {
@@ -113,18 +119,10 @@ export class BackendProcess {
         NODE_ENV: 'production',
         PM_BENCH_ENTITIES: this.opts.entitiesFile,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', out, out],
     });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) {
-      readline.createInterface({ input: stream }).on('line', text => {
-        const at = Date.now();
-        logFile.write(`${text}\n`);
-        this.lines.push({ at, text });
-        if (this.lines.length > 5000) this.lines.splice(0, 1000);
-        for (const l of this.listeners) l(at, text);
-      });
-    }
-    this.child.on('exit', () => logFile.end());
+    fs.closeSync(out);
+    this.tailer = this.tailFile(logPath);
     this.sampler = setInterval(() => this.sampleRss(), 500);
 
     const started = Date.now();
@@ -173,6 +171,36 @@ export class BackendProcess {
   }
 
   private phases: Array<{ phase: string; vmHwmKb: number }> = [];
+  private tailer?: NodeJS.Timeout;
+
+  /** Reads the lines the backend appended to its log every 50 ms (a line's time is when it was read). */
+  private tailFile(file: string): NodeJS.Timeout {
+    let position = 0;
+    let partial = '';
+    const fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    const timer = setInterval(() => {
+      for (;;) {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, position);
+        if (n <= 0) break;
+        position += n;
+        const parts = (partial + decoder.write(buffer.subarray(0, n))).split('\n');
+        partial = parts.pop() ?? '';
+        const at = Date.now();
+        for (const text of parts) {
+          this.lines.push({ at, text });
+          if (this.lines.length > 5000) this.lines.splice(0, 1000);
+          for (const l of this.listeners) l(at, text);
+        }
+      }
+    }, 50);
+    timer.unref();
+    this.closeTail = () => fs.closeSync(fd);
+    return timer;
+  }
+
+  private closeTail?: () => void;
 
   /** Records the peak RSS so far at the end of a phase of the run. */
   markPhase(phase: string) {
@@ -231,6 +259,9 @@ export class BackendProcess {
 
   async stop(): Promise<void> {
     if (this.sampler) clearInterval(this.sampler);
+    if (this.tailer) clearInterval(this.tailer);
+    this.closeTail?.();
+    this.closeTail = undefined;
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise<void>(r => child.once('exit', () => r()));

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,8 +14,15 @@ import {
   textTable,
 } from './report';
 import { DbName, runBenchmark } from './run';
+import { runReplicaSeries } from './replicas';
+import { prepareReplicaData } from './replicasData';
+import { renderReplicaSection, StoredReplicaResult, withReplicaSection } from './replicasReport';
 
-const USAGE = `Usage: yarn bench [--size small|large] [--db postgres|sqlite|both] [--requests N]
+const USAGE = `Usage: yarn bench [--series scale|replicas|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
+  --series    scale: ingestion, sequential read latency, naive SQL, RSS, jobs;
+              replicas: two replicas on one PostgreSQL under concurrent writers and
+              readers (5xx, reads/s, writes/s, read p50/p95, how soon events show,
+              exact final counts); all (default): both
   --size      small (default): ${SIZES.small.description}
               large: ${SIZES.large.description}
   --db        postgres | sqlite | both (default)
@@ -31,12 +39,19 @@ const USAGE = `Usage: yarn bench [--size small|large] [--db postgres|sqlite|both
   --keep      keep the database and the backend's work directory afterwards
   --heap MiB  start the backend with --max-old-space-size=MiB (as a container with
               a memory limit would); Node's default heap limit otherwise
-Writes packages/bench/results/<size>-<db>.json and regenerates docs/benchmarks.md.`;
+  --label L   name of the replica run in the results (default: current), e.g. before
+              when measuring an older checkout of the plugin
+  --writers N, --readers N, --batch N, --live N
+              the replica series' load (default 8 writers, 12 readers, batches of 3,
+              the last 12000 deployments of the history)
+Writes packages/bench/results/<size>-<db>.json (replica series: results/replicas/
+<size>-postgres-<label>.json) and regenerates docs/benchmarks.md.`;
 
 const PACKAGE_DIR = path.dirname(
   require.resolve('@platform-metrics/bench/package.json'),
 );
 const RESULTS_DIR = path.join(PACKAGE_DIR, 'results');
+const REPLICA_RESULTS_DIR = path.join(RESULTS_DIR, 'replicas');
 const DOCS_FILE = path.resolve(
   PACKAGE_DIR,
   '..',
@@ -69,6 +84,19 @@ function sqliteVersion(): string {
   }
 }
 
+/** The commit measured, and whether the backend plugin differs from it. */
+function codeDescription(): string {
+  const git = (args: string[]) =>
+    execFileSync('git', args, { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim();
+  try {
+    const commit = git(['rev-parse', '--short', 'HEAD']);
+    const changed = git(['status', '--porcelain', '--', '../../plugins/platform-metrics-backend']);
+    return changed ? `${commit} with local changes to the backend plugin` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -84,6 +112,12 @@ export async function main(argv: string[]): Promise<number> {
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       heap: { type: 'string' },
+      series: { type: 'string', default: 'all' },
+      label: { type: 'string', default: 'current' },
+      writers: { type: 'string', default: '8' },
+      readers: { type: 'string', default: '12' },
+      batch: { type: 'string', default: '3' },
+      live: { type: 'string', default: '12000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -98,6 +132,20 @@ export async function main(argv: string[]): Promise<number> {
     values.db === 'both' ? ['postgres', 'sqlite'] : [values.db as DbName];
   if (!dbs.every(d => d === 'postgres' || d === 'sqlite')) {
     throw new Error(`--db must be postgres, sqlite or both\n${USAGE}`);
+  }
+  if (!['scale', 'replicas', 'all'].includes(values.series!)) {
+    throw new Error(`--series must be scale, replicas or all\n${USAGE}`);
+  }
+  const scaleSeries = values.series !== 'replicas';
+  const replicaSeries = values.series !== 'scale' && dbs.includes('postgres');
+  const load = {
+    writers: Number(values.writers),
+    readers: Number(values.readers),
+    batchSize: Number(values.batch),
+    live: Number(values.live),
+  };
+  if (!Object.values(load).every(v => Number.isInteger(v) && v > 0)) {
+    throw new Error(`--writers, --readers, --batch and --live take whole numbers\n${USAGE}`);
   }
   const requests = Number(values.requests);
   const port = Number(values.port);
@@ -138,8 +186,8 @@ export async function main(argv: string[]): Promise<number> {
       }
     : SIZES[size];
   const plan = planSize(spec, { seed, now: now.toISOString(), log });
-  const data = prepareData(plan, { keepRows: dbs.includes('sqlite') });
-  log(
+  const data = scaleSeries ? prepareData(plan, { keepRows: dbs.includes('sqlite') }) : undefined;
+  if (data) log(
     `  ${data.counts.deployments} deployments (${data.counts.productionDeployments} production, ${data.counts.changes} changes), ` +
       `${data.counts.incidents} incidents, ${data.counts.surveyResponses} responses, ${data.counts.components} components, ` +
       `${data.counts.teams} teams, ${data.counts.users} users in ${(
@@ -148,8 +196,9 @@ export async function main(argv: string[]): Promise<number> {
       ).toFixed(0)} s`,
   );
 
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.mkdirSync(REPLICA_RESULTS_DIR, { recursive: true });
   for (const [i, db] of dbs.entries()) {
+    if (!data) break;
     log(`run: ${size} on ${db}`);
     const result = await runBenchmark(data, spec.description, {
       size,
@@ -179,6 +228,27 @@ export async function main(argv: string[]): Promise<number> {
     console.log('');
   }
 
+  if (replicaSeries) {
+    log(`replica series: ${size} on postgres (${load.writers} writers, ${load.readers} readers, batches of ${load.batchSize})`);
+    const replicaData = prepareReplicaData(plan, { live: load.live, batchSize: load.batchSize, seed });
+    const result = await runReplicaSeries(plan, replicaData, {
+      size,
+      sizeDescription: spec.description,
+      port: port + 10,
+      ...load,
+      label: values.label!,
+      code: codeDescription(),
+      keep: values.keep,
+      log,
+    });
+    const stored: StoredReplicaResult = { machine, result };
+    fs.writeFileSync(
+      path.join(REPLICA_RESULTS_DIR, `${size}-postgres-${values.label}.json`),
+      `${JSON.stringify(stored, null, 2)}\n`,
+    );
+    console.log(`\nreplica series, ${size}, ${values.label}: ${JSON.stringify({ load: { ...result.load, errors: undefined }, visibility: result.visibility, final: result.final }, null, 2)}`);
+  }
+
   if (!values['no-docs']) {
     const results: StoredResult[] = fs
       .readdirSync(RESULTS_DIR)
@@ -187,7 +257,14 @@ export async function main(argv: string[]): Promise<number> {
     const previous = fs.existsSync(DOCS_FILE)
       ? fs.readFileSync(DOCS_FILE, 'utf8')
       : undefined;
-    fs.writeFileSync(DOCS_FILE, renderMarkdown(results, previous));
+    const replicaResults: StoredReplicaResult[] = fs
+      .readdirSync(REPLICA_RESULTS_DIR)
+      .filter(f => f.endsWith('.json'))
+      .map(f => JSON.parse(fs.readFileSync(path.join(REPLICA_RESULTS_DIR, f), 'utf8')));
+    fs.writeFileSync(
+      DOCS_FILE,
+      withReplicaSection(renderMarkdown(results, previous), renderReplicaSection(replicaResults)),
+    );
     log(`wrote ${path.relative(process.cwd(), DOCS_FILE)}`);
   }
   return 0;

@@ -121,8 +121,8 @@ export function planSize(
   return plan;
 }
 
-/** One row of pm_deployments as COPY text (tab-separated, \N for null). */
-function copyField(v: string | number | null | undefined): string {
+/** One field of a COPY text row (tab-separated, \N for null). */
+export function copyField(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '\\N';
   return String(v)
     .replace(/\\/g, '\\\\')

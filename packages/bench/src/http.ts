@@ -10,11 +10,12 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 export interface HttpAnswer {
   status: number;
   body: string;
+  headers?: http.IncomingHttpHeaders;
 }
 
 export function request(
   url: string,
-  opts: { method?: string; token?: string; body?: Buffer } = {},
+  opts: { method?: string; token?: string; body?: Buffer; agent?: http.Agent } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = {};
@@ -25,7 +26,7 @@ export function request(
     }
     const req = http.request(
       url,
-      { method: opts.method ?? 'GET', headers, agent },
+      { method: opts.method ?? 'GET', headers, agent: opts.agent ?? agent },
       res => {
         const chunks: Buffer[] = [];
         res.on('data', c => chunks.push(c));
@@ -33,6 +34,7 @@ export function request(
           resolve({
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
           }),
         );
         res.on('error', reject);

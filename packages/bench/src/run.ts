@@ -236,15 +236,21 @@ function measureSqliteInsert(dir: string, data: PreparedData) {
   }
 }
 
-/** PostgreSQL: COPY the first `batches` batches into the plugin's own tables. */
 /**
- * The bulk load bypasses the API, so it marks the rollups dirty itself.
+ * The bulk load bypasses the API, so it marks the rollups dirty itself, as
+ * POST /deployments does in its transaction (the rollup job's input).
  * (`WHERE true`: SQLite cannot otherwise parse ON CONFLICT after a SELECT.)
  */
-const MARK_DIRTY_SQL = `INSERT INTO pm_rollup_dirty (entity_ref)
+export const MARK_DIRTY_SQL = `INSERT INTO pm_rollup_marks (entity_ref, dirty_version, clean_version)
+  SELECT DISTINCT entity_ref, 1, 0 FROM pm_deployments WHERE true
+  ON CONFLICT (entity_ref) DO UPDATE SET dirty_version = pm_rollup_marks.dirty_version + 1`;
+
+/** The same for the plugin before monotonic marks (pm_rollup_dirty), to measure older versions. */
+export const MARK_DIRTY_SQL_BEFORE_MARKS = `INSERT INTO pm_rollup_dirty (entity_ref)
   SELECT DISTINCT entity_ref FROM pm_deployments WHERE true
   ON CONFLICT (entity_ref) DO UPDATE SET version = pm_rollup_dirty.version + 1`;
 
+/** PostgreSQL: COPY the first `batches` batches into the plugin's own tables. */
 async function preloadPg(
   database: string,
   data: PreparedData,
@@ -398,7 +404,7 @@ export async function runBenchmark(
   let keep = !!opts.keep;
   try {
     log(
-      `  starting backend on :${opts.port} (${opts.db}), logs in ${workDir}/backend.log`,
+      `  starting backend on :${opts.port} (${opts.db}), logs in ${workDir}/backend-${opts.port}.log`,
     );
     await backend.start();
     log(
@@ -535,7 +541,8 @@ export async function runBenchmark(
     const others: RunResult['jobs']['others'] = [];
     const tasks: any[] = (await getJson(schedulerUrl, TOKEN_READ)).tasks ?? [];
     for (const task of tasks) {
-      if (task.taskId === SYNC_TASK) continue;
+      // local tasks (the settings heartbeat) have no run state to wait for
+      if (task.taskId === SYNC_TASK || task.scope === 'local') continue;
       const before = task.taskState?.lastRunEndedAt;
       const t0 = Date.now();
       await request(
@@ -763,7 +770,7 @@ export async function runBenchmark(
       },
     };
   } catch (e) {
-    log(`  failed; backend log kept in ${workDir}/backend.log`);
+    log(`  failed; backend log kept in ${workDir}/backend-${opts.port}.log`);
     keep = true;
     throw e;
   } finally {

@@ -1,15 +1,18 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { request } from './__testUtils__/validatedRequest';
+import { testScheduler } from './__testUtils__/replicas';
 import { platformMetricsPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
 describe('platformMetricsPlugin', () => {
   it('starts, ingests through the HTTP API and serves the scorecard', async () => {
+    const scheduler = testScheduler();
     const { server } = await startTestBackend({
       features: [
         platformMetricsPlugin,
+        scheduler.factory(),
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: { platformMetrics: { benchmark: 'dora-2023' } } }),
       ],
@@ -32,6 +35,8 @@ describe('platformMetricsPlugin', () => {
       });
     expect(ingest.status).toBe(200);
     expect(ingest.body).toEqual({ received: 1, created: 1, updated: 0 });
+    // the ingestion triggers the rollup job (debounced); the scorecard reads what it wrote
+    await scheduler.waitForTask('platform-metrics:rollups');
 
     const card = await request(server)
       .get('/api/platform-metrics/entities/component/default/payments/scorecard?to=2026-03-03T00:00:00Z&windowDays=7')

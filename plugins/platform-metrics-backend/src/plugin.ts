@@ -10,10 +10,13 @@ import { ScorecardService } from './metrics/ScorecardService';
 import { SummaryService } from './metrics/SummaryService';
 import { RollupService } from './rollups/RollupService';
 import { createAuth } from './service/auth';
+import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
 import { SummaryCache } from './summaries/SummaryCache';
 import { SurveyService } from './surveys/SurveyService';
-import { scheduleTasks } from './tasks/scheduleTasks';
+import { JobSettings } from './tasks/JobSettings';
+import { RollupTrigger } from './tasks/RollupTrigger';
+import { ROLLUP_TASK_ID, scheduleTasks, settingsStaleAfterMs } from './tasks/scheduleTasks';
 
 /**
  * The platform-metrics backend plugin: ingestion of deployments, incidents
@@ -31,6 +34,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -44,11 +48,18 @@ export const platformMetricsPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(platformMetricsPermissions);
 
         const rollups = new RollupService(stores, settings);
-        const reader = new MetricsReader(stores, rollups);
+        const reader = new MetricsReader(stores);
         const summaries = new SummaryCache(stores, new SummaryService(stores, reader, settings), settings);
-        // before serving: rollups and summaries computed under other settings go
-        await rollups.checkSettings();
-        await summaries.checkSettings();
+        // before serving, once: this replica's settings are the ones the jobs run under
+        const jobSettings = new JobSettings({
+          rollups,
+          summaries,
+          store: stores.rollups,
+          logger: deps.logger,
+          staleAfterMs: settingsStaleAfterMs(settings),
+        });
+        const marked = await jobSettings.claim();
+        if (marked > 0) deps.logger.info(`Rollup settings changed: ${marked} entities to recompute`);
 
         await scheduleTasks({
           scheduler: deps.scheduler,
@@ -57,17 +68,23 @@ export const platformMetricsPlugin = createBackendPlugin({
           catalogSync: new CatalogSync({ ...deps, store: stores.catalog, settings }),
           rollups,
           summaries,
+          jobSettings,
+          store: stores.rollups,
         });
+        // reads never recompute rollups: the job runs right after ingestion instead
+        const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
+        deps.lifecycle.addShutdownHook(() => trigger.stop());
 
         deps.httpRouter.use(
           await createRouter({
             auth: createAuth(deps),
-            ingest: new IngestService(stores, settings.productionEnvironments),
+            ingest: new IngestService(stores, settings.productionEnvironments, () => trigger.poke()),
             scorecards: new ScorecardService(stores, reader, settings),
             summaries,
             surveys: new SurveyService(stores, settings.survey),
           }),
         );
+        deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));
       },
     });
   },

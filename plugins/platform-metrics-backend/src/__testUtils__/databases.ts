@@ -1,4 +1,5 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import createKnex, { Knex } from 'knex';
 
 const POSTGRES: TestDatabaseId = 'POSTGRES_15';
 
@@ -21,4 +22,18 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return databases;
+}
+
+/**
+ * The PostgreSQL test databases only: the tests that need row locks, two
+ * connection pools or a connection to kill. Empty only when
+ * PLATFORM_METRICS_SKIP_POSTGRES=1 is set on purpose.
+ */
+export function postgresIds(databases: TestDatabases): [TestDatabaseId][] {
+  return databases.eachSupportedId().filter(([id]) => id === POSTGRES);
+}
+
+/** A second, separate pool of connections to the database of `db`: another replica's. */
+export function anotherPool(db: Knex): Knex {
+  return createKnex({ client: db.client.config.client, connection: db.client.config.connection, pool: { min: 0, max: 10 } });
 }

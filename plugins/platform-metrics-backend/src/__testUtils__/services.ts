@@ -13,23 +13,54 @@ import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
 import { createAuth } from '../service/auth';
 import { createRouter } from '../service/router';
+import { JobSettings } from '../tasks/JobSettings';
+import { runRollupJob, settingsStaleAfterMs } from '../tasks/scheduleTasks';
 
-/** The plugin's stores and services on one database, wired as `plugin.ts` wires them. */
+/**
+ * The plugin's stores and services on one database, wired as `plugin.ts`
+ * wires them, with the settings claimed as at start-up. Reads see what the
+ * rollup job wrote: call `runRollupJob()` after writing events.
+ */
 export async function createServices(knex: Knex, config: object = {}, clock: Clock = Date.now) {
   const settings = readSettings(new ConfigReader({ platformMetrics: config }));
   const stores = await storesForKnex(knex, { clock });
   const rollups = new RollupService(stores, settings);
-  const reader = new MetricsReader(stores, rollups);
+  const reader = new MetricsReader(stores);
   const scorecards = new ScorecardService(stores, reader, settings);
   const summaries = new SummaryCache(stores, new SummaryService(stores, reader, settings, clock), settings, clock);
+  const logger = mockServices.logger.mock();
+  const jobSettings = new JobSettings({
+    rollups,
+    summaries,
+    store: stores.rollups,
+    logger,
+    staleAfterMs: settingsStaleAfterMs(settings),
+    clock,
+  });
+  await jobSettings.claim();
   return {
     settings,
     stores,
     rollups,
     scorecards,
     summaries,
+    jobSettings,
     ingest: new IngestService(stores, settings.productionEnvironments),
     surveys: new SurveyService(stores, settings.survey, clock),
+    /** One run of the rollup job, as the scheduler runs it. */
+    runRollupJob: (signal?: AbortSignal) =>
+      runRollupJob(
+        {
+          rollups,
+          summaries,
+          jobSettings,
+          logger,
+          store: stores.rollups,
+          minSummaryIntervalMs: settings.rollups.frequencySeconds * 1000,
+          clock,
+        },
+        signal,
+      ),
     /** Scorecards and summaries through one object, as the worked examples read them. */
     metrics: {
       getScorecard: scorecards.getScorecard.bind(scorecards),

@@ -16,7 +16,6 @@ import {
   CHUNK,
   bulkUpsert,
   dedupe,
-  existingKeys,
   inScope,
   ingestResult,
   markDirty,
@@ -27,6 +26,41 @@ import {
 } from './knex';
 
 const sourceAndId = (r: { source: string; id: string }) => `${r.source}\u0000${r.id}`;
+
+/**
+ * Records in one stable order (by source, then id), so that concurrent
+ * batches lock the rows they share in the same order and never deadlock.
+ */
+function sortedByKey<T extends { source: string; id: string }>(records: T[]): T[] {
+  const byKey = (a: T, b: T) => {
+    const [x, y] = [sourceAndId(a), sourceAndId(b)];
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  };
+  return records.sort(byKey);
+}
+
+/**
+ * The entity each already stored record among `records` belongs to now, by
+ * source and id: a record re-sent under another entity leaves the old one's
+ * rollups out of date too.
+ */
+async function storedEntities(
+  tx: Knex.Transaction,
+  table: string,
+  records: Array<{ source: string; id: string }>,
+): Promise<Map<string, string>> {
+  const stored = new Map<string, string>();
+  for (const part of chunks(records, CHUNK)) {
+    const rows = await whereKeys(tx(table), ['source', 'id'], part.map(r => [r.source, r.id])).select(
+      'source',
+      'id',
+      'entity_ref',
+    );
+    for (const r of rows) stored.set(sourceAndId(r), r.entity_ref);
+  }
+  return stored;
+}
 
 function toDeployment(r: any): DeploymentRow {
   return {
@@ -62,10 +96,11 @@ export class DatabaseEventStore implements EventStore {
   constructor(private readonly db: Knex, private readonly clock: Clock) {}
 
   async upsertDeployments(input: DeploymentInput[]): Promise<IngestResult> {
-    const records = dedupe(input, sourceAndId);
+    const records = sortedByKey(dedupe(input, sourceAndId));
     const now = this.clock();
+    // lock order: the event rows (by key), then their marks (by entity ref, last)
     return this.db.transaction(async tx => {
-      const existing = await existingKeys(tx, 'pm_deployments', ['source', 'id'], records.map(d => [d.source, d.id]));
+      const existing = await storedEntities(tx, 'pm_deployments', records);
       await bulkUpsert(
         tx,
         'pm_deployments',
@@ -128,16 +163,16 @@ export class DatabaseEventStore implements EventStore {
         entity_ref: 'text',
         committed_at: 'bigint',
       });
-      await markDirty(tx, records.map(d => d.entityRef));
+      await markDirty(tx, [...records.map(d => d.entityRef), ...existing.values()]);
       return ingestResult(input.length, records.length, existing.size);
     });
   }
 
   async upsertIncidents(input: IncidentInput[]): Promise<IngestResult> {
-    const records = dedupe(input, sourceAndId);
+    const records = sortedByKey(dedupe(input, sourceAndId));
     const now = this.clock();
     return this.db.transaction(async tx => {
-      const existing = await existingKeys(tx, 'pm_incidents', ['source', 'id'], records.map(i => [i.source, i.id]));
+      const existing = await storedEntities(tx, 'pm_incidents', records);
       await bulkUpsert(
         tx,
         'pm_incidents',
@@ -163,7 +198,7 @@ export class DatabaseEventStore implements EventStore {
           received_at: 'bigint',
         },
       );
-      await markDirty(tx, records.map(i => i.entityRef));
+      await markDirty(tx, [...records.map(i => i.entityRef), ...existing.values()]);
       return ingestResult(input.length, records.length, existing.size);
     });
   }
@@ -181,7 +216,7 @@ export class DatabaseEventStore implements EventStore {
   async listRecentDeployments(entityRef: string, before: number, limit: number) {
     const rows = await this.db('pm_deployments as d')
       .leftJoin('pm_failed_deployments as f', function on() {
-        this.on('f.source', '=', 'd.source').andOn('f.id', '=', 'd.id');
+        this.on('f.entity_ref', '=', 'd.entity_ref').andOn('f.source', '=', 'd.source').andOn('f.id', '=', 'd.id');
       })
       .where('d.entity_ref', entityRef)
       .andWhere('d.finished_at', '<', before)

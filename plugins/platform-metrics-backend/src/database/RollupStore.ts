@@ -30,33 +30,59 @@ export interface EntityRollup {
   firstDeployAt: number | null;
 }
 
-/** A dirty mark: the entity's rollups are older than its events. */
+/**
+ * A dirty mark as read: the entity's rollups are older than its events, whose
+ * version (the mark's `dirty_version`) was `version` when read.
+ */
 export interface DirtyMark {
   entityRef: string;
   version: number;
 }
 
+/** What a rollup write did (see {@link RollupStore.writeRollups}). */
+export interface RollupWrite {
+  /** Entities whose rollups were replaced: their marks' clean version moved up to the one read. */
+  written: string[];
+  /** Entities skipped: a rollup computed after a newer version was written first. */
+  stale: string[];
+  /** Nothing written: the rollup settings in force are not the writer's (a replica of another version took over). */
+  superseded: boolean;
+}
+
 /**
- * The per-entity-per-day rollups and the dirty marks that say which of them
- * are older than their events. Event writes mark entities dirty in their own
- * transaction (see the event store); this store reads the marks, writes the
- * recomputed rollups and clears the marks.
+ * The per-entity-per-day rollups and the monotonic dirty marks that say
+ * which of them are older than their events. Event writes bump marks in
+ * their own transaction (see the event store and `markDirty`); this store
+ * reads the marks and writes recomputed rollups under a compare-and-set of
+ * each mark's clean version.
  */
 export interface RollupStore {
-  /** Dirty marks of the given entities (or any), by entity ref, after `after`. */
-  listDirty(query: EntityScope & { limit: number; after?: string }): Promise<DirtyMark[]>;
-  /** Marks every entity with events dirty (the rollup settings changed). */
-  markAllDirty(): Promise<number>;
+  /** Dirty marks (`dirty_version > clean_version`), by entity ref, after `after`. */
+  listDirty(query: { limit: number; after?: string }): Promise<DirtyMark[]>;
   /**
-   * Replaces the rollups of these entities and clears each dirty mark whose
-   * version is still the one the rollup was computed after.
+   * Writes the rollups of entities whose marks read `marks`, in one
+   * transaction that locks, in this order: the rollup settings (shared), the
+   * marks (by entity ref), that entity's rollup rows. An entity's rows are
+   * replaced only if it wins the compare-and-set `clean_version < version
+   * read -> clean_version = version read`; nothing is written unless
+   * `fingerprint` is the rollup settings fingerprint in force.
    */
-  writeRollups(rollups: EntityRollup[], marks: DirtyMark[]): Promise<void>;
+  writeRollups(rollups: EntityRollup[], marks: DirtyMark[], fingerprint: string): Promise<RollupWrite>;
+  /**
+   * Makes `fingerprint` the rollup settings in force, and when it was not,
+   * marks every entity with events or rollups dirty in the same transaction.
+   * Returns how many entities were marked (0: it already was in force).
+   */
+  claimSettings(fingerprint: string): Promise<number>;
+  /** The fingerprint of the rollup settings in force. */
+  getSettingsFingerprint(): Promise<string | undefined>;
   /** Day rollups with a day in `[from, to)` (UTC midnights), per entity, in no particular order. */
   listEntityDays(query: EntityScope & { from: number; to: number }): Promise<Map<string, DayFacts[]>>;
   /** Earliest successful production deployment per entity, before `to` (from the rollups). */
   firstDeployments(query: EntityScope & { to: number }): Promise<Map<string, number>>;
-  /** The fingerprint of the settings the stored rollups were computed with. */
-  getSettingsFingerprint(): Promise<string | undefined>;
-  setSettingsFingerprint(fingerprint: string): Promise<void>;
+  /** When a rollup was last written (epoch ms), if ever. */
+  lastWrittenAt(): Promise<number | undefined>;
+  /** When a replica running under the job settings in force last said it is alive (epoch ms). */
+  getSettingsConfirmedAt(): Promise<number | undefined>;
+  setSettingsConfirmedAt(at: number): Promise<void>;
 }

@@ -111,23 +111,29 @@ export async function bulkUpsert(
   await tx.raw(
     `INSERT INTO ?? (${list}) SELECT ${list} FROM json_to_recordset(?::json) AS x(${columns
       .map(c => `"${c}" ${types[c]}`)
-      .join(', ')}) ON CONFLICT (${key.map(c => `"${c}"`).join(', ')}) DO UPDATE SET ${update}`,
+      .join(', ')}) ON CONFLICT (${key.map(c => `"${c}"`).join(', ')}) ${update ? `DO UPDATE SET ${update}` : 'DO NOTHING'}`,
     [table, JSON.stringify(rows)],
   );
 }
 
+/** Whether a knex client talks to PostgreSQL (row locks, `json_to_recordset`). */
+export const isPostgres = (db: Knex) => db.client.config.client === 'pg';
+
 /**
- * Marks entities dirty inside an ingestion transaction. The database bumps
- * the version, so a rollup computed before this write can never clear it.
- * Sorted, so that concurrent batches lock the marks in the same order.
+ * Marks entities dirty inside an ingestion transaction: bumps each one's
+ * `dirty_version` in the database (`+ 1`, never a value computed here), so a
+ * rollup that read an older version can never pass for this one. Marks are
+ * never deleted, so versions never restart (no ABA). Refs are sorted, so that
+ * every transaction locks marks in the same order (see docs/metrics.md,
+ * "Rollups": the lock order).
  */
 export async function markDirty(tx: Knex.Transaction, entityRefs: Iterable<string>) {
   const refs = [...new Set(entityRefs)].sort();
-  for (const part of chunks(refs, rowsPerInsert(1))) {
-    await tx('pm_rollup_dirty')
-      .insert(part.map(entity_ref => ({ entity_ref, version: 1 })))
+  for (const part of chunks(refs, rowsPerInsert(3))) {
+    await tx('pm_rollup_marks')
+      .insert(part.map(entity_ref => ({ entity_ref, dirty_version: 1, clean_version: 0 })))
       .onConflict('entity_ref')
-      .merge({ version: tx.raw('?? + 1', ['pm_rollup_dirty.version']) });
+      .merge({ dirty_version: tx.raw('?? + 1', ['pm_rollup_marks.dirty_version']) });
   }
 }
 

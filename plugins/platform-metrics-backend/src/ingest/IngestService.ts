@@ -9,20 +9,27 @@ import { DeploymentInput, ImportedSurveyResponse, IncidentInput } from '../schem
 /**
  * Ingestion of validated batches: deployments, incidents and imported survey
  * answers. Each batch is written in one transaction, idempotently on its key;
- * the router validates and authorises, this writes.
+ * the router validates and authorises, this writes. `onEventsWritten` runs
+ * after each committed batch of deployments or incidents (the plugin
+ * triggers the rollup job with it).
  */
 export class IngestService {
   constructor(
     private readonly stores: { events: EventStore; surveys: SurveyStore; catalog: CatalogStore },
     private readonly productionEnvironments: string[],
+    private readonly onEventsWritten: () => void = () => {},
   ) {}
 
-  deployments(records: DeploymentInput[]): Promise<IngestResult> {
-    return this.stores.events.upsertDeployments(records);
+  async deployments(records: DeploymentInput[]): Promise<IngestResult> {
+    const result = await this.stores.events.upsertDeployments(records);
+    this.onEventsWritten();
+    return result;
   }
 
-  incidents(records: IncidentInput[]): Promise<IngestResult> {
-    return this.stores.events.upsertIncidents(records);
+  async incidents(records: IncidentInput[]): Promise<IngestResult> {
+    const result = await this.stores.events.upsertIncidents(records);
+    this.onEventsWritten();
+    return result;
   }
 
   /**

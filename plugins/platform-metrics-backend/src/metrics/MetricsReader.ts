@@ -2,28 +2,20 @@ import { CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
 import { RollupStore } from '../database/RollupStore';
 import { Window } from '../lib/time';
-import { RollupService } from '../rollups/RollupService';
 import { EntityFacts } from './dora';
 
 /**
- * Reads what the metrics are computed from: the day rollups of a window
- * (after recomputing any dirty entity in scope, so a read never misses an
- * event ingested before it), first deployments and the installation time.
+ * Reads what the metrics are computed from: the day rollups of a window,
+ * first deployments and the installation time. Reads never recompute a
+ * rollup (they take no locks and write nothing): the rollup job does, right
+ * after ingestion (docs/metrics.md, "Rollups", for how soon).
  */
 export class MetricsReader {
   private installed: number | undefined;
 
-  constructor(
-    private readonly stores: { rollups: RollupStore; catalog: CatalogStore; events: EventStore },
-    private readonly rollups: RollupService,
-  ) {}
+  constructor(private readonly stores: { rollups: RollupStore; catalog: CatalogStore; events: EventStore }) {}
 
-  /** Recomputes the dirty entities in scope (all of them without `entityRefs`). */
-  refresh(entityRefs?: string[]) {
-    return this.rollups.refreshDirty(entityRefs);
-  }
-
-  /** The facts of the window from the rollups, per entity (call `refresh` first). */
+  /** The facts of the window from the rollups, per entity. */
   async facts(window: Window, entityRefs?: string[]): Promise<Map<string, EntityFacts>> {
     const scope = { entityRefs, from: window.from, to: window.to };
     const [days, open] = await Promise.all([

@@ -48,15 +48,10 @@ export class ScorecardService {
 
   async getScorecard(entityRef: string, window: Window): Promise<EntityScorecard> {
     const { events, catalog } = this.stores;
-    const [[facts, firsts, recentDeployments], entity, installedAt, recentIncidents] = await Promise.all([
-      // what reads the rollups waits until the entity's are up to date
-      this.reader.refresh([entityRef]).then(() =>
-        Promise.all([
-          this.reader.facts(window, [entityRef]),
-          this.reader.firstDeployments(window, [entityRef]),
-          events.listRecentDeployments(entityRef, window.to, RECENT),
-        ]),
-      ),
+    const [facts, firsts, recentDeployments, entity, installedAt, recentIncidents] = await Promise.all([
+      this.reader.facts(window, [entityRef]),
+      this.reader.firstDeployments(window, [entityRef]),
+      events.listRecentDeployments(entityRef, window.to, RECENT),
       catalog.getEntity(entityRef),
       this.reader.installedAt(),
       events.listRecentIncidents(entityRef, window.to, RECENT),

@@ -17,8 +17,8 @@ export interface ScopedSummary {
 }
 
 /**
- * Computes org and team summaries from the day rollups (metrics.md §1-8),
- * after recomputing any dirty entity in scope. Whether a precomputed one may
+ * Computes org and team summaries from the day rollups (metrics.md §1-8).
+ * Whether a precomputed one may
  * answer instead is the summary cache's decision, not this service's.
  */
 export class SummaryService {
@@ -112,7 +112,6 @@ export class SummaryService {
       group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
     );
     const refs = group ? entities.map(e => e.entityRef) : undefined;
-    await this.reader.refresh(refs);
     const [facts, firsts, installedAt] = await Promise.all([
       this.reader.facts(window, refs),
       this.reader.firstDeployments(window, refs),

@@ -72,13 +72,13 @@ describe('metrics worked examples', () => {
   const databases = createTestDatabases();
 
   async function setup(databaseId: Parameters<typeof databases.init>[0], config: object = {}) {
-    const { stores, metrics } = await createServices(await databases.init(databaseId), config);
-    return { store: stores, service: metrics };
+    const { stores, metrics, runRollupJob } = await createServices(await databases.init(databaseId), config);
+    return { store: stores, service: metrics, job: runRollupJob };
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('computes the scorecard of metrics.md by hand', async () => {
-      const { store, service } = await setup(databaseId);
+      const { store, service, job } = await setup(databaseId);
       await store.events.upsertDeployments(PAYMENTS);
       // re-sent with a new version: updates, never double-counts
       await store.events.upsertDeployments([dep({ ...PAYMENTS[1], version: '1.0.1' } as any)]);
@@ -88,6 +88,7 @@ describe('metrics worked examples', () => {
         Date.parse('2026-01-01T00:00:00Z'),
       );
 
+      await job(); // the rollup job, as it runs after ingestion
       const card = await service.getScorecard('component:default/payments', makeWindow(30, TO));
 
       expect(card.window).toEqual({ from: '2026-03-02T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', days: 30 });
@@ -128,12 +129,13 @@ describe('metrics worked examples', () => {
     });
 
     it('honours explicit-only attribution and the dora-2023 profile', async () => {
-      const { store, service } = await setup(databaseId, {
+      const { store, service, job } = await setup(databaseId, {
         incidentAttribution: 'explicit-only',
         benchmark: 'dora-2023',
       });
       await store.events.upsertDeployments(PAYMENTS);
       await store.events.upsertIncidents(PAYMENTS_INCIDENTS);
+      await job(); // the rollup job, as it runs after ingestion
       const { dora, benchmark } = await service.getScorecard('component:default/payments', makeWindow(30, TO));
       expect(benchmark).toBe('dora-2023');
       // only d2 (named by i2) and d4 (remediated)
@@ -143,12 +145,13 @@ describe('metrics worked examples', () => {
     });
 
     it('rates a lead time of exactly one hour as high, not elite', async () => {
-      const { store, service } = await setup(databaseId);
+      const { store, service, job } = await setup(databaseId);
       await store.events.upsertDeployments(
         ['a', 'b', 'c'].map((id, i) =>
           dep({ id, entityRef: 'hourly', finishedAt: `2026-03-1${i}T10:00:00Z`, changes: [change(`x${i}`, `2026-03-1${i}T09:00:00Z`)] }),
         ),
       );
+      await job(); // the rollup job, as it runs after ingestion
       const { dora } = await service.getScorecard('component:default/hourly', makeWindow(30, TO));
       expect(dora.leadTime).toEqual({ median: H, p90: H, n: 3, tier: 'high' });
     });
@@ -171,15 +174,16 @@ describe('metrics worked examples', () => {
     });
 
     it('keeps the value but marks the tier insufficient below minSamples', async () => {
-      const { store, service } = await setup(databaseId, { minSamples: 6 });
+      const { store, service, job } = await setup(databaseId, { minSamples: 6 });
       await store.events.upsertDeployments(PAYMENTS);
+      await job(); // the rollup job, as it runs after ingestion
       const { dora } = await service.getScorecard('component:default/payments', makeWindow(30, TO));
       expect(dora.deploymentFrequency).toMatchObject({ count: 5, tier: 'insufficient-data' });
       expect(dora.leadTime).toMatchObject({ n: 6, tier: 'high' });
     });
 
     it('summarises the organisation, teams, adoption, time to first deploy and NPS', async () => {
-      const { store, service } = await setup(databaseId);
+      const { store, service, job } = await setup(databaseId);
       const t = (iso: string) => Date.parse(iso);
       await store.catalog.setInstalledAtOnce(t('2025-12-01T00:00:00Z'));
       await store.catalog.upsertEntities(
@@ -221,6 +225,7 @@ describe('metrics worked examples', () => {
       await answer('2026-Q1', 'v1', 10, B);
       await answer('2026-Q1', 'v2', 10, B);
 
+      await job(); // the rollup job, as it runs after ingestion
       const org = await service.getOrgSummary(makeWindow(90, TO));
       expect(org.dora.deploymentFrequency.count).toBe(2);
       expect(org.dora.tierDistribution).toEqual({ elite: 0, high: 0, medium: 0, low: 0, 'insufficient-data': 6 });

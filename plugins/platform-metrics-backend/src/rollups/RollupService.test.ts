@@ -21,13 +21,13 @@ describe('RollupService', () => {
   async function setup(databaseId: Parameters<typeof databases.init>[0], config: object = {}) {
     const knex = await databases.init(databaseId);
     let now = Date.parse('2026-03-31T12:00:00Z');
-    const { stores: store, metrics: service } = await createServices(knex, config, () => now);
-    /** The rollup job under a config: its settings check covers the rollups, then the summaries. */
+    const services = await createServices(knex, config, () => now);
+    const { stores: store, metrics: service } = services;
+    /** The rollups of a replica under a config: its start-up settings check, and its rollup passes. */
     const jobFor = (cfg: object) => {
       const settings = readSettings(new ConfigReader({ platformMetrics: cfg }));
       const rollups = new RollupService(store, settings);
-      const reader = new MetricsReader(store, rollups);
-      const cache = new SummaryCache(store, new SummaryService(store, reader, settings), settings);
+      const cache = new SummaryCache(store, new SummaryService(store, new MetricsReader(store), settings), settings);
       return {
         checkSettings: async () => {
           const marked = await rollups.checkSettings();
@@ -38,7 +38,7 @@ describe('RollupService', () => {
       };
     };
     const rollups = jobFor(config);
-    return { knex, store, rollups, service, jobFor, setNow: (t: string) => (now = Date.parse(t)) };
+    return { knex, store, rollups, service, services, jobFor, setNow: (t: string) => (now = Date.parse(t)) };
   }
 
   it('rounds a window up to whole UTC days', () => {
@@ -59,6 +59,11 @@ describe('RollupService', () => {
         incidentSchema.parse({ id: 'i1', entityRef: 'billing', openedAt: '2026-03-02T11:00:00Z' }),
       ]);
       const marks = await store.rollups.listDirty({ limit: 10 });
+      expect(marks).toEqual([
+        { entityRef: 'component:default/billing', version: 1 },
+        { entityRef: PAYMENTS, version: 1 },
+        { entityRef: 'component:default/search', version: 1 },
+      ]);
       expect(marks.map(m => m.entityRef)).toEqual([
         'component:default/billing',
         PAYMENTS,
@@ -68,11 +73,15 @@ describe('RollupService', () => {
       expect((await store.rollups.listDirty({ limit: 10, after: PAYMENTS })).map(m => m.entityRef)).toEqual([
         'component:default/search',
       ]);
-      expect(await rollups.refreshDirty()).toBe(3);
+      expect(await rollups.refreshDirty()).toEqual({ written: 3, stale: 0, superseded: false });
       expect(await store.rollups.listDirty({ limit: 10 })).toEqual([]);
+      // clean marks stay, with their versions: the next ingestion bumps, never restarts
+      await store.events.upsertDeployments([dep({ id: 'd3' })]);
+      expect(await store.rollups.listDirty({ limit: 10 })).toEqual([{ entityRef: PAYMENTS, version: 2 }]);
+      expect(await rollups.refreshDirty()).toMatchObject({ written: 1 });
       const days = await store.rollups.listEntityDays({ from: 0, to: Date.parse(TO) });
       expect(days.get(PAYMENTS)).toEqual([
-        { day: Date.parse('2026-03-02T00:00:00Z'), deployments: 1, failed: 0, rework: 0, leadTimes: [], restores: [] },
+        { day: Date.parse('2026-03-02T00:00:00Z'), deployments: 2, failed: 0, rework: 0, leadTimes: [], restores: [] },
       ]);
       expect((await store.rollups.firstDeployments({ to: Date.parse(TO) })).get(PAYMENTS)).toBe(
         Date.parse('2026-03-02T10:00:00Z'),
@@ -80,29 +89,32 @@ describe('RollupService', () => {
     });
 
     it('keeps a mark that new events bumped while the rollup was computed', async () => {
-      const { store, rollups } = await setup(databaseId);
+      const { store, rollups, services } = await setup(databaseId);
       await store.events.upsertDeployments([dep({ id: 'd1' })]);
       const [mark] = await store.rollups.listDirty({ limit: 1 });
-      // another request re-sends events after the rollup read its marks
+      const computed = await services.rollups.compute([PAYMENTS]);
+      // another request sends events after the rollup read its marks and events
       await store.events.upsertDeployments([dep({ id: 'd2', finishedAt: '2026-03-03T10:00:00Z' })]);
-      await store.rollups.writeRollups([{ entityRef: PAYMENTS, days: [], failedDeployments: [], firstDeployAt: null }], [mark]);
+      expect(await services.rollups.write(computed, [mark])).toEqual({ written: [PAYMENTS], stale: [], superseded: false });
       const [after] = await store.rollups.listDirty({ limit: 1 });
-      expect(after.entityRef).toBe(PAYMENTS);
-      expect(after.version).toBeGreaterThan(mark.version);
+      expect(after).toEqual({ entityRef: PAYMENTS, version: mark.version + 1 });
       await rollups.refreshDirty();
       const days = await store.rollups.listEntityDays({ entityRefs: [PAYMENTS], from: 0, to: Date.parse(TO) });
       expect(days.get(PAYMENTS)?.map(d => d.deployments)).toEqual([1, 1]);
+      expect(await store.rollups.listDirty({ limit: 1 })).toEqual([]);
     });
 
     it('answers with events ingested after the last rollup', async () => {
-      const { store, service } = await setup(databaseId);
+      const { store, service, rollups } = await setup(databaseId);
       await store.events.upsertDeployments([dep({ id: 'd1' }), dep({ id: 'd2', finishedAt: '2026-03-03T10:00:00Z' })]);
+      await rollups.refreshDirty();
       const window = makeWindow(30, TO);
       expect((await service.getScorecard(PAYMENTS, window)).dora.changeFailureRate).toMatchObject({ failed: 0, total: 2 });
-      // an incident arriving later marks d1 failed: the next read recomputes
+      // an incident arriving later marks d1 failed once the job recomputed
       await store.events.upsertIncidents([
         incidentSchema.parse({ id: 'i1', entityRef: 'payments', openedAt: '2026-03-02T11:00:00Z', causedBy: 'd1' }),
       ]);
+      await rollups.refreshDirty();
       const card = await service.getScorecard(PAYMENTS, window);
       expect(card.dora.changeFailureRate).toMatchObject({ failed: 1, total: 2 });
       expect(card.recentDeployments.map(d => [d.id, d.causedFailure])).toEqual([['d2', false], ['d1', true]]);
@@ -111,7 +123,8 @@ describe('RollupService', () => {
     it('redoes every rollup when the settings that shape them change', async () => {
       const { store, rollups, jobFor } = await setup(databaseId);
       await store.events.upsertDeployments([dep({ id: 'd1' })]);
-      expect(await rollups.checkSettings()).toBe(1);
+      // claimed at start-up (createServices), so nothing to mark
+      expect(await rollups.checkSettings()).toBe(0);
       await rollups.refreshDirty();
       expect(await rollups.checkSettings()).toBe(0);
       await store.summaries.put([{ scopeRef: 'org', windowDays: 90, to: Date.parse(TO), computedAt: 1, body: '{}' }]);
@@ -133,12 +146,13 @@ describe('RollupService', () => {
     });
 
     it('serves a fresh precomputed summary of the current window, and only that', async () => {
-      const { store, service, setNow } = await setup(databaseId, { rollups: { summaryWindows: [30], summaryMaxAgeMinutes: 10 } });
+      const { store, service, rollups, setNow } = await setup(databaseId, { rollups: { summaryWindows: [30], summaryMaxAgeMinutes: 10 } });
       await store.catalog.upsertEntities(
         [{ entityRef: PAYMENTS, kind: 'component', type: 'service', ownerRef: 'group:default/team-a', systemRef: null, lifecycle: null, adoptionStatus: 'adopted', adoptionReason: null, annotatedCreatedAt: null }],
         Date.parse('2026-01-01T00:00:00Z'),
       );
       await store.events.upsertDeployments([dep({ id: 'd1', finishedAt: '2026-03-30T10:00:00Z' })]);
+      await rollups.refreshDirty();
       // org and team-a
       expect(await service.refreshSummaries(false)).toBe(2);
       // stored ones are fresh: nothing to do unless forced
@@ -150,6 +164,7 @@ describe('RollupService', () => {
       expect(await service.refreshSummaries(false)).toBe(0);
 
       await store.events.upsertDeployments([dep({ id: 'd2', finishedAt: '2026-03-31T10:00:00Z' })]);
+      await rollups.refreshDirty();
       const current = service.currentWindow(30);
       expect(current.to).toBe(Date.parse(TO));
       // the precomputed one, until the job runs again

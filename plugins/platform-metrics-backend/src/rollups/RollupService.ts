@@ -1,6 +1,6 @@
 import { PlatformMetricsSettings } from '../config';
 import { EventStore } from '../database/EventStore';
-import { DirtyMark, RollupStore } from '../database/RollupStore';
+import { DirtyMark, EntityRollup, RollupStore, RollupWrite } from '../database/RollupStore';
 import { groupBy } from '../lib/collections';
 import { rollupEntity } from './rollupEntity';
 
@@ -17,58 +17,81 @@ export function rollupFingerprint(settings: PlatformMetricsSettings): string {
   });
 }
 
+/** How a pass of {@link RollupService.refreshDirty} ended. */
+export interface RefreshResult {
+  /** Entities whose rollups were written. */
+  written: number;
+  /** Entities skipped because a newer rollup of theirs was written first. */
+  stale: number;
+  /** The pass stopped: rollup settings other than this replica's are in force. */
+  superseded: boolean;
+}
+
 /**
- * Keeps the per-entity-per-day rollups in step with the events: ingestion
- * marks entities dirty; this recomputes a dirty entity from its events and
- * clears the mark unless new events arrived meanwhile. Safe on several
- * replicas at once: the result depends only on the events, and the write
- * is an upsert.
+ * Keeps the per-entity-per-day rollups in step with the events (the
+ * protocol is in docs/metrics.md, "Rollups"): ingestion bumps an entity's
+ * dirty version; this reads the dirty marks, then the events, and writes
+ * each entity's rollup only if it wins the compare-and-set of the mark's
+ * clean version. Safe on several replicas at once: a stale recompute loses,
+ * and every transaction locks in the same order.
  */
 export class RollupService {
+  readonly fingerprint: string;
+
   constructor(
     private readonly stores: { events: EventStore; rollups: RollupStore },
     private readonly settings: PlatformMetricsSettings,
-  ) {}
-
-  /**
-   * Redoes every rollup when the settings that shape them (production
-   * environments, incident attribution, the format) are not the ones they
-   * were computed with. Returns the number of entities marked.
-   */
-  async checkSettings(): Promise<number> {
-    const fingerprint = rollupFingerprint(this.settings);
-    if ((await this.stores.rollups.getSettingsFingerprint()) === fingerprint) return 0;
-    const marked = await this.stores.rollups.markAllDirty();
-    await this.stores.rollups.setSettingsFingerprint(fingerprint);
-    return marked;
+  ) {
+    this.fingerprint = rollupFingerprint(settings);
   }
 
   /**
-   * Recomputes the dirty entities among `entityRefs` (or all dirty ones),
-   * one pass in entity-ref order; marks added meanwhile wait for the next
-   * pass. An abort stops it between batches. Returns how many entities were
-   * recomputed.
+   * Makes this replica's rollup settings (production environments, incident
+   * attribution, the format) the ones in force, marking every rollup dirty
+   * when they were not. Runs at start-up, never per job run: two replicas
+   * of two versions would otherwise undo each other's work every minute.
+   * Returns the number of entities marked.
    */
-  async refreshDirty(entityRefs?: string[], signal?: AbortSignal): Promise<number> {
+  checkSettings(): Promise<number> {
+    return this.stores.rollups.claimSettings(this.fingerprint);
+  }
+
+  /** Whether this replica's rollup settings are the ones in force. */
+  async settingsInForce(): Promise<boolean> {
+    return (await this.stores.rollups.getSettingsFingerprint()) === this.fingerprint;
+  }
+
+  /**
+   * Recomputes every dirty entity, one pass in entity-ref order, in batches
+   * of `rollups.batchSize`; marks added behind the pass wait for the next
+   * one. An abort stops it between batches; so do settings of another
+   * replica version taking over.
+   */
+  async refreshDirty(signal?: AbortSignal): Promise<RefreshResult> {
     const limit = this.settings.rollups.batchSize;
-    let done = 0;
+    const result: RefreshResult = { written: 0, stale: 0, superseded: false };
     let after: string | undefined;
     for (;;) {
       signal?.throwIfAborted();
-      const marks = await this.stores.rollups.listDirty({ entityRefs, limit, after });
-      if (marks.length === 0) return done;
-      await this.recompute(marks);
-      done += marks.length;
-      if (marks.length < limit) return done;
+      const marks = await this.stores.rollups.listDirty({ limit, after });
+      if (marks.length === 0) return result;
+      const write = await this.write(await this.compute(marks.map(m => m.entityRef)), marks);
+      result.written += write.written.length;
+      result.stale += write.stale.length;
+      if (write.superseded) return { ...result, superseded: true };
+      if (marks.length < limit) return result;
       after = marks[marks.length - 1].entityRef;
     }
   }
 
-  private async recompute(marks: DirtyMark[]) {
-    const entityRefs = marks.map(m => m.entityRef);
+  /**
+   * The rollups of these entities from their events as stored now. Call it
+   * after reading the marks: every event behind a mark's version is then
+   * included (it committed with the mark, before the mark was read).
+   */
+  async compute(entityRefs: string[]): Promise<EntityRollup[]> {
     const productionEnvironments = this.settings.productionEnvironments;
     const { events } = this.stores;
-    // read after the marks: every event behind a mark's version is included
     const [deployments, firstChanges, incidents] = await Promise.all([
       events.listDeployments({ entityRefs, ...ALL_TIME, productionEnvironments }),
       events.listFirstChanges({ entityRefs, ...ALL_TIME, productionEnvironments }),
@@ -78,13 +101,17 @@ export class RollupService {
     const d = byEntity(deployments);
     const c = byEntity(firstChanges);
     const i = byEntity(incidents);
-    const rollups = entityRefs.map(ref =>
+    return entityRefs.map(ref =>
       rollupEntity(
         ref,
         { deployments: d.get(ref) ?? [], firstChanges: c.get(ref) ?? [], incidents: i.get(ref) ?? [] },
         this.settings,
       ),
     );
-    await this.stores.rollups.writeRollups(rollups, marks);
+  }
+
+  /** Writes rollups computed after reading `marks`, where each one wins its compare-and-set. */
+  write(rollups: EntityRollup[], marks: DirtyMark[]): Promise<RollupWrite> {
+    return this.stores.rollups.writeRollups(rollups, marks, this.fingerprint);
   }
 }

@@ -26,12 +26,14 @@ describe('createRouter', () => {
   const databases = createTestDatabases();
   let app: express.Express;
   let store: PlatformMetricsStores;
+  let runRollupJob: () => Promise<unknown>;
 
   async function build(
     permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
     const services = await createServices(await databases.init('SQLITE_3'), {}, () => Date.parse('2026-11-22T12:00:00Z'));
     store = services.stores;
+    runRollupJob = services.runRollupJob;
     const router = await createTestRouter(services, mockServices.permissions({ result: permissionResult }));
     app = express().use(router).use(mockErrorHandler());
   }
@@ -135,6 +137,7 @@ describe('createRouter', () => {
 
   it('serves a scorecard for a case-folded ref with a reproducible window', async () => {
     await ingest('/deployments', { deployments: [deployment({ entityRef: 'Payments' })] });
+    await runRollupJob();
     const res = await request(app)
       .get('/entities/Component/default/Payments/scorecard?windowDays=30&to=2026-04-01T00:00:00Z')
       .set('Authorization', mockCredentials.user.header());

@@ -92,14 +92,21 @@ export class SummaryCache {
     return computed.length;
   }
 
+  /** When the oldest precomputed org summary of the configured windows was computed (undefined: one is missing). */
+  async oldestComputedAt(): Promise<number | undefined> {
+    const rows = await Promise.all(this.settings.rollups.summaryWindows.map(days => this.stores.summaries.get(ORG, days)));
+    if (rows.some(r => !r)) return undefined;
+    return Math.min(...rows.map(r => r!.computedAt));
+  }
+
   /**
-   * Drops the stored summaries when the settings that shape them (those of
-   * the rollups, the benchmark, the sample and group minimums, the survey
-   * cadence) are not the ones they were computed with.
+   * What the summaries depend on besides the rollups (the rollup settings,
+   * the benchmark, the sample and group minimums, the survey cadence): the
+   * settings the scheduled jobs run under.
    */
-  async checkSettings(): Promise<boolean> {
+  get fingerprint(): string {
     const { settings } = this;
-    const fingerprint = JSON.stringify({
+    return JSON.stringify({
       rollupSettings: rollupFingerprint(settings),
       benchmark: settings.benchmark,
       profile: settings.profile,
@@ -107,9 +114,24 @@ export class SummaryCache {
       cadence: settings.survey.cadence,
       minGroupSize: settings.survey.minGroupSize,
     });
+  }
+
+  /**
+   * Makes this replica's summary settings the ones in force, dropping the
+   * stored summaries when they were computed under others. Runs at
+   * start-up (and when a replica takes over from one that is gone), never
+   * per job run.
+   */
+  async checkSettings(): Promise<boolean> {
+    const { fingerprint } = this;
     if ((await this.stores.summaries.getSettingsFingerprint()) === fingerprint) return false;
     await this.stores.summaries.clear();
     await this.stores.summaries.setSettingsFingerprint(fingerprint);
     return true;
+  }
+
+  /** Whether this replica's summary settings are the ones in force. */
+  async settingsInForce(): Promise<boolean> {
+    return (await this.stores.summaries.getSettingsFingerprint()) === this.fingerprint;
   }
 }

@@ -1,0 +1,58 @@
+import { createTestDatabases } from '../__testUtils__/databases';
+import { migrationsDir } from './stores';
+
+jest.setTimeout(60_000);
+
+const directory = migrationsDir;
+const A = 'component:default/a';
+const B = 'component:default/b';
+const C = 'component:default/c';
+
+describe('the rollup marks migration', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())('carries the dirty marks over, and back, on %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    // back to the delete-on-clean marks
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('pm_rollup_marks')).toBe(false);
+    await knex('pm_rollup_dirty').insert([
+      { entity_ref: A, version: 3 },
+      { entity_ref: B, version: 1 },
+    ]);
+    const deployment = { source: 'api', environment: 'production', status: 'succeeded', finished_at: 1, type: 'standard', received_at: 1 };
+    // c is clean: it has rollups and no mark
+    await knex('pm_deployments').insert([
+      { ...deployment, id: 'd1', entity_ref: A },
+      { ...deployment, id: 'd2', entity_ref: C },
+    ]);
+    await knex('pm_failed_deployments').insert({ source: 'api', id: 'd2', entity_ref: C });
+
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('pm_rollup_dirty')).toBe(false);
+    const marks = await knex('pm_rollup_marks').orderBy('entity_ref');
+    expect(marks.map(m => [m.entity_ref, Number(m.dirty_version), Number(m.clean_version)])).toEqual([
+      [A, 3, 0],
+      [B, 1, 0],
+    ]);
+    expect(await knex('pm_failed_deployments').select('entity_ref', 'source', 'id')).toEqual([
+      { entity_ref: C, source: 'api', id: 'd2' },
+    ]);
+    // keyed by entity first: the same deployment may sit under two entities until both are recomputed
+    await knex('pm_failed_deployments').insert({ source: 'api', id: 'd2', entity_ref: A });
+
+    // down again: failures are derived, so they go and every entity is dirty
+    await knex('pm_rollup_marks').update({ clean_version: knex.ref('dirty_version') });
+    await knex.migrate.down({ directory });
+    expect(await knex('pm_failed_deployments')).toEqual([]);
+    expect((await knex('pm_rollup_dirty').orderBy('entity_ref')).map(r => r.entity_ref)).toEqual([A, B, C]);
+    await knex.migrate.latest({ directory });
+    const again = await knex('pm_rollup_marks').orderBy('entity_ref');
+    expect(again.map(m => [m.entity_ref, Number(m.dirty_version) > Number(m.clean_version)])).toEqual([
+      [A, true],
+      [B, true],
+      [C, true],
+    ]);
+  });
+});
