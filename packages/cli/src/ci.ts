@@ -1,4 +1,4 @@
-import { UsageError } from './http';
+import { UsageError } from './errors';
 
 /**
  * What the CLI takes from the CI system it runs in: the run's id, for a

@@ -5,7 +5,7 @@
 import { deploymentCommand, DEPLOYMENT_USAGE } from './commands/deployment';
 import { importCommand, IMPORT_USAGE } from './commands/import';
 import { incidentCommand, INCIDENT_USAGE } from './commands/incident';
-import { ApiError, UsageError } from './http';
+import { ApiError, UsageError } from './errors';
 import { CliIo, CONNECTION_USAGE } from './options';
 
 export const USAGE = `Usage: platform-metrics <command> [options]

@@ -4,10 +4,17 @@
  */
 import { execFile } from 'node:child_process';
 import { DeploymentChange } from '@platform-metrics/plugin-platform-metrics-common';
-import { UsageError } from './http';
+import { UsageError } from './errors';
 
 /** The most changes one deployment takes (the spec's `changes.maxItems`). */
 export const MAX_CHANGES = 10000;
+
+export class GitError extends Error {
+  readonly name = 'GitError';
+  constructor(message: string, readonly stderr: string) {
+    super(message);
+  }
+}
 
 function git(repo: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -30,13 +37,6 @@ function git(repo: string, args: string[]): Promise<string> {
       },
     );
   });
-}
-
-export class GitError extends Error {
-  readonly name = 'GitError';
-  constructor(message: string, readonly stderr: string) {
-    super(message);
-  }
 }
 
 /** The full sha of a revision, which must name a commit. */

@@ -5,6 +5,7 @@
  * makes is safe to repeat: ingestion is idempotent on `(source, id)`.
  */
 import { DefaultApiClient } from '@platform-metrics/plugin-platform-metrics-common';
+import { ApiError, UsageError } from './errors';
 
 const PLUGIN_PATH = '/api/platform-metrics';
 
@@ -26,24 +27,6 @@ export function resolvePluginUrl(url: string): string {
   if (base.endsWith(PLUGIN_PATH)) return base;
   if (base.endsWith('/api')) return `${base}/platform-metrics`;
   return `${base}${PLUGIN_PATH}`;
-}
-
-/** A mistake in the command line or its environment (exit code 2). */
-export class UsageError extends Error {
-  readonly name = 'UsageError';
-}
-
-/** The backend answered with an error that retrying does not mend (4xx). */
-export class ApiError extends Error {
-  readonly name = 'ApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    /** The server's own message (`deployments[3].finishedAt: ...`). */
-    readonly serverMessage: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface RetryOptions {
@@ -177,12 +160,12 @@ export async function readJson<T>(
   } catch {
     // not Backstage's error body (e.g. a proxy's page): keep the text
   }
-  const hint =
-    res.status === 401
-      ? ' (is PLATFORM_METRICS_TOKEN set to an external-access token?)'
-      : res.status === 404 && !message
-      ? ' (is PLATFORM_METRICS_URL the Backstage backend?)'
-      : '';
+  let hint = '';
+  if (res.status === 401) {
+    hint = ' (is PLATFORM_METRICS_TOKEN set to an external-access token?)';
+  } else if (res.status === 404 && !message) {
+    hint = ' (is PLATFORM_METRICS_URL the Backstage backend?)';
+  }
   throw new ApiError(
     `${what} answered ${res.status}: ${message || '(no message)'}${hint}`,
     res.status,

@@ -5,12 +5,8 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { Env } from './ci';
-import {
-  Connection,
-  DEFAULT_RETRY,
-  resolvePluginUrl,
-  UsageError,
-} from './http';
+import { Connection, DEFAULT_RETRY, resolvePluginUrl } from './http';
+import { UsageError } from './errors';
 
 /** Where a command reads and writes; `main` uses the process's, tests their own. */
 export interface CliIo {

@@ -99,7 +99,14 @@ export interface TestProxy {
   url: string;
   port: number;
   /** Every request that reached the proxy, failed or forwarded. */
-  requests: Array<{ method: string; path: string; at: number; failed: boolean }>;
+  requests: Array<{
+    method: string;
+    path: string;
+    at: number;
+    failed: boolean;
+    /** Records in the request body's array (a batch's size). */
+    items?: number;
+  }>;
   close(): Promise<void>;
 }
 
@@ -119,17 +126,28 @@ export async function startProxy(
 ): Promise<TestProxy> {
   let failures = opts.failFirst ?? 0;
   const requests: TestProxy['requests'] = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    let items: number | undefined;
+    try {
+      const parsed = JSON.parse(body.toString('utf8'));
+      const list = Object.values(parsed ?? {}).find(Array.isArray);
+      items = list?.length;
+    } catch {
+      // not JSON
+    }
     const failed = failures > 0;
     requests.push({
       method: req.method!,
       path: req.url!,
       at: Date.now(),
       failed,
+      items,
     });
     if (failed) {
       failures--;
-      req.resume();
       res.writeHead(opts.status ?? 503, {
         'content-type': 'application/json',
         ...(opts.retryAfter ? { 'retry-after': opts.retryAfter } : {}),
@@ -150,7 +168,7 @@ export async function startProxy(
       },
     );
     upstream.on('error', e => res.destroy(e));
-    req.pipe(upstream);
+    upstream.end(body);
   });
   await new Promise<void>(resolve =>
     server.listen(opts.port ?? 0, '127.0.0.1', resolve),
@@ -238,7 +256,13 @@ export interface RunResult {
  */
 export async function run(
   argv: string[],
-  opts: { url?: string; cwd?: string; env?: Record<string, string> } = {},
+  opts: {
+    url?: string;
+    cwd?: string;
+    env?: Record<string, string>;
+    /** Whether stderr is a terminal (for the progress bar). */
+    tty?: boolean;
+  } = {},
 ): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
@@ -251,7 +275,7 @@ export async function run(
     },
     cwd: opts.cwd ?? process.cwd(),
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: opts.tty },
   });
   return { code, stdout, stderr };
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   createRepo,
   createTestDatabases,
@@ -156,5 +159,176 @@ describe('platform-metrics deployment', () => {
       expect(again.stderr).toMatch(/already the latest/);
       expect(await storedChanges(backend, 'last-2')).toHaveLength(2);
     });
+  });
+});
+
+describe('platform-metrics deployment in CI checkouts', () => {
+  const databases = createTestDatabases();
+  let backend: TestBackend;
+  let repo: TestRepo;
+
+  beforeAll(async () => {
+    backend = await startBackend(databases);
+    repo = createRepo();
+    repo.commit('c1', '2026-04-01T08:00:00Z');
+    repo.commit('c2', '2026-04-01T09:00:00Z');
+  });
+  afterAll(() => backend.stop());
+
+  it('takes the default id from the CI run, else from the commit', async () => {
+    const args = [
+      'deployment',
+      '--entity',
+      'Orders',
+      '--environment',
+      'Production',
+      '--status',
+      'succeeded',
+      '--no-changes',
+    ];
+    const github = await run(args, {
+      url: backend.url,
+      cwd: repo.dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '777' },
+    });
+    expect(github).toMatchObject({
+      code: 0,
+      stdout: 'github-777:orders:production\n',
+    });
+    const jenkins = await run(args, {
+      url: backend.url,
+      cwd: repo.dir,
+      env: {
+        JENKINS_URL: 'https://ci/',
+        BUILD_TAG: 'jenkins-orders-deploy-12',
+      },
+    });
+    expect(jenkins.stdout).toBe('jenkins-orders-deploy-12:orders:production\n');
+    const local = await run(args, { url: backend.url, cwd: repo.dir });
+    expect(local.stdout).toBe(
+      `${repo.git('rev-parse', 'HEAD')}:orders:production\n`,
+    );
+    const stored = (await backend.rows('pm_deployments'))
+      .filter(r => r.entity_ref === 'component:default/orders')
+      .map(r => r.id)
+      .sort();
+    expect(stored).toHaveLength(3);
+  });
+
+  it('--dry-run prints the request body and sends nothing', async () => {
+    const result = await run(
+      [
+        'deployment',
+        '--entity',
+        'billing',
+        '--environment',
+        'production',
+        '--status',
+        'failed',
+        '--since',
+        'HEAD~1',
+        '--id',
+        'dry-1',
+        '--finished-at',
+        '2026-04-01T10:00:00Z',
+        '--started-at',
+        '2026-04-01T09:50:00Z',
+        '--type',
+        'rollback',
+        '--remediates',
+        'd0',
+        '--dry-run',
+      ],
+      // no URL or token needed for a dry run of --since
+      { cwd: repo.dir, env: { PLATFORM_METRICS_TOKEN: '' } },
+    );
+    expect(result.code).toBe(0);
+    const head = repo.git('rev-parse', 'HEAD');
+    expect(JSON.parse(result.stdout)).toEqual({
+      deployments: [
+        {
+          id: 'dry-1',
+          source: 'cli',
+          entityRef: 'billing',
+          environment: 'production',
+          status: 'failed',
+          finishedAt: '2026-04-01T10:00:00.000Z',
+          startedAt: '2026-04-01T09:50:00.000Z',
+          commitSha: head,
+          changes: [{ id: head, committedAt: '2026-04-01T09:00:00.000Z' }],
+          type: 'rollback',
+          remediates: 'd0',
+        },
+      ],
+    });
+    expect((await backend.rows('pm_deployments')).map(r => r.id)).not.toContain(
+      'dry-1',
+    );
+  });
+
+  it('--since-last in a shallow clone without the previous commit exits 1 and says how to fetch it', async () => {
+    const first = await run(
+      [
+        'deployment',
+        '--entity',
+        'search',
+        '--environment',
+        'production',
+        '--status',
+        'succeeded',
+        '--id',
+        'search-1',
+      ],
+      { url: backend.url, cwd: repo.dir },
+    );
+    expect(first.code).toBe(0);
+    repo.commit('c3', '2026-04-02T08:00:00Z');
+    const clone = createRepo();
+    clone.git('fetch', '-q', '--depth', '1', `file://${repo.dir}`, 'main');
+    clone.git('checkout', '-q', 'FETCH_HEAD');
+    const result = await run(
+      [
+        'deployment',
+        '--entity',
+        'search',
+        '--environment',
+        'production',
+        '--status',
+        'succeeded',
+        '--id',
+        'search-2',
+      ],
+      { url: backend.url, cwd: clone.dir },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /commit [0-9a-f]{40} \(deployment search-1\) is not in/,
+    );
+    expect(result.stderr).toMatch(/shallow clone.*fetch-depth: 0/);
+    expect((await backend.rows('pm_deployments')).map(r => r.id)).not.toContain(
+      'search-2',
+    );
+  });
+
+  it('outside a git repository, asks for --repo or --no-changes', async () => {
+    const result = await run(
+      [
+        'deployment',
+        '--entity',
+        'x',
+        '--environment',
+        'production',
+        '--status',
+        'succeeded',
+        '--since',
+        'HEAD',
+      ],
+      {
+        url: backend.url,
+        cwd: fs.mkdtempSync(path.join(os.tmpdir(), 'pm-cli-nogit-')),
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a git repository.*--no-changes/);
   });
 });

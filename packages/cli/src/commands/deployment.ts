@@ -18,13 +18,8 @@ import {
   MAX_CHANGES,
   resolveCommit,
 } from '../git';
-import {
-  ApiError,
-  Connection,
-  createClient,
-  readJson,
-  UsageError,
-} from '../http';
+import { Connection, createClient, readJson } from '../http';
+import { ApiError, UsageError } from '../errors';
 import {
   CliIo,
   connectionFrom,
@@ -107,7 +102,6 @@ export async function deploymentCommand(
     throw new UsageError(`unexpected argument ${positionals[0]}`);
   const log = logger(io, values);
   const entity = required(values, 'entity');
-  const ref = parseEntityRef(entity);
   const environment = required(values, 'environment');
   const status = oneOf(values, 'status', ['succeeded', 'failed'] as const);
   if (!status)
@@ -176,6 +170,7 @@ export async function deploymentCommand(
     );
   } else if (mode === 'since-last') {
     const { token } = connect();
+    const ref = parseEntityRef(entity);
     const res = await createClient(connect()).getLatestDeployment(
       { path: ref, query: { environment } },
       { token },
@@ -202,11 +197,11 @@ export async function deploymentCommand(
       await initial(`the latest deployment, ${latest.id}, has no commitSha`);
     } else if (!(await hasCommit(repo, latest.commitSha))) {
       const shallow = await isShallow(repo).catch(() => false);
+      const fix = shallow
+        ? ': this is a shallow clone; fetch the history (actions/checkout with fetch-depth: 0, GIT_DEPTH: 0 in GitLab, or git fetch --unshallow)'
+        : '; fetch it, or pass --since';
       throw new Error(
-        `the latest deployment's commit ${latest.commitSha} (deployment ${latest.id}) is not in ${repo}` +
-          (shallow
-            ? ': this is a shallow clone; fetch the history (actions/checkout with fetch-depth: 0, GIT_DEPTH: 0 in GitLab, or git fetch --unshallow)'
-            : '; fetch it, or pass --since'),
+        `the latest deployment's commit ${latest.commitSha} (deployment ${latest.id}) is not in ${repo}${fix}`,
       );
     } else {
       await between(latest.commitSha, `deployment ${latest.id} at`);

@@ -4,10 +4,16 @@
  */
 import path from 'node:path';
 import {
+  DefaultApiClient,
+  Deployment,
+  ImportedSurveyResponse,
+  Incident,
   IngestResult,
   MAX_BATCH,
+  TypedResponse,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { createClient, readJson, UsageError } from '../http';
+import { createClient, readJson } from '../http';
+import { UsageError } from '../errors';
 import { FileItem, openImportFile } from '../import/read';
 import {
   Counts,
@@ -127,6 +133,32 @@ function check(
     : { line: item.line, record };
 }
 
+/** Posts a batch of each kind through the generated client. */
+const SENDERS: Record<
+  RecordKind,
+  (
+    client: DefaultApiClient,
+    records: unknown[],
+    options: { token: string },
+  ) => Promise<TypedResponse<IngestResult>>
+> = {
+  deployments: (client, records, options) =>
+    client.ingestDeployments(
+      { body: { deployments: records as Deployment[] } },
+      options,
+    ),
+  incidents: (client, records, options) =>
+    client.ingestIncidents(
+      { body: { incidents: records as Incident[] } },
+      options,
+    ),
+  'survey-responses': (client, records, options) =>
+    client.importSurveyResponses(
+      { body: { responses: records as ImportedSurveyResponse[] } },
+      options,
+    ),
+};
+
 const isRejection = (x: Pending | Rejection): x is Rejection => 'message' in x;
 
 export async function importCommand(
@@ -174,7 +206,8 @@ export async function importCommand(
     if (dryRun || summary.rejected.length) {
       summary.notWritten = dryRun ? 'dry-run' : 'strict';
       printSummary(io, summary, json);
-      return summary.rejected.length ? (strict ? 1 : 3) : 0;
+      if (!summary.rejected.length) return 0;
+      return strict ? 1 : 3;
     }
     summary.records = 0;
   }
@@ -182,21 +215,7 @@ export async function importCommand(
   const client = connection && createClient(connection);
   const post: Post = async records => {
     const options = { token: connection!.token };
-    const res =
-      kind === 'deployments'
-        ? await client!.ingestDeployments(
-            { body: { deployments: records as any } },
-            options,
-          )
-        : kind === 'incidents'
-        ? await client!.ingestIncidents(
-            { body: { incidents: records as any } },
-            options,
-          )
-        : await client!.importSurveyResponses(
-            { body: { responses: records as any } },
-            options,
-          );
+    const res = await SENDERS[kind](client!, records, options);
     return readJson<IngestResult>(`POST /${kind}`, res);
   };
 

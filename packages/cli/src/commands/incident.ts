@@ -8,7 +8,8 @@ import {
   Incident,
   IngestResult,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { createClient, readJson, UsageError } from '../http';
+import { createClient, readJson } from '../http';
+import { UsageError } from '../errors';
 import {
   CliIo,
   connectionFrom,

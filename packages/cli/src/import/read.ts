@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../http';
+import { UsageError } from '../errors';
 import { RecordKind, RECORD_KINDS } from '../validate';
 import { CsvParser, CsvRow } from './csv';
 

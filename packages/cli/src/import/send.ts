@@ -7,7 +7,7 @@
  * bad one named, whatever the backend's message says.
  */
 import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
-import { ApiError } from '../http';
+import { ApiError } from '../errors';
 import { RecordKind } from '../validate';
 
 export interface Counts {
