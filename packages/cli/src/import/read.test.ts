@@ -22,6 +22,7 @@ describe('import files', () => {
     expect(formatOf('a.csv')).toBe('csv');
     expect(formatOf('a.NDJSON')).toBe('ndjson');
     expect(formatOf('a.jsonl')).toBe('ndjson');
+    expect(() => formatOf('a.json')).toThrow(/--format/);
     expect(formatOf('a.txt', 'csv')).toBe('csv');
     expect(() => formatOf('a.txt')).toThrow(/--format/);
     expect(() => formatOf('a.csv', 'xml')).toThrow(/ndjson or csv/);

@@ -74,7 +74,7 @@ export function formatOf(file: string, explicit?: string): FileFormat {
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
-  if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
   throw new UsageError(
     `cannot tell the format of ${file} by its extension (.ndjson, .jsonl or .csv): pass --format`,
   );
@@ -182,24 +182,35 @@ async function* chunks(
   if (rest) yield rest;
 }
 
-function ndjsonItem(text: string, line: number): FileItem | undefined {
+function ndjsonItem(
+  text: string,
+  line: number,
+): (FileItem & { text?: string }) | undefined {
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   try {
     const value = JSON.parse(trimmed);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return { line, error: 'expected a JSON object' };
+      return {
+        line,
+        error: 'expected a JSON object',
+        text: trimmed.slice(0, 1),
+      };
     }
     return { line, record: value };
   } catch (e) {
-    return { line, error: `not JSON: ${(e as Error).message}` };
+    return {
+      line,
+      error: `not JSON: ${(e as Error).message}`,
+      text: trimmed.slice(0, 1),
+    };
   }
 }
 
 async function* ndjson(
   file: string,
   onBytes: (bytes: number) => void,
-): AsyncGenerator<FileItem> {
+): AsyncGenerator<FileItem & { text?: string }> {
   let pending = '';
   let line = 0;
   for await (const text of chunks(file, onBytes)) {
@@ -280,12 +291,21 @@ export async function openImportFile(
       },
     };
   }
-  if (!kind) {
-    for await (const item of ndjson(file, noop)) {
-      if (item.record) {
-        kind = kindOfFields(Object.keys(item.record));
-        break;
-      }
+  let first = true;
+  for await (const item of ndjson(file, noop)) {
+    if (first && item.text === '[') {
+      throw new UsageError(
+        `${file} holds a JSON array; import takes one JSON object per line (e.g. jq -c '.[]' ${path.basename(
+          file,
+        )})`,
+      );
+    }
+    first = false;
+    if (kind) break;
+    if (item.record) {
+      // the first record decides
+      kind = kindOfFields(Object.keys(item.record));
+      break;
     }
   }
   if (!kind)
