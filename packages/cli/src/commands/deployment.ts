@@ -118,6 +118,13 @@ export async function deploymentCommand(
   const repo = path.resolve(io.cwd, str(values, 'repo') ?? '.');
   const source = str(values, 'source') ?? 'cli';
   const dryRun = !!values['dry-run'];
+  const fields = {
+    finishedAt: timestamp(values, 'finished-at') ?? new Date().toISOString(),
+    startedAt: timestamp(values, 'started-at'),
+    version: str(values, 'version'),
+    type: oneOf(values, 'type', ['standard', 'hotfix', 'rollback'] as const),
+    remediates: str(values, 'remediates'),
+  };
 
   let connection: Connection | undefined;
   const connect = () => (connection ??= connectionFrom(io, values));
@@ -214,13 +221,13 @@ export async function deploymentCommand(
     entityRef: entity,
     environment,
     status,
-    finishedAt: timestamp(values, 'finished-at') ?? new Date().toISOString(),
-    startedAt: timestamp(values, 'started-at'),
-    version: str(values, 'version'),
+    finishedAt: fields.finishedAt,
+    startedAt: fields.startedAt,
+    version: fields.version,
     commitSha: headSha,
     changes,
-    type: oneOf(values, 'type', ['standard', 'hotfix', 'rollback'] as const),
-    remediates: str(values, 'remediates'),
+    type: fields.type,
+    remediates: fields.remediates,
   };
   for (const key of Object.keys(deployment) as Array<keyof Deployment>) {
     if (deployment[key] === undefined) delete deployment[key];
