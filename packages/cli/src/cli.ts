@@ -16,7 +16,8 @@ Commands:
   incident resolve     Record it as resolved
   import FILE          Import deployments, incidents or survey answers (NDJSON or CSV)
 
-platform-metrics <command> --help shows a command's options.
+platform-metrics <command> --help (or platform-metrics help <command>) shows a
+command's options.
 
 ${CONNECTION_USAGE}
 
@@ -46,6 +47,10 @@ export async function main(
     fetch: io.fetch,
   };
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] && COMMANDS[rest[0]]) {
+    full.stdout.write(COMMANDS[rest[0]].usage);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     full.stdout.write(USAGE);
     return name ? 0 : 2;
