@@ -4,8 +4,8 @@ import path from 'node:path';
 /**
  * Before the end-to-end tests: wait until the demo backend is ready, load the
  * demo history through the public ingestion API (the same loader
- * `scripts/demo.sh` runs; idempotent), and wait until the catalog sync has
- * recorded the demo organisation.
+ * `scripts/demo.sh` runs; idempotent), wait until the catalog sync has
+ * recorded the demo organisation and the survey history is published.
  */
 const BACKEND = 'http://localhost:7007';
 
@@ -47,4 +47,29 @@ export default async function globalSetup() {
     },
     300_000,
   );
+
+  // NPS shows publications only, and the imports trigger the backend's
+  // publication task: wait until the demo history is published and two reads
+  // agree, so that no publication of the history lands during the survey test
+  let last = '';
+  await waitFor(
+    'the survey publication of the demo history',
+    async () => {
+      const nps = JSON.stringify((await orgSummary()).nps);
+      const settled = nps === last && JSON.parse(nps).trend.length > 0;
+      last = nps;
+      return settled;
+    },
+    300_000,
+  );
+}
+
+async function orgSummary() {
+  const auth = await fetch(`${BACKEND}/api/auth/guest/refresh`);
+  const token = (await auth.json()).backstageIdentity.token;
+  const res = await fetch(`${BACKEND}/api/platform-metrics/org/summary`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) throw new Error(`org summary answered ${res.status}`);
+  return res.json();
 }

@@ -49,12 +49,35 @@ export interface Config {
       question?: string;
       /** The optional free-text follow-up. */
       followUpQuestion?: string;
-      /** A group's NPS is shown only from this many responses. Default 5, never below 3. */
+      /**
+       * The anonymity minimum k: an NPS figure is shown only from this many
+       * responses (comments from max(10, k)). Default 5, never below 3.
+       */
       minGroupSize?: number;
       /** Days a "not now" hides the survey. Default 7. */
       snoozeDays?: number;
       /** Keyword rules that sort comments into categories (case-insensitive substring match). */
       commentCategories?: Array<{ name: string; keywords: string[] }>;
+      /**
+       * `spec.type`s of the catalog Groups that get NPS and comments
+       * (reporting groups); any other scope has its NPS withheld.
+       * Default ["team"].
+       */
+      reportingGroupTypes?: string[];
+      /**
+       * Key of the HMAC-SHA256 that turns a user ref into the pseudonym
+       * stored with survey answers and snoozes (at least 16 characters).
+       * Required when NODE_ENV is production; in development a fixed key
+       * is used, with a warning. Keep it stable: a new secret detaches the
+       * stored answers from their people (one answer per person, erasure).
+       * @visibility secret
+       */
+      pseudonymSecret?: string;
+      /**
+       * Survey answers submitted before the start of the quarter this many
+       * quarters before the current one are deleted. Default 8.
+       */
+      retentionQuarters?: number;
     };
     catalogSync?: {
       /** Minutes between catalog syncs. Default 10. */

@@ -102,13 +102,19 @@ test('Platform health lists one row per owning team', async ({ page, request }) 
   await page.screenshot({ path: path.join(SHOTS, 'platform-health.png'), fullPage: true });
 });
 
-test('a guest answers the survey, the card goes away and the answer is counted', async ({ page, request }) => {
+test('a guest answers the survey: the card shows their own answer, the aggregate waits for the next publication', async ({ page, request }) => {
   const before = await api<CurrentSurvey>(request, '/surveys/current');
   const orgBefore = await api<OrgSummary>(request, '/org/summary?windowDays=90');
   expect(orgBefore.nps.surveyId).toBe(before.surveyId);
+  // the demo history is published (the current survey too, unless its
+  // quarter began today), as of UTC midnights before now
+  expect(orgBefore.nps.trend.length).toBeGreaterThan(0);
+  expect(Date.parse(orgBefore.nps.asOf ?? '1970-01-01T00:00:00Z')).toBeLessThanOrEqual(Date.now());
 
+  const comment = 'Waiting for the shared staging environment slows every release';
   await signIn(page);
   await page.goto('/');
+  const card = page.getByTestId('platform-metrics-survey');
   const question = page.getByText('How likely are you to recommend the platform to a colleague?');
   if (before.answered) {
     // a retry of this test: the earlier answer stands and the card stays hidden
@@ -117,11 +123,14 @@ test('a guest answers the survey, the card goes away and the answer is counted',
     await expect(question).toBeVisible();
     await page.screenshot({ path: path.join(SHOTS, 'survey-card.png') });
     await page.getByRole('button', { name: '9', exact: true }).click();
-    await page
-      .getByRole('textbox', { name: /slowing you down/ })
-      .fill('Waiting for the shared staging environment slows every release');
+    await page.getByRole('textbox', { name: /slowing you down/ }).fill(comment);
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect(page.getByText('Thank you for your answer!')).toBeVisible();
+    // the guest sees their own answer on the card, not as a change in the aggregate
+    await expect(card).toContainText('You answered 9 out of 10.');
+    await card.getByRole('button', { name: 'Change my answer' }).click();
+    await expect(card.getByRole('button', { name: '9', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(card.getByRole('textbox', { name: /slowing you down/ })).toHaveValue(comment);
   }
 
   await page.reload();
@@ -129,11 +138,21 @@ test('a guest answers the survey, the card goes away and the answer is counted',
   await expect(question).toHaveCount(0);
 
   const after = await api<CurrentSurvey>(request, '/surveys/current');
-  expect(after).toMatchObject({ answered: true, response: { score: before.answered ? before.response!.score : 9 } });
+  expect(after).toMatchObject({
+    answered: true,
+    response: before.answered ? before.response! : { score: 9, comment },
+  });
+  // the aggregate does not move: the answer counts from a publication as of a
+  // later UTC midnight, in a batch of at least k new answers (metrics.md §8a)
   const orgAfter = await api<OrgSummary>(request, '/org/summary?windowDays=90');
-  expect(orgAfter.nps.n).toBe(orgBefore.nps.n + (before.answered ? 0 : 1));
+  expect(orgAfter.nps).toEqual(orgBefore.nps);
+  const withTo = await api<OrgSummary>(request, `/org/summary?windowDays=90&to=${encodeURIComponent(new Date().toISOString())}`);
+  expect(withTo.nps).toEqual(orgBefore.nps);
 
   await sidebarLink(page, 'Platform health').click();
   const npsTile = page.getByRole('region', { name: 'Developer NPS' }).or(page.getByLabel('Developer NPS')).first();
-  await expect(npsTile).toContainText(`${orgAfter.nps.n} responses`);
+  await expect(npsTile).toContainText(
+    orgBefore.nps.n === null ? `Withheld: ${orgBefore.nps.withheld}` : `${orgBefore.nps.n} responses`,
+  );
 });
+

@@ -229,7 +229,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const kind of Object.keys(result) as RecordKind[]) {
     const r = result[kind];
     console.error(
-      `${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}`,
+      `${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}${
+        r.skipped ? `, skipped ${r.skipped} (already stored)` : ''
+      }`,
     );
   }
   console.error(

@@ -64,17 +64,25 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       }[path];
       let created = 0;
       let updated = 0;
+      let skipped = 0;
       for (const item of items) {
         const key =
           path === 'survey-responses'
             ? `${item.surveyId} ${item.userRef}`
             : `${item.source} ${item.id}`;
-        if (table.has(key)) updated++;
+        // as the backend does: events are upserted, survey imports insert-only
+        if (path === 'survey-responses' && table.has(key)) skipped++;
+        else if (table.has(key)) updated++;
         else created++;
-        table.set(key, item);
+        if (!(path === 'survey-responses' && table.has(key))) table.set(key, item);
       }
       return new Response(
-        JSON.stringify({ received: items.length, created, updated }),
+        JSON.stringify({
+          received: items.length,
+          created,
+          updated,
+          ...(path === 'survey-responses' && { skipped }),
+        }),
         { status: 200 },
       );
     } finally {
@@ -102,6 +110,7 @@ describe('loadViaApi', () => {
       received: events.deployments.length,
       created: events.deployments.length,
       updated: 0,
+      skipped: 0,
     });
     expect(first.incidents.created).toBe(events.incidents.length);
     expect(first.surveyResponses.created).toBe(events.surveyResponses.length);
@@ -131,6 +140,13 @@ describe('loadViaApi', () => {
         second.incidents.created +
         second.surveyResponses.created,
     ).toBe(0);
+    // survey answers are imported insert-only: the second load keeps them
+    expect(second.surveyResponses).toEqual({
+      received: events.surveyResponses.length,
+      created: 0,
+      updated: 0,
+      skipped: events.surveyResponses.length,
+    });
     expect(api.tables.deployments.size).toBe(events.deployments.length);
     expect(api.tables.incidents.size).toBe(events.incidents.length);
   });

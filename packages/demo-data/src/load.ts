@@ -3,7 +3,8 @@
  * pipeline would: `POST /deployments`, `POST /incidents` and
  * `POST /survey-responses`, in batches, a few requests at a time, retrying
  * connection errors and 5xx/429 answers. Records carry stable ids, so
- * loading twice updates instead of doubling.
+ * loading twice updates instead of doubling (survey answers, imported
+ * insert-only, are skipped the second time).
  */
 import type {
   EventPlan,
@@ -61,6 +62,12 @@ export interface LoadCounts {
   received: number;
   created: number;
   updated: number;
+  /**
+   * Records the backend kept as they were: survey imports are insert-only,
+   * an answer already stored for that person and survey is skipped (0 for
+   * deployments and incidents, which are upserted).
+   */
+  skipped: number;
 }
 
 export type LoadResult = Record<RecordKind, LoadCounts>;
@@ -179,6 +186,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
             received: Number(json.received ?? batch.length),
             created: Number(json.created ?? 0),
             updated: Number(json.updated ?? 0),
+            skipped: Number(json.skipped ?? 0),
           };
         }
         if (res.status !== 429 && res.status < 500) {
@@ -209,7 +217,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
 
   const send = async (kind: RecordKind): Promise<LoadCounts> => {
     const state = {
-      counts: { received: 0, created: 0, updated: 0 } as LoadCounts,
+      counts: { received: 0, created: 0, updated: 0, skipped: 0 } as LoadCounts,
       sent: 0,
       failure: undefined as unknown,
     };
@@ -221,6 +229,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
             state.counts.received += c.received;
             state.counts.created += c.created;
             state.counts.updated += c.updated;
+            state.counts.skipped += c.skipped;
             state.sent += batch.length;
             opts.onProgress?.({ kind, sent: state.sent, total: totals[kind] });
           },

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readSettings } from './config';
+import { DEVELOPMENT_PSEUDONYM_SECRET, readSettings } from './config';
 
 const read = (platformMetrics: object) => readSettings(new ConfigReader({ platformMetrics }));
 
@@ -28,6 +28,33 @@ describe('readSettings', () => {
     expect(s.survey.minGroupSize).toBe(3);
   });
 
+  it('reads the anonymity settings: reporting group types, retention, and a development pseudonym key outside production', () => {
+    const s = readSettings(new ConfigReader({}), 'development');
+    expect(s.survey).toMatchObject({
+      reportingGroupTypes: ['team'],
+      retentionQuarters: 8,
+      pseudonymSecret: DEVELOPMENT_PSEUDONYM_SECRET,
+      developmentPseudonymSecret: true,
+    });
+    const custom = readSettings(
+      new ConfigReader({ platformMetrics: { survey: { reportingGroupTypes: ['Team', 'squad'], pseudonymSecret: 's'.repeat(16), retentionQuarters: 4 } } }),
+      'production',
+    );
+    expect(custom.survey).toMatchObject({
+      reportingGroupTypes: ['team', 'squad'],
+      retentionQuarters: 4,
+      pseudonymSecret: 's'.repeat(16),
+      developmentPseudonymSecret: false,
+    });
+  });
+
+  it('refuses to run in production without a pseudonym secret, naming the setting', () => {
+    expect(() => readSettings(new ConfigReader({}), 'production')).toThrow(
+      /Invalid configuration platformMetrics\.survey\.pseudonymSecret: must be set when NODE_ENV is production/,
+    );
+    expect(() => read({ survey: { pseudonymSecret: 'short' } })).toThrow(/platformMetrics\.survey\.pseudonymSecret: must be at least 16 characters/);
+  });
+
   it('takes a custom benchmark profile by name', () => {
     const bounds = { elite: 1, high: 2, medium: 3 };
     const custom = { deploymentFrequency: bounds, leadTime: bounds, changeFailureRate: bounds, timeToRestore: bounds };
@@ -53,6 +80,9 @@ describe('readSettings', () => {
     ['a number as text where a number belongs', { rollups: { frequencySeconds: 'often' } }, /platformMetrics\.rollups\.frequencySeconds/],
     ['an empty survey question', { survey: { question: '' } }, /platformMetrics\.survey\.question/],
     ['a blank survey question', { survey: { question: '  ' } }, /platformMetrics\.survey\.question: must not be empty/],
+    ['no reporting group type', { survey: { reportingGroupTypes: [] } }, /platformMetrics\.survey\.reportingGroupTypes: must list at least one value/],
+    ['a retention of 0 quarters', { survey: { retentionQuarters: 0 } }, /platformMetrics\.survey\.retentionQuarters: expected a whole number from 1 to 100/],
+    ['an empty pseudonym secret', { survey: { pseudonymSecret: ' ' } }, /platformMetrics\.survey\.pseudonymSecret: must not be empty/],
   ])('refuses %s, naming the key', (_name, config, message) => {
     expect(() => read(config)).toThrow(message);
   });

@@ -38,6 +38,14 @@ export interface PlatformMetricsSettings {
     minGroupSize: number;
     snoozeDays: number;
     commentCategories: CommentCategory[];
+    /** Lower-cased `spec.type`s of the Groups that get NPS (metrics.md §8a). */
+    reportingGroupTypes: string[];
+    /** The key of the HMAC that turns a user ref into the stored pseudonym. */
+    pseudonymSecret: string;
+    /** True when no secret is configured and the fixed development key is used. */
+    developmentPseudonymSecret: boolean;
+    /** Answers submitted before the start of the quarter this many quarters back are deleted. */
+    retentionQuarters: number;
   };
   catalogSync: { frequencyMinutes: number; pageSize: number };
   rollups: {
@@ -89,6 +97,12 @@ class Reader {
     const v = this.get(key, c => c.getOptionalString(key));
     if (v === undefined) return fallback;
     if (v.trim() === '') invalid(key, 'must not be empty');
+    return v;
+  }
+
+  optionalString(key: string): string | undefined {
+    const v = this.get(key, c => c.getOptionalString(key));
+    if (v !== undefined && v.trim() === '') invalid(key, 'must not be empty');
     return v;
   }
 
@@ -169,8 +183,38 @@ function profileOf(name: string, custom: Record<string, BenchmarkProfile>): Benc
   return profile;
 }
 
-/** Reads and validates every option of the plugin into one settings object. */
-export function readSettings(config: Config): PlatformMetricsSettings {
+/**
+ * The fixed key used in development when no `survey.pseudonymSecret` is
+ * configured: pseudonyms made with it protect nothing against anyone who
+ * can read this source, so production refuses to start without a secret.
+ */
+export const DEVELOPMENT_PSEUDONYM_SECRET = 'platform-metrics-development-pseudonym-key';
+
+const MIN_SECRET_LENGTH = 16;
+
+function pseudonymSecret(c: Reader, env: string | undefined) {
+  const key = 'survey.pseudonymSecret';
+  const secret = c.optionalString(key);
+  if (secret === undefined) {
+    if (env === 'production') {
+      invalid(
+        key,
+        `must be set when NODE_ENV is production: a secret of at least ${MIN_SECRET_LENGTH} characters ` +
+          'that keys the pseudonyms of stored survey answers (keep it stable; changing it detaches stored answers from their people)',
+      );
+    }
+    return { pseudonymSecret: DEVELOPMENT_PSEUDONYM_SECRET, developmentPseudonymSecret: true };
+  }
+  if (secret.trim().length < MIN_SECRET_LENGTH) invalid(key, `must be at least ${MIN_SECRET_LENGTH} characters`);
+  return { pseudonymSecret: secret, developmentPseudonymSecret: false };
+}
+
+/**
+ * Reads and validates every option of the plugin into one settings object.
+ * `env` is the `NODE_ENV` the rules depend on (a pseudonym secret is
+ * required in production).
+ */
+export function readSettings(config: Config, env: string | undefined = process.env.NODE_ENV): PlatformMetricsSettings {
   const c = new Reader(config.getOptionalConfig(PREFIX));
   const benchmark = c.string('benchmark', DEFAULT_BENCHMARK);
   return {
@@ -201,6 +245,9 @@ export function readSettings(config: Config): PlatformMetricsSettings {
         name: cat.getString('name'),
         keywords: cat.getStringArray('keywords'),
       })),
+      reportingGroupTypes: c.strings('survey.reportingGroupTypes', ['team']).map(lower),
+      ...pseudonymSecret(c, env),
+      retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
     },
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),

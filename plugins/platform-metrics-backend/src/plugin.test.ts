@@ -55,6 +55,20 @@ describe('platformMetricsPlugin', () => {
     expect(unauthenticated.status).toBe(401);
   });
 
+  it('refuses to start in production without a survey pseudonym secret', async () => {
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(
+        startTestBackend({
+          features: [platformMetricsPlugin, catalogServiceMock.factory({ entities: [] }), mockServices.rootConfig.factory({ data: {} })],
+        }),
+      ).rejects.toThrow(/platformMetrics\.survey\.pseudonymSecret/);
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+  });
+
   it('refuses to start with an unknown benchmark profile', async () => {
     await expect(
       startTestBackend({

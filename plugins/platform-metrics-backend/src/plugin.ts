@@ -13,10 +13,14 @@ import { createAuth } from './service/auth';
 import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
 import { SummaryCache } from './summaries/SummaryCache';
+import { PublicationService } from './surveys/PublicationService';
+import { pseudonymiser } from './surveys/pseudonym';
+import { SurveyAdmin } from './surveys/SurveyAdmin';
 import { SurveyService } from './surveys/SurveyService';
 import { JobSettings } from './tasks/JobSettings';
 import { RollupTrigger } from './tasks/RollupTrigger';
 import { ROLLUP_TASK_ID, scheduleTasks, settingsStaleAfterMs } from './tasks/scheduleTasks';
+import { SURVEY_PUBLICATION_TASK, scheduleSurveyTasks } from './tasks/scheduleSurveyTasks';
 
 /**
  * The platform-metrics backend plugin: ingestion of deployments, incidents
@@ -44,6 +48,12 @@ export const platformMetricsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const settings = readSettings(deps.config);
+        if (settings.survey.developmentPseudonymSecret) {
+          deps.logger.warn(
+            'platformMetrics.survey.pseudonymSecret is not set: survey answers are keyed with a fixed development key. ' +
+              'Set a secret before real people answer; with NODE_ENV=production the plugin refuses to start without one.',
+          );
+        }
         const stores = await createStores(deps.database);
         deps.permissionsRegistry.addPermissions(platformMetricsPermissions);
 
@@ -60,6 +70,12 @@ export const platformMetricsPlugin = createBackendPlugin({
         });
         const marked = await jobSettings.claim();
         if (marked > 0) deps.logger.info(`Rollup settings changed: ${marked} entities to recompute`);
+        // before serving: rows stored under a user ref get their pseudonym
+        const surveyAdmin = new SurveyAdmin(stores, settings.survey);
+        const rekeyed = await surveyAdmin.rekeyLegacyRows();
+        if (rekeyed.responses + rekeyed.snoozes > 0) {
+          deps.logger.info(`Survey data pseudonymised: ${rekeyed.responses} answers and ${rekeyed.snoozes} snoozes re-keyed`);
+        }
 
         await scheduleTasks({
           scheduler: deps.scheduler,
@@ -74,14 +90,31 @@ export const platformMetricsPlugin = createBackendPlugin({
         // reads never recompute rollups: the job runs right after ingestion instead
         const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
         deps.lifecycle.addShutdownHook(() => trigger.stop());
+        await scheduleSurveyTasks({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          publications: new PublicationService(stores, settings.survey, deps.logger),
+          admin: surveyAdmin,
+        });
 
         deps.httpRouter.use(
           await createRouter({
             auth: createAuth(deps),
-            ingest: new IngestService(stores, settings.productionEnvironments, () => trigger.poke()),
+            ingest: new IngestService(stores, {
+              productionEnvironments: settings.productionEnvironments,
+              pseudonymise: pseudonymiser(settings.survey.pseudonymSecret),
+              onEventsWritten: () => trigger.poke(),
+              // imported answers are published by the next run of the publication task: run it now
+              onImported: () => {
+                deps.scheduler.triggerTask(SURVEY_PUBLICATION_TASK).catch(() => {
+                  // already running: its next pass picks the answers up
+                });
+              },
+            }),
             scorecards: new ScorecardService(stores, reader, settings),
             summaries,
             surveys: new SurveyService(stores, settings.survey),
+            surveyAdmin,
           }),
         );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));

@@ -13,6 +13,8 @@ export {
   platformMetricsReadPermission,
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
+  platformMetricsSurveyImportPermission,
+  platformMetricsSurveyAdminPermission,
   platformMetricsPermissions,
 } from './permissions';
 export {

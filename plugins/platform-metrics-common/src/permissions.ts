@@ -18,9 +18,30 @@ export const platformMetricsIngestPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Import historical survey answers (`POST /survey-responses`): insert-only,
+ * never overwriting a person's answer. Separate from the ingest permission,
+ * so a CI token that sends deployments cannot write survey answers. @public
+ */
+export const platformMetricsSurveyImportPermission = createPermission({
+  name: 'platform-metrics.survey.import',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Administer stored survey answers: erase one person's answers
+ * (`DELETE /surveys/responses`). @public
+ */
+export const platformMetricsSurveyAdminPermission = createPermission({
+  name: 'platform-metrics.survey.admin',
+  attributes: { action: 'delete' },
+});
+
 /** Every permission of the plugin. @public */
 export const platformMetricsPermissions = [
   platformMetricsReadPermission,
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
+  platformMetricsSurveyImportPermission,
+  platformMetricsSurveyAdminPermission,
 ];

@@ -246,7 +246,9 @@ export const platformMetricsTranslationRef = createTranslationRef({
       nps: {
         title: 'Developer NPS',
         noResponses: 'No responses yet',
+        withheld: 'Withheld: {{reason}}',
         responsesInSurvey: '{{responses}} · survey {{surveyId}}',
+        survey: 'survey {{surveyId}}',
         breakdown:
           '{{promoters}} promoters · {{passives}} passives · {{detractors}} detractors',
       },
@@ -327,7 +329,12 @@ export const platformMetricsTranslationRef = createTranslationRef({
       listLabel: 'Comments',
       empty: 'No comments for this survey.',
       category: '{{category}} ({{comments}})',
-      score: 'Score {{score}}',
+      withheld: 'No comments shown: {{reason}}.',
+      bucket: {
+        promoter: 'Promoter',
+        passive: 'Passive',
+        detractor: 'Detractor',
+      },
     },
     survey: {
       title: 'Developer survey',

@@ -9,6 +9,9 @@ import { ScorecardService } from '../metrics/ScorecardService';
 import { SummaryService } from '../metrics/SummaryService';
 import { RollupService } from '../rollups/RollupService';
 import { SummaryCache } from '../summaries/SummaryCache';
+import { PublicationService } from '../surveys/PublicationService';
+import { pseudonymiser } from '../surveys/pseudonym';
+import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
 import { createAuth } from '../service/auth';
@@ -38,6 +41,8 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     clock,
   });
   await jobSettings.claim();
+  const pseudonymise = pseudonymiser(settings.survey.pseudonymSecret);
+  const publications = new PublicationService(stores, settings.survey, undefined, clock);
   return {
     settings,
     stores,
@@ -45,7 +50,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     scorecards,
     summaries,
     jobSettings,
-    ingest: new IngestService(stores, settings.productionEnvironments),
+    ingest: new IngestService(stores, { productionEnvironments: settings.productionEnvironments, pseudonymise }),
     surveys: new SurveyService(stores, settings.survey, clock),
     /** One run of the rollup job, as the scheduler runs it. */
     runRollupJob: (signal?: AbortSignal) =>
@@ -61,6 +66,10 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
         },
         signal,
       ),
+    surveyAdmin: new SurveyAdmin(stores, settings.survey, clock),
+    publications,
+    /** The pseudonym the stores keep for a user ref. */
+    pseudonymise,
     /** Scorecards and summaries through one object, as the worked examples read them. */
     metrics: {
       getScorecard: scorecards.getScorecard.bind(scorecards),

@@ -35,12 +35,20 @@ const ENTITIES: Entity[] = [
     spec: {},
     relations: [{ type: 'memberOf', targetRef: 'group:default/team-a' }],
   },
+  group('team-a', 'team'),
+  group('Team-B', 'Team'),
+  group('guild-frontend', 'guild'),
+  { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'untyped' }, spec: {} },
 ];
+
+function group(name: string, type: string): Entity {
+  return { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name, namespace: 'default' }, spec: { type, children: [] } };
+}
 
 describe('CatalogSync', () => {
   const databases = createTestDatabases();
 
-  it.each(databases.eachSupportedId())('records entities, adoption, membership and a snapshot on %p', async databaseId => {
+  it.each(databases.eachSupportedId())('records entities, adoption, groups with their types, membership and a snapshot on %p', async databaseId => {
     const { catalog: store } = await storesForKnex(await databases.init(databaseId));
     const catalog = catalogServiceMock({ entities: ENTITIES });
     const queryEntities = jest.spyOn(catalog, 'queryEntities');
@@ -65,10 +73,10 @@ describe('CatalogSync', () => {
     await empty.run();
     expect(await store.getInstalledAt()).toBeUndefined();
 
-    expect(await sync.run()).toEqual({ entities: 5, members: 1 });
+    expect(await sync.run()).toEqual({ entities: 5, members: 1, groups: 4 });
     expect(String(await store.getInstalledAt())).toBe(String(Date.parse('2026-11-22T08:00:00Z')));
     // paged: never the whole catalog in one request
-    expect(queryEntities.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(queryEntities.mock.calls.length).toBeGreaterThanOrEqual(5);
     expect(queryEntities.mock.calls.every(([req]) => (req as { limit: number }).limit === 2)).toBe(true);
 
     const rows = await store.listEntities();
@@ -85,6 +93,9 @@ describe('CatalogSync', () => {
       annotatedCreatedAt: Date.parse('2026-10-01T00:00:00Z'),
     });
     expect(await store.groupsOfUser('user:default/alice')).toEqual(['group:default/team-a']);
+    // only Groups of the reporting types get NPS (metrics.md §8a); types are lower-cased
+    expect(await store.listGroupsOfTypes(['team'])).toEqual(['group:default/team-a', 'group:default/team-b']);
+    expect(await store.listGroupsOfTypes(['guild', 'team'])).toHaveLength(3);
     const [org] = await store.listAdoptionSnapshots({ scopeType: 'org', scopeRef: 'org', fromDay: '2026-11-22', toDay: '2026-11-22' });
     expect(org).toMatchObject({ adopted: 2, eligible: 4, exceptions: 1 });
     // a second run the same day replaces the snapshot rather than adding one

@@ -25,7 +25,8 @@ function annotatedCreatedAt(entity: Entity): number | null {
 
 /**
  * Reads the catalog page by page and records per entity what the metrics
- * need; also group membership and today's adoption snapshot.
+ * need; also the groups with their types, group membership and today's
+ * adoption snapshot.
  */
 export class CatalogSync {
   constructor(
@@ -40,7 +41,7 @@ export class CatalogSync {
   ) {}
 
   /** One sync. An abort between pages stops it before anything is written. */
-  async run(signal?: AbortSignal): Promise<{ entities: number; members: number }> {
+  async run(signal?: AbortSignal): Promise<{ entities: number; members: number; groups: number }> {
     const { catalog, auth, store, logger, settings } = this.deps;
     const now = (this.deps.clock ?? Date.now)();
     const credentials = await auth.getOwnServiceCredentials();
@@ -48,13 +49,15 @@ export class CatalogSync {
 
     const entities: EntityUpsert[] = [];
     const members: Array<{ userRef: string; groupRef: string }> = [];
+    // Groups with their spec.type: only reporting groups get NPS (metrics.md §8a)
+    const groups: Array<{ groupRef: string; type: string | null }> = [];
     let cursor: string | undefined;
     do {
       signal?.throwIfAborted();
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit, fields: FIELDS }
-          : { filter: { kind: ['Component', 'User'] }, limit, fields: FIELDS },
+          : { filter: { kind: ['Component', 'User', 'Group'] }, limit, fields: FIELDS },
         { credentials },
       );
       for (const entity of page.items) {
@@ -65,6 +68,10 @@ export class CatalogSync {
           for (const r of entity.relations ?? []) {
             if (r.type === RELATION_MEMBER_OF) members.push({ userRef: ref, groupRef: lower(r.targetRef) });
           }
+          continue;
+        }
+        if (lower(entity.kind) === 'group') {
+          groups.push({ groupRef: ref, type: entity.spec?.type ? lower(String(entity.spec.type)) : null });
           continue;
         }
         const adoption = classifyAdoption(entity, settings.adoption);
@@ -93,11 +100,14 @@ export class CatalogSync {
     await store.upsertEntities(entities, now);
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);
+    await store.replaceGroups(groups);
     await store.upsertAdoptionSnapshots(snapshots(entities, now));
     // the summary cache recomputes the precomputed summaries after a sync
     await store.setSyncedAt(now);
-    logger.info(`Catalog sync recorded ${entities.length} components and ${members.length} memberships`);
-    return { entities: entities.length, members: members.length };
+    logger.info(
+      `Catalog sync recorded ${entities.length} components, ${groups.length} groups and ${members.length} memberships`,
+    );
+    return { entities: entities.length, members: members.length, groups: groups.length };
   }
 }
 

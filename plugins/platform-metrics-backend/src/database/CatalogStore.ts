@@ -42,6 +42,10 @@ export interface CatalogStore {
   listEntities(filter?: { ownerRef?: string; kind?: string }): Promise<EntityRow[]>;
   replaceGroupMembers(members: Array<{ userRef: string; groupRef: string }>): Promise<void>;
   groupsOfUser(userRef: string): Promise<string[]>;
+  /** Replaces the recorded catalog Groups and their (lower-cased) `spec.type`. */
+  replaceGroups(groups: Array<{ groupRef: string; type: string | null }>): Promise<void>;
+  /** The refs of the recorded Groups whose type is one of `types` (the reporting groups). */
+  listGroupsOfTypes(types: string[]): Promise<string[]>;
   /** Groups of each of the users, in one round trip per 1000 users. */
   groupsOfUsers(userRefs: string[]): Promise<Map<string, string[]>>;
 

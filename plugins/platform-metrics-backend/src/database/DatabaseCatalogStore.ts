@@ -117,6 +117,22 @@ export class DatabaseCatalogStore implements CatalogStore {
     return rows.map(r => r.group_ref as string);
   }
 
+  async replaceGroups(groups: Array<{ groupRef: string; type: string | null }>) {
+    const unique = new Map(groups.map(g => [g.groupRef, g]));
+    await this.db.transaction(async tx => {
+      await tx('pm_groups').delete();
+      for (const part of chunks([...unique.values()], rowsPerInsert(2))) {
+        await tx('pm_groups').insert(part.map(g => ({ group_ref: g.groupRef, type: g.type })));
+      }
+    });
+  }
+
+  async listGroupsOfTypes(types: string[]) {
+    if (types.length === 0) return [];
+    const rows = await this.db('pm_groups').whereIn('type', types).orderBy('group_ref').select('group_ref');
+    return rows.map(r => r.group_ref as string);
+  }
+
   async groupsOfUsers(userRefs: string[]) {
     const groups = new Map<string, string[]>(userRefs.map(u => [u, []]));
     for (const part of chunks(userRefs, CHUNK)) {

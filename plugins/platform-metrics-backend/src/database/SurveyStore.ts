@@ -1,46 +1,61 @@
-import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
-import { ImportedSurveyResponse } from '../schema/validation';
-
+/**
+ * One stored survey answer. It names no one: `userKey` is the pseudonym
+ * (HMAC of the user ref, `surveys/pseudonym.ts`), `submittedAt` the UTC day.
+ */
 export interface SurveyResponseRow {
   surveyId: string;
-  userRef: string;
+  userKey: string;
   score: number;
   comment: string | null;
+  /** 00:00 UTC of the day the answer was given (day precision only), epoch ms. */
   submittedAt: number;
+  /** The user's groups when answering (for an import: when imported). */
   groups: string[];
+  /** null: answered in Backstage; otherwise the subject of the service that imported it. */
+  origin: string | null;
 }
 
-export interface SurveyScoreCount {
-  surveyId: string;
-  score: number;
-  n: number;
+/** What an import batch did: insert-only, an answer already stored is kept and `skipped`. */
+export interface SurveyImportCounts {
+  received: number;
+  created: number;
+  updated: number;
+  skipped: number;
 }
 
-/** Survey answers and snoozes: one answer per user per survey. */
+/** How many rows a deletion removed. */
+export interface SurveyDeletion {
+  responses: number;
+  snoozes: number;
+}
+
+/** Survey answers and snoozes: one answer per person (pseudonym) per survey. */
 export interface SurveyStore {
+  /** Records an answer given in Backstage, replacing the person's earlier one in that survey. */
   upsertSurveyResponse(row: SurveyResponseRow): Promise<void>;
-  importSurveyResponses(
-    rows: ImportedSurveyResponse[],
-    groupsOf: (userRef: string) => string[],
-  ): Promise<IngestResult>;
-  getSurveyResponse(surveyId: string, userRef: string): Promise<SurveyResponseRow | undefined>;
-  /** Responses submitted before `submittedBefore`, of the given surveys (or all) and group (or any). */
-  listSurveyResponses(query: {
-    surveyIds?: string[];
-    submittedBefore: number;
-    group?: string;
-  }): Promise<SurveyResponseRow[]>;
+  /** Inserts the answers whose (survey, person) has none stored; keeps (and counts as skipped) the others. */
+  importSurveyResponses(rows: SurveyResponseRow[]): Promise<SurveyImportCounts>;
+  getSurveyResponse(surveyId: string, userKey: string): Promise<SurveyResponseRow | undefined>;
+  /** Every answer of one survey. */
+  listSurveyResponses(surveyId: string): Promise<SurveyResponseRow[]>;
+  /** The ids of the surveys with stored answers. */
+  listSurveyIds(): Promise<string[]>;
+  setSnooze(surveyId: string, userKey: string, until: number): Promise<void>;
+  getSnooze(surveyId: string, userKey: string): Promise<number | undefined>;
+  /** Deletes every answer and snooze of the given keys (erasure of one person). */
+  deleteByUserKeys(userKeys: string[]): Promise<SurveyDeletion>;
+  /** Deletes answers submitted, and snoozes ending, before `cutoff` (retention). */
+  deleteBefore(cutoff: number): Promise<SurveyDeletion>;
   /**
-   * How many answered each score in each survey up to `maxSurveyId`,
-   * submitted before `submittedBefore`, of one group (or everyone).
+   * Replaces keys stored before pseudonymisation (user refs) by their
+   * pseudonyms; when a person already has a pseudonymous answer in that
+   * survey, the newer of the two is kept.
    */
-  surveyScoreCounts(query: {
-    submittedBefore: number;
-    maxSurveyId: string;
-    group?: string;
-  }): Promise<SurveyScoreCount[]>;
-  setSnooze(surveyId: string, userRef: string, until: number): Promise<void>;
-  getSnooze(surveyId: string, userRef: string): Promise<number | undefined>;
-  /** When answers were last written (by a user or an import). */
+  rekeyLegacyRows(pseudonymise: (userRef: string) => string): Promise<SurveyDeletion>;
+  /**
+   * When the published survey results last changed (the latest
+   * publication). Answers do not change what the summaries show; only
+   * publications do (metrics.md §8a).
+   */
   getChangedAt(): Promise<number | undefined>;
 }

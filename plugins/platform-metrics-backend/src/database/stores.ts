@@ -4,10 +4,12 @@ import { Clock } from '../lib/time';
 import { CatalogStore } from './CatalogStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
+import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { EventStore } from './EventStore';
+import { PublicationStore } from './PublicationStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
 import { SurveyStore } from './SurveyStore';
@@ -22,6 +24,7 @@ export interface PlatformMetricsStores {
   summaries: SummaryStore;
   catalog: CatalogStore;
   surveys: SurveyStore;
+  publications: PublicationStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -36,7 +39,8 @@ export async function storesForKnex(
     rollups: new DatabaseRollupStore(db, clock),
     summaries: new DatabaseSummaryStore(db),
     catalog: new DatabaseCatalogStore(db),
-    surveys: new DatabaseSurveyStore(db, clock),
+    surveys: new DatabaseSurveyStore(db),
+    publications: new DatabasePublicationStore(db),
   };
 }
 

@@ -1,12 +1,12 @@
 import { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
 import { AdoptionSnapshot, CatalogStore } from '../database/CatalogStore';
-import { SurveyStore } from '../database/SurveyStore';
+import { PublicationStore } from '../database/PublicationStore';
 import { groupBy } from '../lib/collections';
 import { Clock, Window, isoDay } from '../lib/time';
 import { surveyIdAt } from '../surveys/surveyIds';
 import { MetricsReader } from './MetricsReader';
-import { NpsInput, npsInputFromRows } from './nps';
+import { PublishedNps } from './nps';
 import { SummaryInput, SummarySettings, buildOrgSummary } from './orgSummary';
 
 /** One computed summary of a scope (`org` or a group ref) and window. */
@@ -17,21 +17,21 @@ export interface ScopedSummary {
 }
 
 /**
- * Computes org and team summaries from the day rollups (metrics.md §1-8).
- * Whether a precomputed one may
+ * Computes org and team summaries from the day rollups (metrics.md §1-8)
+ * and the survey publications. Whether a precomputed one may
  * answer instead is the summary cache's decision, not this service's.
  */
 export class SummaryService {
   constructor(
-    private readonly stores: { catalog: CatalogStore; surveys: SurveyStore },
+    private readonly stores: { catalog: CatalogStore; publications: PublicationStore },
     private readonly reader: MetricsReader,
     private readonly settings: PlatformMetricsSettings,
     private readonly clock: Clock = Date.now,
   ) {}
 
   private get summarySettings(): SummarySettings {
-    const { benchmark, profile, minSamples, survey } = this.settings;
-    return { benchmark, profile, minSamples, minGroupSize: survey.minGroupSize };
+    const { benchmark, profile, minSamples } = this.settings;
+    return { benchmark, profile, minSamples };
   }
 
   private currentSurvey(window: Window) {
@@ -40,17 +40,12 @@ export class SummaryService {
 
   /** The org summary, or one group's, computed now. */
   async compute(window: Window, group?: string): Promise<OrgSummary> {
-    const current = this.currentSurvey(window);
-    const [dora, counts, currentRows, adoptionTrend] = await Promise.all([
+    const [dora, nps, adoptionTrend] = await Promise.all([
       this.loadDora(window, group),
-      // the NPS trend is counted by the database; only the current survey's
-      // answers are read, for the per-team scores
-      this.stores.surveys.surveyScoreCounts({ submittedBefore: window.to, maxSurveyId: current, group }),
-      this.stores.surveys.listSurveyResponses({ surveyIds: [current], submittedBefore: window.to, group }),
+      this.loadNps(window),
       this.snapshots(group ? 'group' : 'org', window, group ?? 'org'),
     ]);
-    const nps: NpsInput = { current, counts, currentRows };
-    return this.build(window, group, { ...dora, nps: () => nps }, adoptionTrend);
+    return this.build(window, group, { ...dora, nps }, adoptionTrend);
   }
 
   /**
@@ -60,9 +55,10 @@ export class SummaryService {
    */
   async computeAll(windows: Window[]): Promise<ScopedSummary[]> {
     const longest = windows.reduce((a, b) => (b.days > a.days ? b : a));
-    const [base, responses, orgSnapshots, groupSnapshots] = await Promise.all([
+    // the windows end at the same midnight: the same publications answer them all
+    const [base, nps, orgSnapshots, groupSnapshots] = await Promise.all([
       this.loadDora(longest),
-      this.stores.surveys.listSurveyResponses({ submittedBefore: longest.to }),
+      this.loadNps(longest),
       this.snapshots('org', longest),
       this.snapshots('group', longest),
     ]);
@@ -74,7 +70,7 @@ export class SummaryService {
         facts: new Map(
           [...base.facts].map(([ref, f]) => [ref, { ...f, days: f.days.filter(d => d.day >= window.from) }]),
         ),
-        nps: npsInputFromRows(this.currentSurvey(window), responses),
+        nps,
       };
       const fromDay = isoDay(window.from);
       return [undefined, ...groups].map(group => ({
@@ -118,6 +114,19 @@ export class SummaryService {
       this.reader.installedAt(),
     ]);
     return { entities, facts, firsts, installedAt };
+  }
+
+  /**
+   * The survey publications as of the window's end (metrics.md §8a): each
+   * survey's latest publication up to the current survey, never the answers.
+   */
+  private async loadNps(window: Window): Promise<PublishedNps> {
+    const current = this.currentSurvey(window);
+    const [publications, reporting] = await Promise.all([
+      this.stores.publications.asOf({ maxSurveyId: current, to: window.to }),
+      this.stores.catalog.listGroupsOfTypes(this.settings.survey.reportingGroupTypes),
+    ]);
+    return { current, publications, reportingGroups: new Set(reporting), k: this.settings.survey.minGroupSize };
   }
 
   /** Adoption snapshots of the window's days: one scope, or every scope of the type. */

@@ -72,8 +72,8 @@ describe('metrics worked examples', () => {
   const databases = createTestDatabases();
 
   async function setup(databaseId: Parameters<typeof databases.init>[0], config: object = {}) {
-    const { stores, metrics, runRollupJob } = await createServices(await databases.init(databaseId), config);
-    return { store: stores, service: metrics, job: runRollupJob };
+    const { stores, metrics, runRollupJob, publications } = await createServices(await databases.init(databaseId), config);
+    return { store: stores, service: metrics, job: runRollupJob, publications };
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -183,7 +183,7 @@ describe('metrics worked examples', () => {
     });
 
     it('summarises the organisation, teams, adoption, time to first deploy and NPS', async () => {
-      const { store, service, job } = await setup(databaseId);
+      const { store, service, job, publications } = await setup(databaseId);
       const t = (iso: string) => Date.parse(iso);
       await store.catalog.setInstalledAtOnce(t('2025-12-01T00:00:00Z'));
       await store.catalog.upsertEntities(
@@ -213,8 +213,12 @@ describe('metrics worked examples', () => {
         dep({ id: 'ghost-1', entityRef: 'ghost', finishedAt: '2026-03-01T00:00:00Z' }),
       ]);
       await store.catalog.replaceGroupMembers([]);
+      await store.catalog.replaceGroups([
+        { groupRef: 'group:default/team-a', type: 'team' },
+        { groupRef: 'group:default/team-b', type: 'team' },
+      ]);
       const answer = (surveyId: string, user: string, score: number, groups: string[]) =>
-        store.surveys.upsertSurveyResponse({ surveyId, userRef: `user:default/${user}`, score, comment: null, submittedAt: t(surveyId === '2026-Q1' ? '2026-03-01T00:00:00Z' : '2025-11-01T00:00:00Z'), groups });
+        store.surveys.upsertSurveyResponse({ surveyId, userKey: `key-${user}`, score, comment: null, submittedAt: t(surveyId === '2026-Q1' ? '2026-03-01T00:00:00Z' : '2025-11-01T00:00:00Z'), groups, origin: null });
       const A = ['group:default/team-a'];
       const B = ['group:default/team-b'];
       await answer('2025-Q4', 'u1', 10, A);
@@ -224,6 +228,9 @@ describe('metrics worked examples', () => {
       }
       await answer('2026-Q1', 'v1', 10, B);
       await answer('2026-Q1', 'v2', 10, B);
+      // NPS is read from publications only: both surveys are closed, 2025-Q4
+      // has fewer than 5 answers and is never published
+      expect((await publications.publishDue()).map(p => p.surveyId)).toEqual(['2026-Q1']);
 
       await job(); // the rollup job, as it runs after ingestion
       const org = await service.getOrgSummary(makeWindow(90, TO));
@@ -239,20 +246,26 @@ describe('metrics worked examples', () => {
       expect(org.timeToFirstDeploy).toEqual({ median: (2 * D + 40 * D) / 2, n: 2, stalled: 1 });
       // 4 promoters, 1 passive, 2 detractors of 7: 28.57 -> 29
       expect(org.nps).toMatchObject({ surveyId: '2026-Q1', score: 29, n: 7, promoters: 4, passives: 1, detractors: 2, band: 'good' });
-      expect(org.nps.trend).toEqual([
-        { surveyId: '2025-Q4', score: 0, n: 2 },
-        { surveyId: '2026-Q1', score: 29, n: 7 },
-      ]);
+      expect(org.nps).toMatchObject({ withheld: null, asOf: '2026-04-01T00:00:00.000Z' });
+      expect(org.nps.trend).toEqual([{ surveyId: '2026-Q1', score: 29, n: 7, withheld: null }]);
+      // team-a has 5 answers, but org minus team-a would reveal team-b's 2:
+      // complementary suppression withholds it; team-b has fewer than 5
+      const subtraction = 'withheld so that no subtraction reveals fewer than 5 responses';
       expect(org.teams.map(tm => [tm.groupRef, tm.entities, tm.nps])).toEqual([
-        ['group:default/team-a', 2, { score: 0, n: 5, reason: null }],
-        ['group:default/team-b', 4, { score: null, n: 2, reason: 'fewer than 5 responses' }],
+        ['group:default/team-a', 2, { score: null, n: null, reason: subtraction, withheld: subtraction }],
+        ['group:default/team-b', 4, { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses' }],
       ]);
       expect(org.teams[0].adoption).toEqual({ rate: 0.5, adopted: 1, eligible: 2 });
 
       const teamB = await service.getOrgSummary(makeWindow(90, TO), 'group:default/team-b');
       expect(teamB.group).toBe('group:default/team-b');
       expect(teamB.adoption).toMatchObject({ rate: 1, adopted: 1, eligible: 2, exceptions: 1 });
-      expect(teamB.nps).toMatchObject({ score: 100, n: 2 });
+      // a 2-person team's NPS is withheld, never {score: 100, n: 2}
+      expect(teamB.nps).toMatchObject({
+        score: null, n: null, promoters: null, passives: null, detractors: null, band: null,
+        withheld: 'fewer than 5 responses',
+      });
+      expect(teamB.nps.trend).toEqual([{ surveyId: '2026-Q1', score: null, n: null, withheld: 'fewer than 5 responses' }]);
       expect(teamB.teams.map(tm => tm.groupRef)).toEqual(['group:default/team-b']);
       const old = await service.getScorecard('component:default/old', makeWindow(90, TO));
       expect(old.timeToFirstDeploy).toEqual({ seconds: null, createdAt: null, firstDeployAt: '2025-06-01T00:00:00.000Z' });

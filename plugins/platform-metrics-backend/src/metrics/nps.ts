@@ -1,12 +1,22 @@
-import { NpsResult, OrgNps, npsBand } from '@platform-metrics/plugin-platform-metrics-common';
-import { SurveyResponseRow, SurveyScoreCount } from '../database/SurveyStore';
+import { OrgNps, TeamNps, npsBand } from '@platform-metrics/plugin-platform-metrics-common';
+import { NpsCounts, SurveyPublication } from '../database/PublicationStore';
+import { withheld } from '../surveys/anonymity';
+
+/** An NPS with its sample: counts and score. */
+export interface NpsFigure {
+  score: number | null;
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
 
 /**
  * Net Promoter Score of a set of 0..10 scores: promoters 9-10, passives 7-8,
  * detractors 0-6; `round(100 * (promoters - detractors) / n)` with halves
  * rounded up (`Math.round`); `null` when there are no scores.
  */
-export function computeNps(scores: readonly number[]): NpsResult {
+export function computeNps(scores: readonly number[]): NpsFigure {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
@@ -18,80 +28,85 @@ export function computeNps(scores: readonly number[]): NpsResult {
   return fromCounts(promoters, passives, detractors);
 }
 
-/**
- * NPS from the three counts (same rounding as {@link computeNps}).
- */
-export function fromCounts(
-  promoters: number,
-  passives: number,
-  detractors: number,
-): NpsResult {
+/** NPS from the three counts (same rounding as {@link computeNps}). */
+export function fromCounts(promoters: number, passives: number, detractors: number): NpsFigure {
   const n = promoters + passives + detractors;
-  const score =
-    n === 0 ? null : Math.round((100 * (promoters - detractors)) / n) || 0;
+  const score = n === 0 ? null : Math.round((100 * (promoters - detractors)) / n) || 0;
   return { score, n, promoters, passives, detractors };
 }
 
-/** What the NPS of a scope is computed from (see {@link npsOf}). */
-export interface NpsInput {
+/**
+ * What every NPS of a summary is read from (metrics.md §8a): the latest
+ * publication as of the window's end of each survey up to the current one;
+ * answers themselves are never read.
+ */
+export interface PublishedNps {
   /** The survey running at the end of the window. */
   current: string;
-  /** Answers per survey and score, up to the current survey. */
-  counts: SurveyScoreCount[];
-  /** The current survey's answers, with their groups. */
-  currentRows: SurveyResponseRow[];
+  /** By survey id, ascending. */
+  publications: SurveyPublication[];
+  /** The reporting groups (Groups of `survey.reportingGroupTypes`). */
+  reportingGroups: ReadonlySet<string>;
+  /** The minimum k. */
+  k: number;
 }
+
+/** A published figure, or why it is withheld. */
+export type Published = { counts: NpsCounts; withheld: null } | { counts: null; withheld: string };
+
+const n = (c: NpsCounts) => c.promoters + c.passives + c.detractors;
 
 /**
- * NPS of the current survey (org-wide or of one group), its trend over the
- * surveys up to it, and per-group scores of the current survey.
+ * The figure of the org (no `group`) or of one group in a publication. A
+ * figure is shown only with n >= k; a group only when it is a reporting
+ * group released by the publication (and the publication was made with a k
+ * no smaller than today's).
  */
-export function npsOf({ current, counts, currentRows }: NpsInput): {
-  org: OrgNps;
-  groups: Map<string, NpsResult>;
-} {
-  const bySurvey = new Map<string, number[]>();
-  for (const c of counts) {
-    let list = bySurvey.get(c.surveyId);
-    if (!list) bySurvey.set(c.surveyId, (list = []));
-    for (let i = 0; i < c.n; i++) list.push(c.score);
-  }
-  const currentNps = computeNps(bySurvey.get(current) ?? []);
-  const groups = new Map<string, number[]>();
-  for (const r of currentRows) {
-    for (const g of r.groups) {
-      const list = groups.get(g) ?? [];
-      list.push(r.score);
-      groups.set(g, list);
-    }
-  }
+export function publishedFigure(
+  input: Pick<PublishedNps, 'reportingGroups' | 'k'>,
+  publication: SurveyPublication | undefined,
+  group?: string,
+): Published {
+  const { k } = input;
+  const hide = (reason: string): Published => ({ counts: null, withheld: reason });
+  if (group && !input.reportingGroups.has(group)) return hide(withheld.notReporting);
+  if (!publication) return hide(withheld.fewerThan(k));
+  if (!group) return n(publication.org) >= k ? { counts: publication.org, withheld: null } : hide(withheld.fewerThan(k));
+  if (publication.k < k) return hide(withheld.bySubtraction(k));
+  const counts = publication.groups[group];
+  if (counts && n(counts) >= k) return { counts, withheld: null };
+  if (publication.suppressed.includes(group)) return hide(withheld.bySubtraction(k));
+  return hide(withheld.fewerThan(k));
+}
+
+/** The org's NPS (or one group's) of the current survey, and its trend over the published surveys. */
+export function orgNpsOf(input: PublishedNps, group?: string): OrgNps {
+  const pub = input.publications.find(p => p.surveyId === input.current);
+  const figure = publishedFigure(input, pub, group);
+  const f = figure.counts ? fromCounts(figure.counts.promoters, figure.counts.passives, figure.counts.detractors) : null;
   return {
-    org: {
-      surveyId: current,
-      ...currentNps,
-      band: npsBand(currentNps.score),
-      trend: [...bySurvey.keys()].sort().map(surveyId => {
-        const r = computeNps(bySurvey.get(surveyId)!);
-        return { surveyId, score: r.score, n: r.n };
-      }),
-    },
-    groups: new Map([...groups.entries()].map(([g, scores]) => [g, computeNps(scores)])),
+    surveyId: input.current,
+    score: f?.score ?? null,
+    n: f?.n ?? null,
+    promoters: f?.promoters ?? null,
+    passives: f?.passives ?? null,
+    detractors: f?.detractors ?? null,
+    band: f ? npsBand(f.score) : null,
+    withheld: figure.withheld,
+    asOf: pub ? new Date(pub.asOf).toISOString() : null,
+    trend: input.publications.map(p => {
+      const point = publishedFigure(input, p, group);
+      const r = point.counts ? fromCounts(point.counts.promoters, point.counts.passives, point.counts.detractors) : null;
+      return { surveyId: p.surveyId, score: r?.score ?? null, n: r?.n ?? null, withheld: point.withheld };
+    }),
   };
 }
 
-/** The NPS input of the org or any group, counted from all answers at once. */
-export function npsInputFromRows(current: string, all: SurveyResponseRow[]) {
-  return (group?: string): NpsInput => {
-    const counts = new Map<string, SurveyScoreCount>();
-    const currentRows: SurveyResponseRow[] = [];
-    for (const r of all) {
-      if (r.surveyId > current || (group && !r.groups.includes(group))) continue;
-      const key = `${r.surveyId} ${r.score}`;
-      const c = counts.get(key);
-      if (c) c.n++;
-      else counts.set(key, { surveyId: r.surveyId, score: r.score, n: 1 });
-      if (r.surveyId === current) currentRows.push(r);
-    }
-    return { current, counts: [...counts.values()], currentRows };
-  };
+/** A team row's NPS of the current survey; `reason` repeats `withheld` (an older field). */
+export function teamNpsOf(input: PublishedNps, groupRef: string): TeamNps {
+  const pub = input.publications.find(p => p.surveyId === input.current);
+  const figure = publishedFigure(input, pub, groupRef);
+  if (!figure.counts) return { score: null, n: null, reason: figure.withheld, withheld: figure.withheld };
+  const f = fromCounts(figure.counts.promoters, figure.counts.passives, figure.counts.detractors);
+  return { score: f.score, n: f.n, reason: null, withheld: null };
 }

@@ -4,7 +4,7 @@ import { AdoptionCounts, EntityRow } from '../database/CatalogStore';
 import { groupBy } from '../lib/collections';
 import { Window, windowJson } from '../lib/time';
 import { DoraSettings, EntityFacts, summarise, tierDistribution, weeklyTrend } from './dora';
-import { NpsInput, npsOf } from './nps';
+import { PublishedNps, orgNpsOf, teamNpsOf } from './nps';
 import { ttfdCohort } from './ttfd';
 
 /** What an org or team summary is built from, read once per window. */
@@ -13,13 +13,12 @@ export interface SummaryInput {
   facts: Map<string, EntityFacts>;
   firsts: Map<string, number>;
   installedAt: number | undefined;
-  /** The survey answers behind the NPS of the org or of a group. */
-  nps: (group?: string) => NpsInput;
+  /** The survey publications the NPS of the org and of every group are read from. */
+  nps: PublishedNps;
 }
 
 export interface SummarySettings extends DoraSettings {
   benchmark: string;
-  minGroupSize: number;
 }
 
 const byRef = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
@@ -35,7 +34,8 @@ function adoptionBySystem(entities: EntityRow[]) {
 /**
  * The org summary, or one group's (its entities only), of a window: pooled
  * DORA metrics with the tier distribution, adoption with its trend and per
- * system, the time-to-first-deploy cohort, NPS and one row per owner group.
+ * system, the time-to-first-deploy cohort, NPS (from the survey publications
+ * only) and one row per owner group.
  */
 export function buildOrgSummary(args: {
   window: Window;
@@ -47,7 +47,6 @@ export function buildOrgSummary(args: {
 }): OrgSummary {
   const { window, group, input, adoptionTrend, settings } = args;
   const entities = group ? input.entities.filter(e => e.ownerRef === group) : input.entities;
-  const nps = npsOf(input.nps(group));
 
   const factsOf = (e: EntityRow): EntityFacts =>
     input.facts.get(e.entityRef) ?? { entityRef: e.entityRef, days: [], open: 0 };
@@ -55,12 +54,10 @@ export function buildOrgSummary(args: {
   // each entity's overall tier, computed once for the org and its teams
   const overall = new Map(scoped.map(f => [f.entityRef, summarise([f], window, settings).overallTier]));
   const adoption = countAdoption(entities.map(e => e.adoptionStatus));
-  const { minGroupSize } = settings;
 
   const teams: TeamSummary[] = byRef(groupBy(entities, e => e.ownerRef)).map(([groupRef, owned]) => {
     const f = owned.map(factsOf);
     const counts = countAdoption(owned.map(e => e.adoptionStatus));
-    const teamNps = nps.groups.get(groupRef) ?? { score: null, n: 0 };
     return {
       groupRef,
       entities: owned.length,
@@ -69,10 +66,8 @@ export function buildOrgSummary(args: {
         tierDistribution: tierDistribution(f.map(x => overall.get(x.entityRef)!)),
       },
       adoption: { rate: adoptionRate(counts), adopted: counts.adopted, eligible: counts.eligible },
-      nps:
-        teamNps.n >= minGroupSize
-          ? { score: teamNps.score, n: teamNps.n, reason: null }
-          : { score: null, n: teamNps.n, reason: `fewer than ${minGroupSize} responses` },
+      // withheld unless a publication released this reporting group (metrics.md §8a)
+      nps: teamNpsOf(input.nps, groupRef),
     };
   });
 
@@ -90,7 +85,7 @@ export function buildOrgSummary(args: {
       bySystem: adoptionBySystem(entities),
     },
     timeToFirstDeploy: ttfdCohort(entities, input.firsts, input.installedAt, window),
-    nps: nps.org,
+    nps: orgNpsOf(input.nps, group),
     trend: weeklyTrend(scoped, window),
     teams,
   };

@@ -178,11 +178,17 @@ describe('RollupService', () => {
       // too old: computed
       setNow('2026-03-31T12:11:00Z');
       expect((await service.getOrgSummary(current, undefined, { current: true })).dora.deploymentFrequency.count).toBe(2);
-      // a survey answer since makes the stored one too old to serve, and to keep
+      // a survey answer changes nothing a summary shows (metrics.md §8a); a
+      // survey publication since makes the stored one too old to serve, and to keep
       setNow('2026-03-31T12:01:00Z');
       expect(await service.refreshSummaries(true)).toBe(2);
-      await store.surveys.upsertSurveyResponse({ surveyId: '2026-Q1', userRef: 'user:default/u1', score: 9, comment: null, submittedAt: Date.parse('2026-03-31T12:02:00Z'), groups: [] });
-      expect((await service.getOrgSummary(current, undefined, { current: true })).nps.n).toBe(1);
+      await store.surveys.upsertSurveyResponse({ surveyId: '2026-Q1', userKey: 'k1', score: 9, comment: null, submittedAt: Date.parse('2026-03-31T12:02:00Z'), groups: [], origin: null });
+      expect(await service.refreshSummaries(false)).toBe(0);
+      await store.publications.publish(
+        { surveyId: '2026-Q1', seq: 1, asOf: Date.parse('2026-03-31T00:00:00Z'), publishedAt: Date.parse('2026-03-31T12:03:00Z'), k: 5, org: { promoters: 5, passives: 0, detractors: 0 }, groups: {}, suppressed: [] },
+        [],
+      );
+      expect((await service.getOrgSummary(current, undefined, { current: true })).nps.n).toBe(5);
       expect(await service.refreshSummaries(false)).toBe(2);
 
       // another day is another window: the stored one does not answer it

@@ -9,6 +9,8 @@ import {
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
   platformMetricsReadPermission,
+  platformMetricsSurveyAdminPermission,
+  platformMetricsSurveyImportPermission,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { lower } from '../lib/refs';
 
@@ -38,11 +40,27 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
       return authorize(await httpAuth.credentials(req, { allow: ['user', 'service'] }), platformMetricsReadPermission);
     },
 
-    /** Survey comments: with the comments permission. */
+    /** Survey comments: user principals only (a shared service token is no reader), with the comments permission. */
     async comments(req: AnyRequest) {
+      return authorize(await httpAuth.credentials(req, { allow: ['user'] }), platformMetricsCommentsReadPermission);
+    },
+
+    /**
+     * Survey imports: service or external-access credentials with the import
+     * permission (not the ingest permission). Returns the calling service's
+     * subject, recorded as the origin of what it imports.
+     */
+    async surveyImport(req: AnyRequest): Promise<string> {
+      const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+      await authorize(credentials, platformMetricsSurveyImportPermission);
+      return credentials.principal.subject;
+    },
+
+    /** Survey administration (erasure): users or services with the survey admin permission. */
+    async surveyAdmin(req: AnyRequest) {
       return authorize(
         await httpAuth.credentials(req, { allow: ['user', 'service'] }),
-        platformMetricsCommentsReadPermission,
+        platformMetricsSurveyAdminPermission,
       );
     },
 

@@ -27,11 +27,12 @@ describe('createRouter', () => {
   let app: express.Express;
   let store: PlatformMetricsStores;
   let runRollupJob: () => Promise<unknown>;
+  let services: Awaited<ReturnType<typeof createServices>>;
 
   async function build(
     permissionResult: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
-    const services = await createServices(await databases.init('SQLITE_3'), {}, () => Date.parse('2026-11-22T12:00:00Z'));
+    services = await createServices(await databases.init('SQLITE_3'), {}, () => Date.parse('2026-11-22T12:00:00Z'));
     store = services.stores;
     runRollupJob = services.runRollupJob;
     const router = await createTestRouter(services, mockServices.permissions({ result: permissionResult }));
@@ -171,7 +172,7 @@ describe('createRouter', () => {
     await request(app).post('/surveys/current/responses').set('Authorization', alice).send({ score: 9, comment: ' CI is slow ' }).expect(200);
     const current = await request(app).get('/surveys/current').set('Authorization', alice);
     expect(current.body).toMatchObject({ answered: true, response: { score: 9, comment: 'CI is slow' } });
-    expect(await store.surveys.listSurveyResponses({ submittedBefore: Number.MAX_SAFE_INTEGER })).toHaveLength(1);
+    expect(await store.surveys.listSurveyResponses('2026-Q4')).toHaveLength(1);
 
     const service = await request(app).post('/surveys/current/responses').set('Authorization', mockCredentials.service.header()).send({ score: 9 });
     expect(service.status).toBe(403);
@@ -186,22 +187,41 @@ describe('createRouter', () => {
     expect((await request(app).get('/surveys/current').set('Authorization', bob)).body.snoozedUntil).toBeNull();
   });
 
-  it('serves comments without identity, sorted into categories, only with the permission', async () => {
-    await ingest('/survey-responses', {
-      responses: [
-        { surveyId: '2026-Q3', userRef: 'alice', score: 3, comment: 'The CI pipeline is slow', submittedAt: '2026-08-01T00:00:00Z' },
-        { surveyId: '2026-Q3', userRef: 'bob', score: 9, comment: 'Docs for the deploy flow are great', submittedAt: '2026-08-02T00:00:00Z' },
-        { surveyId: '2026-Q3', userRef: 'carol', score: 6, comment: 'flaky builds block every release', submittedAt: '2026-08-03T00:00:00Z' },
-      ],
-    }).expect(200, { received: 3, created: 3, updated: 0 });
-    const res = await request(app).get('/surveys/2026-Q3/comments').set('Authorization', mockCredentials.user.header());
-    expect(res.status).toBe(200);
-    expect(res.body.n).toBe(3);
-    expect(res.body.categories.slice(0, 2)).toEqual([
+  it('serves published comments without identity or score, to users with the permission only', async () => {
+    const comments = ['The CI pipeline is slow', 'Docs for the deploy flow are great', 'flaky builds block every release'];
+    const res = await ingest('/survey-responses', {
+      responses: Array.from({ length: 12 }, (_, i) => ({
+        surveyId: '2026-Q3',
+        userRef: `user${i}`,
+        score: [3, 9, 6][i % 3],
+        ...(i < 3 && { comment: comments[i] }),
+        submittedAt: '2026-08-01T00:00:00Z',
+      })),
+    });
+    expect(res.body).toEqual({ received: 12, created: 12, updated: 0, skipped: 0 });
+    // nothing is shown before the publication task publishes the closed survey
+    const before = await request(app).get('/surveys/2026-Q3/comments').set('Authorization', mockCredentials.user.header());
+    expect(before.body).toMatchObject({ n: null, withheld: 'fewer than 5 responses', comments: [] });
+    await services.publications.publishDue();
+
+    const published = await request(app).get('/surveys/2026-Q3/comments').set('Authorization', mockCredentials.user.header());
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ n: 12, withheld: null, asOf: '2026-10-01T00:00:00.000Z' });
+    expect(published.body.categories.slice(0, 2)).toEqual([
       { category: 'CI speed', count: 2 },
       { category: 'Deployments', count: 2 },
     ]);
-    expect(JSON.stringify(res.body)).not.toMatch(/alice|bob|carol/);
+    // by first category, then text; the bucket, never the score
+    expect(published.body.comments).toEqual([
+      { comment: 'flaky builds block every release', categories: ['CI speed', 'Deployments'], bucket: 'detractor' },
+      { comment: 'The CI pipeline is slow', categories: ['CI speed'], bucket: 'detractor' },
+      { comment: 'Docs for the deploy flow are great', categories: ['Documentation', 'Deployments'], bucket: 'promoter' },
+    ]);
+    expect(JSON.stringify(published.body)).not.toMatch(/user\d|"score"/);
+
+    // a shared service token is no reader of comments
+    const service = await request(app).get('/surveys/2026-Q3/comments').set('Authorization', mockCredentials.service.header());
+    expect(service.status).toBe(403);
 
     await build(AuthorizeResult.DENY);
     const denied = await request(app).get('/surveys/2026-Q3/comments').set('Authorization', mockCredentials.user.header());

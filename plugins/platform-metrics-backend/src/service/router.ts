@@ -16,7 +16,9 @@ import {
   surveyImportBatchSchema,
   surveyResponseSchema,
 } from '../schema/validation';
+import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
+import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { RouterAuth } from './auth';
 
@@ -26,6 +28,7 @@ export interface RouterOptions {
   scorecards: ScorecardService;
   summaries: SummaryCache;
   surveys: SurveyService;
+  surveyAdmin: SurveyAdmin;
   clock?: Clock;
 }
 
@@ -51,7 +54,7 @@ const BODY_LIMIT = '20mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -83,9 +86,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/survey-responses', async (req, res) => {
-    await auth.ingest(req);
+    // its own permission, insert-only, and the caller's subject as origin
+    const origin = await auth.surveyImport(req);
     const body = parse(surveyImportBatchSchema, req.body);
-    res.json(await ingest.surveyResponses(body.responses));
+    res.json(await ingest.surveyResponses(body.responses, origin));
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
@@ -121,6 +125,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.post('/surveys/current/snooze', async (req, res) => {
     res.json(await surveys.snooze(await auth.userRef(req)));
+  });
+
+  router.delete('/surveys/responses', async (req, res) => {
+    await auth.surveyAdmin(req);
+    const query = parse(surveyErasureQuerySchema, req.query);
+    res.json(await surveyAdmin.erase(query.userRef));
   });
 
   router.get('/surveys/:surveyId/comments', async (req, res) => {

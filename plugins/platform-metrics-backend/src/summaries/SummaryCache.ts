@@ -29,13 +29,17 @@ export class SummaryCache {
     return this.settings.rollups.summaryMaxAgeMinutes * 60_000;
   }
 
-  /** The latest change a stored summary cannot reflect: a catalog sync or a survey answer. */
+  /**
+   * The latest change a stored summary cannot reflect: a catalog sync or a
+   * survey publication. A survey answer is none: summaries show only
+   * publications (metrics.md §8a).
+   */
   private async changedAt(): Promise<number> {
-    const [synced, answered] = await Promise.all([
+    const [synced, published] = await Promise.all([
       this.stores.catalog.getSyncedAt(),
       this.stores.surveys.getChangedAt(),
     ]);
-    return Math.max(synced ?? 0, answered ?? 0);
+    return Math.max(synced ?? 0, published ?? 0);
   }
 
   /** The current window of `windowDays` (ending at the next UTC midnight). */
@@ -101,8 +105,8 @@ export class SummaryCache {
 
   /**
    * What the summaries depend on besides the rollups (the rollup settings,
-   * the benchmark, the sample and group minimums, the survey cadence): the
-   * settings the scheduled jobs run under.
+   * the benchmark, the sample and group minimums, the survey cadence and the
+   * reporting group types): the settings the scheduled jobs run under.
    */
   get fingerprint(): string {
     const { settings } = this;
@@ -113,6 +117,7 @@ export class SummaryCache {
       minSamples: settings.minSamples,
       cadence: settings.survey.cadence,
       minGroupSize: settings.survey.minGroupSize,
+      reportingGroupTypes: settings.survey.reportingGroupTypes,
     });
   }
 

@@ -11,7 +11,8 @@ export interface Precomputed {
  * THE freshness rule of precomputed summaries: one may answer for `window`
  * at time `at` when it covers exactly that window, is younger than `maxAgeMs`
  * at `at`, and was computed strictly after the last change it cannot
- * reflect (`changedAt`: a catalog sync or a survey answer).
+ * reflect (`changedAt`: a catalog sync or a survey publication; a survey
+ * answer changes nothing a summary shows until it is published).
  *
  * The read path asks at `now`; the refresh job asks at `now + maxAgeMs / 2`,
  * so that it recomputes summaries before they would stop being served.

@@ -1,25 +1,33 @@
-import {
-  CurrentSurvey,
-  SurveyComments,
-} from '@platform-metrics/plugin-platform-metrics-common';
-import { CatalogStore } from '../database/CatalogStore';
-import { SurveyStore } from '../database/SurveyStore';
+import { CurrentSurvey, SurveyComments } from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
+import { CatalogStore } from '../database/CatalogStore';
+import { PublicationStore } from '../database/PublicationStore';
+import { SurveyStore } from '../database/SurveyStore';
 import { Clock, DAY } from '../lib/time';
+import { publishedFigure } from '../metrics/nps';
 import { SurveyResponseInput } from '../schema/validation';
+import { commentMinimum, withheld } from './anonymity';
 import { categorise, rankCategories } from './comments';
+import { Pseudonymise, pseudonymiser } from './pseudonym';
 import { surveyIdAt } from './surveyIds';
 
-/** Comments of one group are shown only from this many responses (metrics.md §8). */
-const MIN_GROUP_COMMENTS = 10;
+type SurveySettings = PlatformMetricsSettings['survey'];
 
-/** The developer NPS survey: one answer per user per survey. */
+/**
+ * The developer NPS survey: one answer per person per survey, stored under
+ * the person's pseudonym; the caller sees their own answer, everyone else
+ * only the publications (metrics.md §8a).
+ */
 export class SurveyService {
+  private readonly pseudonymise: Pseudonymise;
+
   constructor(
-    private readonly stores: { surveys: SurveyStore; catalog: CatalogStore },
-    private readonly settings: PlatformMetricsSettings['survey'],
+    private readonly stores: { surveys: SurveyStore; catalog: CatalogStore; publications: PublicationStore },
+    private readonly settings: SurveySettings,
     private readonly clock: Clock = Date.now,
-  ) {}
+  ) {
+    this.pseudonymise = pseudonymiser(settings.pseudonymSecret);
+  }
 
   currentSurveyId(): string {
     return surveyIdAt(this.clock(), this.settings.cadence);
@@ -27,9 +35,10 @@ export class SurveyService {
 
   async getCurrent(userRef: string): Promise<CurrentSurvey> {
     const surveyId = this.currentSurveyId();
+    const key = this.pseudonymise(userRef);
     const [response, snoozedUntil] = await Promise.all([
-      this.stores.surveys.getSurveyResponse(surveyId, userRef),
-      this.stores.surveys.getSnooze(surveyId, userRef),
+      this.stores.surveys.getSurveyResponse(surveyId, key),
+      this.stores.surveys.getSnooze(surveyId, key),
     ]);
     return {
       surveyId,
@@ -48,47 +57,65 @@ export class SurveyService {
     const comment = input.comment?.trim();
     await this.stores.surveys.upsertSurveyResponse({
       surveyId,
-      userRef,
+      userKey: this.pseudonymise(userRef),
       score: input.score,
       comment: comment ? comment : null,
+      // the store keeps the day only
       submittedAt: this.clock(),
       groups,
+      origin: null,
     });
     return { surveyId };
   }
 
   async snooze(userRef: string): Promise<{ snoozedUntil: string }> {
     const until = this.clock() + this.settings.snoozeDays * DAY;
-    await this.stores.surveys.setSnooze(this.currentSurveyId(), userRef, until);
+    await this.stores.surveys.setSnooze(this.currentSurveyId(), this.pseudonymise(userRef), until);
     return { snoozedUntil: new Date(until).toISOString() };
   }
 
   /**
-   * Comments of a survey without identity, sorted into categories. Per
-   * group only when the group has at least 10 responses.
+   * The comments the survey's latest publication released, without
+   * identity and with the score's bucket only, sorted by category, then
+   * text. For the org or a reporting group only when its published n is at
+   * least kc; a group lists only the comments the publication listed under it.
    */
   async comments(surveyId: string, group?: string): Promise<SurveyComments> {
-    const responses = (
-      await this.stores.surveys.listSurveyResponses({ surveyIds: [surveyId], submittedBefore: Number.MAX_SAFE_INTEGER })
-    ).filter(r => !group || r.groups.includes(group));
-    const hidden = !!group && responses.length < MIN_GROUP_COMMENTS;
-    const comments = hidden
-      ? []
-      : responses
-          .filter(r => r.comment)
-          .map(r => ({
-            comment: r.comment!,
-            categories: categorise(r.comment!, this.settings.commentCategories),
-            score: r.score,
-          }))
-          // no order that could reveal who wrote what (e.g. submission time)
-          .sort((a, b) => a.comment.localeCompare(b.comment));
+    const k = this.settings.minGroupSize;
+    const kc = commentMinimum(k);
+    const [publication, reporting] = await Promise.all([
+      this.stores.publications.latest(surveyId),
+      group ? this.stores.catalog.listGroupsOfTypes(this.settings.reportingGroupTypes) : Promise.resolve([]),
+    ]);
+    const figure = publishedFigure({ reportingGroups: new Set(reporting), k }, publication, group);
+    const n = figure.counts ? figure.counts.promoters + figure.counts.passives + figure.counts.detractors : null;
+    let reason = figure.withheld;
+    if (n !== null && n < kc) reason = withheld.fewerThan(kc);
+    const released = publication && reason === null ? await this.stores.publications.comments(surveyId, publication.seq) : [];
+    const comments = released
+      .filter(c => !group || c.groups.includes(group))
+      .map(c => ({ comment: c.comment, categories: categorise(c.comment, this.settings.commentCategories), bucket: c.bucket }))
+      .sort(byCategoryThenText);
     return {
       surveyId,
       group: group ?? null,
-      n: responses.length,
+      n,
+      withheld: reason,
+      asOf: publication ? new Date(publication.asOf).toISOString() : null,
       categories: rankCategories(comments.map(c => c.categories)),
       comments,
     };
   }
+}
+
+/** By the name of the first category (uncategorised last), then by text: an order that says nothing of who wrote what. */
+function byCategoryThenText(a: { comment: string; categories: string[] }, b: { comment: string; categories: string[] }) {
+  const ca = a.categories[0];
+  const cb = b.categories[0];
+  if (ca !== cb) {
+    if (ca === undefined) return 1;
+    if (cb === undefined) return -1;
+    return ca.localeCompare(cb);
+  }
+  return a.comment.localeCompare(b.comment);
 }

@@ -136,7 +136,7 @@ export function makeTeam(overrides: Partial<TeamSummary> = {}): TeamSummary {
       },
     },
     adoption: { rate: 0.5, adopted: 3, eligible: 6 },
-    nps: { score: 40, n: 12, reason: null },
+    nps: { score: 40, n: 12, reason: null, withheld: null },
     ...overrides,
   };
 }
@@ -182,9 +182,11 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
       passives: 16,
       detractors: 9,
       band: 'good',
+      withheld: null,
+      asOf: '2026-03-31T00:00:00.000Z',
       trend: [
-        { surveyId: '2025-Q4', score: 10, n: 40 },
-        { surveyId: '2026-Q1', score: 32, n: 50 },
+        { surveyId: '2025-Q4', score: 10, n: 40, withheld: null },
+        { surveyId: '2026-Q1', score: 32, n: 50, withheld: null },
       ],
     },
     trend: sc.trend,
@@ -194,7 +196,8 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
         groupRef: 'group:default/search-team',
         entities: 3,
         adoption: { rate: 0.2, adopted: 1, eligible: 5 },
-        nps: { score: null, n: 3, reason: 'fewer than 5 responses' },
+        // withheld: no exact n below the minimum (metrics.md §8a)
+        nps: { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses' },
         dora: {
           ...makeTeam().dora,
           overallTier: 'elite',
@@ -232,6 +235,8 @@ export function mockApi(
       surveyId: '2026-Q1',
       group: null,
       n: 50,
+      withheld: null,
+      asOf: '2026-03-31T00:00:00.000Z',
       categories: [
         { category: 'CI speed', count: 4 },
         { category: 'Docs', count: 9 },
@@ -239,8 +244,8 @@ export function mockApi(
         { category: 'Environments', count: 6 },
       ],
       comments: [
-        { comment: 'Builds take forever', categories: ['CI speed'], score: 4 },
-        { comment: 'Docs are out of date', categories: ['Docs'], score: 7 },
+        { comment: 'Builds take forever', categories: ['CI speed'], bucket: 'detractor' },
+        { comment: 'Docs are out of date', categories: ['Docs'], bucket: 'passive' },
       ],
     }),
     ...overrides,

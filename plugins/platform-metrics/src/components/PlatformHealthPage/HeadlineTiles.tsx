@@ -83,7 +83,9 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
     <Tile title={t('tiles.nps.title')} definition={metricDefinitions(t).nps}>
       {score === null ? (
         <Typography variant="h4" component="p">
-          {t('tiles.nps.noResponses')}
+          {nps?.withheld
+            ? t('tiles.nps.withheld', { reason: nps.withheld })
+            : t('tiles.nps.noResponses')}
         </Typography>
       ) : (
         <Typography variant="h3" component="p" data-testid="nps-score">
@@ -103,12 +105,16 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
         />
       )}
       <Typography variant="body2" color="textSecondary">
-        {nps?.surveyId
+        {nps?.surveyId && nps.n === null
+          ? t('tiles.nps.survey', { surveyId: nps.surveyId })
+          : null}
+        {nps?.surveyId && nps.n !== null
           ? t('tiles.nps.responsesInSurvey', {
               responses,
               surveyId: nps.surveyId,
             })
-          : responses}
+          : null}
+        {!nps?.surveyId ? responses : null}
       </Typography>
       {(nps?.n ?? 0) > 0 && (
         <Typography variant="body2" color="textSecondary">

@@ -94,6 +94,26 @@ describe('PlatformHealthPage', () => {
     expect(within(nps).getByText('Critical')).toBeInTheDocument();
   });
 
+  it('says why the NPS is withheld, with no number of responses', async () => {
+    const summary = makeOrgSummary();
+    const withheld = 'not a reporting group';
+    const api = mockApi({
+      getOrgSummary: jest.fn().mockResolvedValue({
+        ...summary,
+        nps: {
+          ...summary.nps,
+          score: null, n: null, promoters: null, passives: null, detractors: null, band: null, withheld,
+        },
+      }),
+    });
+    await renderPage(api);
+    const nps = await screen.findByRole('region', { name: 'Developer NPS' });
+    expect(within(nps).getByText('Withheld: not a reporting group')).toBeInTheDocument();
+    expect(within(nps).getByText('survey 2026-Q1')).toBeInTheDocument();
+    expect(within(nps).queryByText(/responses/)).not.toBeInTheDocument();
+    expect(within(nps).queryByText(/promoters/)).not.toBeInTheDocument();
+  });
+
   it('has one team row per owner group, with the hidden NPS reason and a link to the team view', async () => {
     await renderPage();
     const link = await screen.findByRole('link', { name: 'payments-team' });
@@ -144,7 +164,10 @@ describe('PlatformHealthPage', () => {
       'CI speed (4 comments)',
     ]);
     expect(within(section).getByText('Builds take forever')).toBeInTheDocument();
-    expect(within(section).getByText('Score 4')).toBeInTheDocument();
+    // the score's bucket, never the exact score (metrics.md §8a)
+    expect(within(section).getByText('Detractor')).toBeInTheDocument();
+    expect(within(section).getByText('Passive')).toBeInTheDocument();
+    expect(within(section).queryByText(/Score \d/)).not.toBeInTheDocument();
   });
 
   it('does not show or fetch comments without the permission', async () => {

@@ -13,6 +13,13 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
 import { countOf } from '../common/format';
 
+/** The bucket of the author's score; the exact score is never shown (metrics.md §8a). */
+const BUCKET_LABELS = {
+  promoter: 'comments.bucket.promoter',
+  passive: 'comments.bucket.passive',
+  detractor: 'comments.bucket.detractor',
+} as const;
+
 /**
  * The survey's top three comment categories and its comments, without
  * identity. Rendered only for holders of the comments permission.
@@ -79,7 +86,11 @@ function CommentsCard(props: { surveyId: string; group?: string }) {
               {t('comments.heading')}
             </Typography>
             {comments.length === 0 ? (
-              <InlineEmpty>{t('comments.empty')}</InlineEmpty>
+              <InlineEmpty>
+                {value.withheld
+                  ? t('comments.withheld', { reason: value.withheld })
+                  : t('comments.empty')}
+              </InlineEmpty>
             ) : (
               <ul
                 aria-label={t('comments.listLabel')}
@@ -95,7 +106,7 @@ function CommentsCard(props: { surveyId: string; group?: string }) {
                     >
                       <Chip
                         size="small"
-                        label={t('comments.score', { score: String(c.score) })}
+                        label={t(BUCKET_LABELS[c.bucket])}
                       />
                       <Typography variant="body2" component="span">
                         {c.comment}

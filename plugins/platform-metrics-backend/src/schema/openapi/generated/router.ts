@@ -67,7 +67,20 @@ export const spec = {
           example: 'group:default/payments-team',
         },
         description:
-          'A group entity ref (kind defaults to `group`); scopes the answer to that group.',
+          'A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).',
+      },
+      userRef: {
+        name: 'userRef',
+        in: 'query',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern:
+            '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+          example: 'user:default/alice',
+        },
+        description:
+          'The person whose answers are erased (a user entity ref; kind defaults to `user`).',
       },
       kind: {
         name: 'kind',
@@ -472,6 +485,31 @@ export const spec = {
             minimum: 0,
           },
           updated: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      SurveyImportResult: {
+        type: 'object',
+        description:
+          'What an import did. Insert-only: an answer already stored for that person and survey is kept and counted as `skipped` (as is a repeat within the batch: its first answer is the one offered); `updated` is always 0.',
+        required: ['received', 'created', 'updated', 'skipped'],
+        properties: {
+          received: {
+            type: 'integer',
+            minimum: 0,
+          },
+          created: {
+            type: 'integer',
+            minimum: 0,
+          },
+          updated: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 0,
+          },
+          skipped: {
             type: 'integer',
             minimum: 0,
           },
@@ -985,6 +1023,8 @@ export const spec = {
       },
       NpsResult: {
         type: 'object',
+        description:
+          'An NPS figure of a survey publication (metrics.md §8a). Shown only when n is at least `survey.minGroupSize` (k, default 5); otherwise the score, the counts and n are all null and `withheld` (beside it) says why. No exact n below k is ever returned.',
         required: ['score', 'n', 'promoters', 'passives', 'detractors'],
         properties: {
           score: {
@@ -996,24 +1036,30 @@ export const spec = {
           n: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
           },
           promoters: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
           },
           passives: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
           },
           detractors: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
           },
         },
       },
       NpsTrendPoint: {
         type: 'object',
-        required: ['surveyId', 'score', 'n'],
+        description:
+          "One published survey's NPS as of the window's end; withheld like any NPS figure.",
+        required: ['surveyId', 'score', 'n', 'withheld'],
         properties: {
           surveyId: {
             type: 'string',
@@ -1028,6 +1074,14 @@ export const spec = {
           n: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
+            example: 'fewer than 5 responses',
           },
         },
       },
@@ -1038,12 +1092,27 @@ export const spec = {
           },
           {
             type: 'object',
-            required: ['surveyId', 'band', 'trend'],
+            required: ['surveyId', 'band', 'withheld', 'asOf', 'trend'],
             properties: {
               surveyId: {
                 type: 'string',
                 pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
                 description: 'The survey running at the end of the window.',
+              },
+              withheld: {
+                type: 'string',
+                nullable: true,
+                description:
+                  'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
+                example: 'fewer than 5 responses',
+              },
+              asOf: {
+                type: 'string',
+                pattern:
+                  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+                nullable: true,
+                description:
+                  'The UTC midnight the shown publication of this survey is as of (it counts the answers submitted before it); null when the survey has no publication yet. A running survey is published as of the last midnight once at least k new answers arrived since its previous publication; until then the previous one stands.',
               },
               band: {
                 type: 'string',
@@ -1058,10 +1127,12 @@ export const spec = {
                   null,
                 ],
                 description:
-                  'The NPS band of `score` (see NpsBand); null without answers.',
+                  'The NPS band of `score` (see NpsBand); null when the score is withheld.',
               },
               trend: {
                 type: 'array',
+                description:
+                  'Each published survey up to the current one, by survey id.',
                 items: {
                   $ref: '#/components/schemas/NpsTrendPoint',
                 },
@@ -1205,8 +1276,8 @@ export const spec = {
       TeamNps: {
         type: 'object',
         description:
-          "The team's NPS of the current survey; withheld (null, with a reason) below the minimum group size.",
-        required: ['score', 'n', 'reason'],
+          "The team's published NPS of the current survey; withheld (score and n null) unless the team is a reporting group that the publication released with n of at least k.",
+        required: ['score', 'n', 'reason', 'withheld'],
         properties: {
           score: {
             type: 'integer',
@@ -1217,10 +1288,19 @@ export const spec = {
           n: {
             type: 'integer',
             minimum: 0,
+            nullable: true,
           },
           reason: {
             type: 'string',
             nullable: true,
+            example: 'fewer than 5 responses',
+            description: 'The same as `withheld`.',
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
             example: 'fewer than 5 responses',
           },
         },
@@ -1423,7 +1503,9 @@ export const spec = {
       },
       SurveyComment: {
         type: 'object',
-        required: ['comment', 'categories', 'score'],
+        description:
+          'A released comment, without identity and without the exact score.',
+        required: ['comment', 'categories', 'bucket'],
         properties: {
           comment: {
             type: 'string',
@@ -1434,16 +1516,27 @@ export const spec = {
               type: 'string',
             },
           },
-          score: {
-            type: 'integer',
-            minimum: 0,
-            maximum: 10,
+          bucket: {
+            type: 'string',
+            enum: ['promoter', 'passive', 'detractor'],
+            description:
+              "The bucket of the author's score (promoter 9-10, passive 7-8, detractor 0-6).",
           },
         },
       },
       SurveyComments: {
         type: 'object',
-        required: ['surveyId', 'group', 'n', 'categories', 'comments'],
+        description:
+          "The comments the survey's latest publication released (metrics.md §8a): for the org or a reporting group only when its published n is at least 10 (or k, if larger); a group lists a comment only when at least 10 respondents share its author's exact set of reporting groups (the others are in the org list only).",
+        required: [
+          'surveyId',
+          'group',
+          'n',
+          'withheld',
+          'asOf',
+          'categories',
+          'comments',
+        ],
         properties: {
           surveyId: {
             type: 'string',
@@ -1458,7 +1551,22 @@ export const spec = {
           n: {
             type: 'integer',
             minimum: 0,
-            description: 'Responses of the survey in scope.',
+            nullable: true,
+            description:
+              'Published responses of the scope; null when its NPS is withheld.',
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why no comments are shown, e.g. `fewer than 10 responses`; null when they are.',
+          },
+          asOf: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            nullable: true,
+            description:
+              'The UTC midnight the publication is as of; null before the first.',
           },
           categories: {
             type: 'array',
@@ -1471,10 +1579,32 @@ export const spec = {
           comments: {
             type: 'array',
             description:
-              'Without identity, in an order that reveals nothing; empty for a group below 10 responses.',
+              'Sorted by the name of their first category (uncategorised last), then by text.',
             items: {
               $ref: '#/components/schemas/SurveyComment',
             },
+          },
+        },
+      },
+      SurveyErasureResult: {
+        type: 'object',
+        description: 'What an erasure removed.',
+        required: ['responses', 'snoozes', 'publishedComments'],
+        properties: {
+          responses: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Answers of the person, over all surveys.',
+          },
+          snoozes: {
+            type: 'integer',
+            minimum: 0,
+          },
+          publishedComments: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Comments of the person that publications had released, removed from them. Published counts are kept: changing them would reveal, by subtraction, what the person answered.',
           },
         },
       },
@@ -1558,7 +1688,7 @@ export const spec = {
       post: {
         operationId: 'ImportSurveyResponses',
         description:
-          'Imports historical survey answers (e.g. from an external survey tool),\none per user per survey. Service credentials only: a user answers\nthrough /surveys/current/responses, where the user comes from the token.\n',
+          "Imports historical survey answers (e.g. from an external survey tool),\none per user per survey. Service or external-access credentials with\nthe permission platform-metrics.survey.import (not the ingest\npermission): a user answers through /surveys/current/responses, where\nthe user comes from the token. Insert-only: an answer already stored\nfor that user and survey is kept and counted as `skipped`, so an\nimport never overwrites what a person answered. Each answer records\nthe importing service's subject as its origin. Imported answers show\nonly through publications (metrics.md §8a).\n",
         requestBody: {
           required: true,
           content: {
@@ -1571,7 +1701,14 @@ export const spec = {
         },
         responses: {
           '200': {
-            $ref: '#/components/responses/IngestResult',
+            description: 'The batch was written in one transaction.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyImportResult',
+                },
+              },
+            },
           },
           '400': {
             $ref: '#/components/responses/ErrorResponse',
@@ -1694,7 +1831,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgSummary',
         description:
-          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams.",
+          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a).",
         parameters: [
           {
             $ref: '#/components/parameters/windowDays',
@@ -1820,11 +1957,44 @@ export const spec = {
         },
       },
     },
+    '/surveys/responses': {
+      delete: {
+        operationId: 'EraseSurveyResponses',
+        description:
+          'Erasure: removes every answer and snooze of one person, and the comments of theirs that publications released. Needs platform-metrics.survey.admin (user or service credentials).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/userRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Erased.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyErasureResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/surveys/{surveyId}/comments': {
       get: {
         operationId: 'GetSurveyComments',
         description:
-          'Comments without identity, by category. Needs platform-metrics.survey-comments.read; per group only from 10 responses.',
+          "The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read.",
         parameters: [
           {
             $ref: '#/components/parameters/surveyId',

@@ -13,7 +13,9 @@ import { OrgSummary } from '../models/OrgSummary.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
+import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
+import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
 
 /**
@@ -22,6 +24,15 @@ import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
 export type AnswerCurrentSurvey = {
   body: SurveyAnswer;
   response: SurveyAnswerResult | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type EraseSurveyResponses = {
+  query: {
+    userRef: string;
+  };
+  response: SurveyErasureResult | Error | Error | Error;
 };
 /**
  * @public
@@ -86,7 +97,7 @@ export type GetSurveyComments = {
  */
 export type ImportSurveyResponses = {
   body: SurveyImportBatch;
-  response: IngestResult | Error | Error | Error | Error;
+  response: SurveyImportResult | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -111,6 +122,8 @@ export type SnoozeCurrentSurvey = {
 
 export type EndpointMap = {
   '#post|/surveys/current/responses': AnswerCurrentSurvey;
+
+  '#_delete|/surveys/responses': EraseSurveyResponses;
 
   '#get|/surveys/current': GetCurrentSurvey;
 

@@ -5,12 +5,13 @@
 // ******************************************************************
 
 /**
+ * An NPS figure of a survey publication (metrics.md §8a). Shown only when n is at least `survey.minGroupSize` (k, default 5); otherwise the score, the counts and n are all null and `withheld` (beside it) says why. No exact n below k is ever returned.
  * @public
  */
 export interface NpsResult {
   score: number | null;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
+  n: number | null;
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
 }

@@ -5,10 +5,15 @@
 // ******************************************************************
 
 /**
+ * One published survey's NPS as of the window's end; withheld like any NPS figure.
  * @public
  */
 export interface NpsTrendPoint {
   surveyId: string;
   score: number | null;
-  n: number;
+  n: number | null;
+  /**
+   * Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).
+   */
+  withheld: string | null;
 }

@@ -10,18 +10,29 @@ import { NpsTrendPoint } from '../models/NpsTrendPoint.model';
  */
 export interface OrgNps {
   score: number | null;
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
+  n: number | null;
+  promoters: number | null;
+  passives: number | null;
+  detractors: number | null;
   /**
    * The survey running at the end of the window.
    */
   surveyId: string;
   /**
-   * The NPS band of `score` (see NpsBand); null without answers.
+   * Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).
+   */
+  withheld: string | null;
+  /**
+   * The UTC midnight the shown publication of this survey is as of (it counts the answers submitted before it); null when the survey has no publication yet. A running survey is published as of the last midnight once at least k new answers arrived since its previous publication; until then the previous one stands.
+   */
+  asOf: string | null;
+  /**
+   * The NPS band of `score` (see NpsBand); null when the score is withheld.
    */
   band: OrgNpsBandEnum | null;
+  /**
+   * Each published survey up to the current one, by survey id.
+   */
   trend: Array<NpsTrendPoint>;
 }
 

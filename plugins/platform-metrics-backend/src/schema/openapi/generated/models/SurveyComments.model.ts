@@ -7,21 +7,30 @@ import { CommentCategoryCount } from '../models/CommentCategoryCount.model';
 import { SurveyComment } from '../models/SurveyComment.model';
 
 /**
+ * The comments the survey's latest publication released (metrics.md §8a): for the org or a reporting group only when its published n is at least 10 (or k, if larger); a group lists a comment only when at least 10 respondents share its author's exact set of reporting groups (the others are in the org list only).
  * @public
  */
 export interface SurveyComments {
   surveyId: string;
   group: string | null;
   /**
-   * Responses of the survey in scope.
+   * Published responses of the scope; null when its NPS is withheld.
    */
-  n: number;
+  n: number | null;
+  /**
+   * Why no comments are shown, e.g. `fewer than 10 responses`; null when they are.
+   */
+  withheld: string | null;
+  /**
+   * The UTC midnight the publication is as of; null before the first.
+   */
+  asOf: string | null;
   /**
    * Categories by how many comments fall into them, most first.
    */
   categories: Array<CommentCategoryCount>;
   /**
-   * Without identity, in an order that reveals nothing; empty for a group below 10 responses.
+   * Sorted by the name of their first category (uncategorised last), then by text.
    */
   comments: Array<SurveyComment>;
 }

@@ -5,11 +5,18 @@
 // ******************************************************************
 
 /**
- * The team's NPS of the current survey; withheld (null, with a reason) below the minimum group size.
+ * The team's published NPS of the current survey; withheld (score and n null) unless the team is a reporting group that the publication released with n of at least k.
  * @public
  */
 export interface TeamNps {
   score: number | null;
-  n: number;
+  n: number | null;
+  /**
+   * The same as `withheld`.
+   */
   reason: string | null;
+  /**
+   * Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).
+   */
+  withheld: string | null;
 }

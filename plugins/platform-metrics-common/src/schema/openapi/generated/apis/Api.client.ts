@@ -18,7 +18,9 @@ import { OrgSummary } from '../models/OrgSummary.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
+import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
+import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
 
 /**
@@ -43,6 +45,14 @@ export interface RequestOptions {
  */
 export type AnswerCurrentSurvey = {
   body: SurveyAnswer;
+};
+/**
+ * @public
+ */
+export type EraseSurveyResponses = {
+  query: {
+    userRef: string;
+  };
 };
 /**
  * @public
@@ -160,6 +170,32 @@ export class DefaultApiClient {
   }
 
   /**
+   * Erasure: removes every answer and snooze of one person, and the comments of theirs that publications released. Needs platform-metrics.survey.admin (user or service credentials).
+   * @param userRef - The person whose answers are erased (a user entity ref; kind defaults to `user`).
+   */
+  public async eraseSurveyResponses(
+    // @ts-ignore
+    request: EraseSurveyResponses,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<SurveyErasureResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/surveys/responses{?userRef}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
+    });
+  }
+
+  /**
    * The survey running now and the calling user's answer or snooze. User credentials only.
    */
   public async getCurrentSurvey(
@@ -248,10 +284,10 @@ export class DefaultApiClient {
   }
 
   /**
-   * Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams.
+   * Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a).
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
-   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group.
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
    */
   public async getOrgSummary(
     // @ts-ignore
@@ -276,9 +312,9 @@ export class DefaultApiClient {
   }
 
   /**
-   * Comments without identity, by category. Needs platform-metrics.survey-comments.read; per group only from 10 responses.
+   * The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read.
    * @param surveyId - A survey id, `2026-Q4` (quarterly) or `2026-M11` (monthly).
-   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group.
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
    */
   public async getSurveyComments(
     // @ts-ignore
@@ -305,15 +341,21 @@ export class DefaultApiClient {
 
   /**
    * Imports historical survey answers (e.g. from an external survey tool),
-   * one per user per survey. Service credentials only: a user answers
-   * through /surveys/current/responses, where the user comes from the token.
+   * one per user per survey. Service or external-access credentials with
+   * the permission platform-metrics.survey.import (not the ingest
+   * permission): a user answers through /surveys/current/responses, where
+   * the user comes from the token. Insert-only: an answer already stored
+   * for that user and survey is kept and counted as `skipped`, so an
+   * import never overwrites what a person answered. Each answer records
+   * the importing service's subject as its origin. Imported answers show
+   * only through publications (metrics.md §8a).
    * @param surveyImportBatch -
    */
   public async importSurveyResponses(
     // @ts-ignore
     request: ImportSurveyResponses,
     options?: RequestOptions,
-  ): Promise<TypedResponse<IngestResult>> {
+  ): Promise<TypedResponse<SurveyImportResult>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/survey-responses`;

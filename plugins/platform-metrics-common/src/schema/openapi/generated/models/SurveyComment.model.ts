@@ -5,10 +5,19 @@
 // ******************************************************************
 
 /**
+ * A released comment, without identity and without the exact score.
  * @public
  */
 export interface SurveyComment {
   comment: string;
   categories: Array<string>;
-  score: number;
+  /**
+   * The bucket of the author's score (promoter 9-10, passive 7-8, detractor 0-6).
+   */
+  bucket: SurveyCommentBucketEnum;
 }
+
+/**
+ * @public
+ */
+export type SurveyCommentBucketEnum = 'promoter' | 'passive' | 'detractor';
