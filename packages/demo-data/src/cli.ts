@@ -189,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
   const bars = new Map<RecordKind, ProgressBar>();
   const label: Record<RecordKind, string> = {
     deployments: 'deployments',
+    pipelineRuns: 'pipeline runs',
     incidents: 'incidents',
     surveyResponses: 'survey responses',
   };
@@ -227,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
         },
   });
   for (const kind of Object.keys(result) as RecordKind[]) {
-    const r = result[kind];
+    const r = result[kind]!;
     console.error(
       `${label[kind]}: received ${r.received}, created ${r.created}, updated ${r.updated}${
         r.skipped ? `, skipped ${r.skipped} (already stored)` : ''

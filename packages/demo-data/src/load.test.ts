@@ -17,6 +17,7 @@ const NOW = '2026-11-22T00:00:00.000Z';
 function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
   const tables = {
     deployments: new Map<string, unknown>(),
+    pipelineRuns: new Map<string, unknown>(),
     incidents: new Map<string, unknown>(),
     responses: new Map<string, unknown>(),
   };
@@ -46,12 +47,12 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as 'deployments' | 'incidents' | 'survey-responses';
+      ) as 'deployments' | 'pipeline-runs' | 'incidents' | 'survey-responses';
       const parsed = JSON.parse(String(init.body));
       const violation = contractViolation(path, parsed);
       if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
-        parsed.deployments ?? parsed.incidents ?? parsed.responses;
+        parsed.deployments ?? parsed.runs ?? parsed.incidents ?? parsed.responses;
       calls.push({
         path,
         size: items.length,
@@ -59,6 +60,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       });
       const table = {
         deployments: tables.deployments,
+        'pipeline-runs': tables.pipelineRuns,
         incidents: tables.incidents,
         'survey-responses': tables.responses,
       }[path];
@@ -154,13 +156,27 @@ describe('loadViaApi', () => {
   it('streams a plan lazily with totals, giving the same records', async () => {
     const api = fakeApi();
     const loadable = loadableFromPlan(planEvents({ seed: 1, now: NOW }));
+    const runs = [...loadable.pipelineRuns!];
     expect(loadable.totals).toEqual({
       deployments: events.deployments.length,
+      pipelineRuns: runs.length,
       incidents: events.incidents.length,
       surveyResponses: events.surveyResponses.length,
     });
-    await loadViaApi({ events: loadable, fetch: api.fetchImpl });
+    // a run for every production deployment, a failed first attempt for some
+    const production = events.deployments.filter(d => d.environment === 'production');
+    const passed = runs.filter(r => r.status === 'succeeded');
+    expect(passed.map(r => r.id).sort()).toEqual(production.map(d => `${d.id}-ci-1`).sort());
+    expect(runs.length - passed.length).toBeGreaterThan(production.length / 20);
+    expect(runs.length - passed.length).toBeLessThan(production.length / 6);
+    for (const r of runs.slice(0, 200)) {
+      expect(r.finishedAt > r.startedAt).toBe(true);
+      expect(r.commit).toMatch(/^[0-9a-f]{40}$/);
+    }
+    const result = await loadViaApi({ events: loadable, fetch: api.fetchImpl });
     expect(api.tables.deployments.size).toBe(events.deployments.length);
+    expect(api.tables.pipelineRuns.size).toBe(runs.length);
+    expect(result.pipelineRuns).toEqual({ received: runs.length, created: runs.length, updated: 0, skipped: 0 });
   });
 
   it('retries connection errors', async () => {

@@ -1,7 +1,7 @@
 /**
  * Loads generated events through the public ingestion API, the way a CI
- * pipeline would: `POST /deployments`, `POST /incidents` and
- * `POST /survey-responses`, in batches, a few requests at a time, retrying
+ * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /incidents`
+ * and `POST /survey-responses`, in batches, a few requests at a time, retrying
  * connection errors and 5xx/429 answers. Records carry stable ids, so
  * loading twice updates instead of doubling (survey answers, imported
  * insert-only, are skipped the second time).
@@ -13,19 +13,22 @@ import type {
   GeneratedIncident,
   GeneratedSurveyResponse,
 } from './events';
+import { GeneratedPipelineRun, pipelineRunsOf } from './pipelines';
 
 /** Default base URL of the plugin's API in the demo backend. */
 export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
 /** The demo backend's static external-access token. */
 export const DEFAULT_TOKEN = 'demo-seeder-token-0123456789';
 
-export type RecordKind = 'deployments' | 'incidents' | 'surveyResponses';
+export type RecordKind = 'deployments' | 'pipelineRuns' | 'incidents' | 'surveyResponses';
 
 /** What to load; each list may be a lazy iterable, with `totals` for progress. */
 export interface LoadableEvents {
   deployments: Iterable<GeneratedDeployment>;
   incidents: Iterable<GeneratedIncident>;
   surveyResponses: Iterable<GeneratedSurveyResponse>;
+  /** CI pipeline runs; none are sent when absent. */
+  pipelineRuns?: Iterable<GeneratedPipelineRun>;
   totals?: Partial<Record<RecordKind, number>>;
 }
 
@@ -70,10 +73,14 @@ export interface LoadCounts {
   skipped: number;
 }
 
-export type LoadResult = Record<RecordKind, LoadCounts>;
+export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns'>, LoadCounts> & {
+  /** Present when pipeline runs were sent. */
+  pipelineRuns?: LoadCounts;
+};
 
 const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
   deployments: { path: 'deployments', field: 'deployments' },
+  pipelineRuns: { path: 'pipeline-runs', field: 'runs' },
   incidents: { path: 'incidents', field: 'incidents' },
   surveyResponses: { path: 'survey-responses', field: 'responses' },
 };
@@ -112,9 +119,14 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export function loadableFromPlan(plan: EventPlan): LoadableEvents {
   let deployments = 0;
   let incidents = 0;
+  let pipelineRuns = 0;
+  const components = new Map(plan.org.components.map(c => [`component:default/${c.name}`, c]));
+  const runsOf = (e: { entityRef: string; deployments: GeneratedDeployment[] }) =>
+    e.deployments.flatMap(d => pipelineRunsOf(d, components.get(e.entityRef) ?? {}));
   for (const e of plan.entities()) {
     deployments += e.deployments.length;
     incidents += e.incidents.length;
+    pipelineRuns += runsOf(e).length;
   }
   return {
     deployments: {
@@ -127,9 +139,15 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
         for (const e of plan.entities()) yield* e.incidents;
       },
     },
+    pipelineRuns: {
+      *[Symbol.iterator]() {
+        for (const e of plan.entities()) yield* runsOf(e);
+      },
+    },
     surveyResponses: plan.surveyResponses,
     totals: {
       deployments,
+      pipelineRuns,
       incidents,
       surveyResponses: plan.surveyResponses.length,
     },
@@ -146,7 +164,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const doFetch = opts.fetch ?? fetch;
   const delay =
     opts.retryDelayMs ?? ((n: number) => Math.min(10_000, 250 * 2 ** n));
-  const events = opts.events;
+  const events: LoadableEvents = opts.events;
   const totals: Partial<Record<RecordKind, number>> =
     'totals' in events && events.totals
       ? events.totals
@@ -240,7 +258,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
         .finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
     };
-    for (const batch of batches<unknown>(events[kind], batchSize)) {
+    for (const batch of batches<unknown>(events[kind] ?? [], batchSize)) {
       if (state.failure) break;
       start(batch);
       if (inFlight.size >= concurrency) await Promise.race(inFlight);
@@ -252,10 +270,11 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
 
   // deployments first, so that incidents and remediations find what they name
   const deployments = await send('deployments');
+  const pipelineRuns = events.pipelineRuns ? await send('pipelineRuns') : undefined;
   const incidents = await send('incidents');
   await opts.beforeSurveyResponses?.();
   const surveyResponses = await send('surveyResponses');
-  return { deployments, incidents, surveyResponses };
+  return { deployments, ...(pipelineRuns && { pipelineRuns }), incidents, surveyResponses };
 }
 
 /**

@@ -14,6 +14,7 @@ import { pseudonymiser } from '../surveys/pseudonym';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
+import { PipelineService } from '../pipelines/PipelineService';
 import { createAuth } from '../service/auth';
 import { createRouter } from '../service/router';
 import { JobSettings } from '../tasks/JobSettings';
@@ -67,6 +68,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
         signal,
       ),
     surveyAdmin: new SurveyAdmin(stores, settings.survey, clock),
+    pipelines: new PipelineService(stores),
     publications,
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,

@@ -19,26 +19,13 @@ import {
   inScope,
   ingestResult,
   markDirty,
+  sortedByKey,
+  sourceAndId,
   ms,
   num,
   numOrNull,
   whereKeys,
 } from './knex';
-
-const sourceAndId = (r: { source: string; id: string }) => `${r.source}\u0000${r.id}`;
-
-/**
- * Records in one stable order (by source, then id), so that concurrent
- * batches lock the rows they share in the same order and never deadlock.
- */
-function sortedByKey<T extends { source: string; id: string }>(records: T[]): T[] {
-  const byKey = (a: T, b: T) => {
-    const [x, y] = [sourceAndId(a), sourceAndId(b)];
-    if (x === y) return 0;
-    return x < y ? -1 : 1;
-  };
-  return records.sort(byKey);
-}
 
 /**
  * The entity each already stored record among `records` belongs to now, by

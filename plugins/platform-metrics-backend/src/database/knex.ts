@@ -74,6 +74,22 @@ export function ingestResult(received: number, unique: number, existing: number)
   return { received, created, updated: received - created };
 }
 
+/** The key of a record idempotent on (source, id), as one string. */
+export const sourceAndId = (r: { source: string; id: string }) => `${r.source}\u0000${r.id}`;
+
+/**
+ * Records in one stable order (by source, then id), so that concurrent
+ * batches lock the rows they share in the same order and never deadlock.
+ */
+export function sortedByKey<T extends { source: string; id: string }>(records: T[]): T[] {
+  const byKey = (a: T, b: T) => {
+    const [x, y] = [sourceAndId(a), sourceAndId(b)];
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  };
+  return records.sort(byKey);
+}
+
 /** Last record wins when a batch repeats a key. */
 export function dedupe<T>(records: T[], key: (r: T) => string): T[] {
   const byKey = new Map<string, T>();

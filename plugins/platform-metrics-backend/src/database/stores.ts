@@ -4,11 +4,13 @@ import { Clock } from '../lib/time';
 import { CatalogStore } from './CatalogStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
+import { DatabasePipelineStore } from './DatabasePipelineStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { EventStore } from './EventStore';
+import { PipelineStore } from './PipelineStore';
 import { PublicationStore } from './PublicationStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
@@ -25,6 +27,7 @@ export interface PlatformMetricsStores {
   catalog: CatalogStore;
   surveys: SurveyStore;
   publications: PublicationStore;
+  pipelines: PipelineStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -41,6 +44,7 @@ export async function storesForKnex(
     catalog: new DatabaseCatalogStore(db),
     surveys: new DatabaseSurveyStore(db),
     publications: new DatabasePublicationStore(db),
+    pipelines: new DatabasePipelineStore(db, clock),
   };
 }
 

@@ -7,6 +7,7 @@ import {
 import fc from 'fast-check';
 import { ZodType } from 'zod';
 import { compile, componentSchema, describeErrors } from '../__testUtils__/openapi';
+import { pipelineRunBatchSchema } from './pipelineValidation';
 
 /*
  * The router validates request bodies with zod (for its messages); the spec
@@ -20,6 +21,7 @@ const bodies = {
   incidents: { zod: incidentBatchSchema, spec: compile(componentSchema('IncidentBatch')) },
   'survey answers': { zod: surveyResponseSchema, spec: compile(componentSchema('SurveyAnswer')) },
   'survey imports': { zod: surveyImportBatchSchema, spec: compile(componentSchema('SurveyImportBatch')) },
+  'pipeline runs': { zod: pipelineRunBatchSchema, spec: compile(componentSchema('PipelineRunBatch')) },
 };
 type Body = keyof typeof bodies;
 
@@ -57,6 +59,16 @@ const incident = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const incidents = (...items: unknown[]) => ({ incidents: items });
+
+const pipelineRun = (over: Record<string, unknown> = {}) => ({
+  id: 'r1',
+  entityRef: 'payments',
+  startedAt: '2026-03-02T10:00:00Z',
+  finishedAt: '2026-03-02T10:08:00Z',
+  status: 'succeeded',
+  ...over,
+});
+const pipelineRuns = (...items: unknown[]) => ({ runs: items });
 
 const imported = (over: Record<string, unknown> = {}) => ({
   surveyId: '2026-Q3',
@@ -184,6 +196,17 @@ const examples: Array<[Body, string, unknown, boolean]> = [
   ['survey imports', 'no submittedAt', imports(without(imported(), 'submittedAt')), false],
   ['survey imports', 'a comment of 2001 characters', imports(imported({ comment: x(2001) })), false],
   ['survey imports', 'an unknown field', imports(imported({ groups: ['team-a'] })), false],
+  // ------------------------------------------------------------ pipeline runs
+  ['pipeline runs', 'the required fields', pipelineRuns(pipelineRun()), true],
+  ['pipeline runs', 'every field', pipelineRuns(pipelineRun({ source: 'gitlab', branch: 'main', commit: 'ABCDEF1', status: 'cancelled' })), true],
+  ['pipeline runs', '1000 items', pipelineRuns(...Array.from({ length: 1000 }, (_, i) => pipelineRun({ id: `r${i}` }))), true],
+  ['pipeline runs', 'no items', pipelineRuns(), false],
+  ['pipeline runs', '1001 items', pipelineRuns(...Array.from({ length: 1001 }, (_, i) => pipelineRun({ id: `r${i}` }))), false],
+  ['pipeline runs', 'an unknown status', pipelineRuns(pipelineRun({ status: 'passed' })), false],
+  ['pipeline runs', 'no startedAt', pipelineRuns(without(pipelineRun(), 'startedAt')), false],
+  ['pipeline runs', 'a commit that is not hex', pipelineRuns(pipelineRun({ commit: 'main' })), false],
+  ['pipeline runs', 'an empty branch', pipelineRuns(pipelineRun({ branch: '' })), false],
+  ['pipeline runs', 'an unknown field', pipelineRuns(pipelineRun({ durationSeconds: 480 })), false],
 ];
 
 describe('zod and the OpenAPI spec agree on request bodies', () => {
@@ -205,6 +228,7 @@ describe('zod and the OpenAPI spec agree on request bodies', () => {
   it.each<[Body, string, unknown, string]>([
     ['deployments', 'finishedAt before startedAt', deployments(deployment({ startedAt: '2026-03-02T11:00:00Z' })), 'finishedAt is before startedAt'],
     ['incidents', 'resolvedAt before openedAt', incidents(incident({ resolvedAt: '2026-03-02T09:00:00Z' })), 'resolvedAt is before openedAt'],
+    ['pipeline runs', 'finishedAt before startedAt', pipelineRuns(pipelineRun({ finishedAt: '2026-03-02T09:00:00Z' })), 'finishedAt is before startedAt'],
   ])('known difference, %s: %s (zod only)', (body, _name, example, message) => {
     expect(verdicts(body, example)).toEqual({ zod: false, spec: true, why: message });
   });

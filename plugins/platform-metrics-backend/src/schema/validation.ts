@@ -15,7 +15,7 @@ const ISO_TIMESTAMP =
  * An ISO-8601 timestamp with a time zone, normalised to UTC
  * (`2026-01-02T03:04:05.000Z`).
  */
-const timestamp = z
+export const timestamp = z
   .string({ error: 'expected an ISO-8601 timestamp string' })
   .refine(v => ISO_TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)), {
     error: 'expected an ISO-8601 timestamp with a time zone, e.g. 2026-01-31T12:00:00Z',
@@ -36,15 +36,22 @@ const refOf = (defaultKind: string) =>
     }
   });
 
-const entityRef = refOf('component');
+export const entityRef = refOf('component');
 
-const id = z
+export const id = z
   .string({ error: 'expected a non-empty string' })
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(255, { error: 'at most 255 characters' });
 
-const source = id.default('api');
+export const source = id.default('api');
+
+/** A commit sha, 7 to 64 hex digits, lower-cased. */
+export const commitSha = z
+  .string({ error: 'expected a commit sha (7 to 64 hex digits)' })
+  .trim()
+  .regex(/^[0-9a-f]{7,64}$/i, { error: 'expected a commit sha (7 to 64 hex digits)' })
+  .transform(v => v.toLowerCase());
 
 /** One change (commit or merged PR) shipped by a deployment. */
 export const changeSchema = z.strictObject({
@@ -63,12 +70,7 @@ export const deploymentSchema = z
     finishedAt: timestamp,
     startedAt: timestamp.optional(),
     version: z.string().max(255).optional(),
-    commitSha: z
-      .string({ error: 'expected a commit sha (7 to 64 hex digits)' })
-      .trim()
-      .regex(/^[0-9a-f]{7,64}$/i, { error: 'expected a commit sha (7 to 64 hex digits)' })
-      .transform(v => v.toLowerCase())
-      .optional(),
+    commitSha: commitSha.optional(),
     changes: z.array(changeSchema).max(10000).default([]),
     type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
     remediates: id.optional(),

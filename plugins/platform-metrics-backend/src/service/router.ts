@@ -20,6 +20,8 @@ import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
+import { PipelineService } from '../pipelines/PipelineService';
+import { pipelineRunBatchSchema } from '../schema/pipelineValidation';
 import { RouterAuth } from './auth';
 
 export interface RouterOptions {
@@ -29,6 +31,7 @@ export interface RouterOptions {
   summaries: SummaryCache;
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
+  pipelines: PipelineService;
   clock?: Clock;
 }
 
@@ -54,7 +57,7 @@ const BODY_LIMIT = '20mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, pipelines } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -85,6 +88,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await ingest.incidents(body.incidents));
   });
 
+  router.post('/pipeline-runs', async (req, res) => {
+    await auth.ingest(req);
+    const body = parse(pipelineRunBatchSchema, req.body);
+    res.json(await pipelines.ingest(body.runs));
+  });
+
   router.post('/survey-responses', async (req, res) => {
     // its own permission, insert-only, and the caller's subject as origin
     const origin = await auth.surveyImport(req);
@@ -103,6 +112,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await auth.ingestOrRead(req);
     const query = parse(latestDeploymentQuerySchema, req.query);
     res.json(await ingest.latestDeployment(entityRefOf(req.params), query.environment));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/pipelines', async (req, res) => {
+    await auth.read(req);
+    const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
+    res.json(await pipelines.entity(entityRefOf(req.params), makeWindow(query.windowDays, query.to, clock())));
+  });
+
+  router.get('/org/pipelines', async (req, res) => {
+    await auth.read(req);
+    const query = parse(metricsQuerySchema, req.query);
+    res.json(await pipelines.org(makeWindow(query.windowDays, query.to, clock()), query.group));
   });
 
   router.get('/org/summary', async (req, res) => {

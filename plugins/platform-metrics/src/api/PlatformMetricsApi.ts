@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   CurrentSurvey,
+  EntityPipelines,
   EntityScorecard,
   OrgSummary,
   SurveyComments,
@@ -36,6 +37,11 @@ export interface PlatformMetricsApi {
   getOrgSummary(
     options?: MetricWindowOptions & { group?: string },
   ): Promise<OrgSummary>;
+  /** CI pipeline duration, failure and flaky rates of one entity. */
+  getEntityPipelines(
+    entityRef: CompoundEntityRef,
+    options?: MetricWindowOptions,
+  ): Promise<EntityPipelines>;
   getCurrentSurvey(): Promise<CurrentSurvey>;
   submitSurveyResponse(response: {
     score: number;

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   CurrentSurvey,
   DefaultApiClient,
+  EntityPipelines,
   EntityScorecard,
   OrgSummary,
   SurveyComments,
@@ -34,6 +35,15 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
   getEntityScorecard(entityRef: CompoundEntityRef, options?: MetricWindowOptions): Promise<EntityScorecard> {
     return body(
       this.client.getEntityScorecard({
+        path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
+        query: { windowDays: options?.windowDays, to: options?.to },
+      }),
+    );
+  }
+
+  getEntityPipelines(entityRef: CompoundEntityRef, options?: MetricWindowOptions): Promise<EntityPipelines> {
+    return body(
+      this.client.getEntityPipelines({
         path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
         query: { windowDays: options?.windowDays, to: options?.to },
       }),

@@ -1,5 +1,6 @@
 import type {
   CurrentSurvey,
+  EntityPipelines,
   EntityScorecard,
   OrgSummary,
   TeamSummary,
@@ -220,12 +221,29 @@ export function makeSurvey(overrides: Partial<CurrentSurvey> = {}): CurrentSurve
   };
 }
 
+export function makePipelines(overrides: Partial<EntityPipelines> = {}): EntityPipelines {
+  return {
+    entityRef: 'component:default/payments-api',
+    window: { from: '2026-03-02T00:00:00.000Z', to: '2026-03-16T00:00:00.000Z', days: 14 },
+    duration: { median: 8 * 60, p90: 14 * 60, n: 40 },
+    runs: { succeeded: 40, failed: 10, cancelled: 2 },
+    failureRate: 0.2,
+    flaky: { rate: 0.125, flakyCommits: 5, commits: 40 },
+    trend: [
+      { weekStart: '2026-03-02T00:00:00.000Z', runs: 26, durationMedian: 9 * 60 },
+      { weekStart: '2026-03-09T00:00:00.000Z', runs: 26, durationMedian: 7 * 60 },
+    ],
+    ...overrides,
+  };
+}
+
 export function mockApi(
   overrides: Partial<jest.Mocked<PlatformMetricsApi>> = {},
 ): jest.Mocked<PlatformMetricsApi> {
   return {
     getEntityScorecard: jest.fn().mockResolvedValue(makeScorecard()),
     getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
+    getEntityPipelines: jest.fn().mockResolvedValue(makePipelines()),
     getCurrentSurvey: jest.fn().mockResolvedValue(makeSurvey()),
     submitSurveyResponse: jest.fn().mockResolvedValue({ surveyId: '2026-Q2' }),
     snoozeSurvey: jest

@@ -5,6 +5,7 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { MetricCard } from '../common/MetricCard';
 import { GoldenPathCard } from './GoldenPathCard';
 import { OverallCard } from './OverallCard';
+import { PipelinesCard } from './PipelinesCard';
 import { DeploymentsTable, IncidentsTable } from './RecentTables';
 import { scorecardMetrics } from './scorecardMetrics';
 
@@ -25,6 +26,9 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
           <MetricCard {...metric.card} />
         </Grid>
       ))}
+      <Grid item xs={12} sm={6} lg={4}>
+        <PipelinesCard entityRef={s.entityRef} windowDays={s.window.days} />
+      </Grid>
       <Grid item xs={12} lg={7}>
         <DeploymentsTable deployments={s.recentDeployments ?? []} />
       </Grid>

@@ -1608,6 +1608,299 @@ export const spec = {
           },
         },
       },
+      PipelineRunStatus: {
+        type: 'string',
+        enum: ['succeeded', 'failed', 'cancelled'],
+      },
+      PipelineRun: {
+        type: 'object',
+        description:
+          'A CI pipeline run as ingested; upserted on (source, id). `finishedAt` must not be before `startedAt`.',
+        additionalProperties: false,
+        required: ['id', 'entityRef', 'startedAt', 'finishedAt', 'status'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            description:
+              'Unique per source; the idempotency key. Surrounding whitespace is trimmed.',
+          },
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            default: 'api',
+            description: 'Surrounding whitespace is trimmed.',
+          },
+          entityRef: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description: 'Entity ref; kind defaults to `component`.',
+          },
+          startedAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description:
+              'ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.',
+          },
+          finishedAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description:
+              'ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.',
+          },
+          status: {
+            $ref: '#/components/schemas/PipelineRunStatus',
+          },
+          branch: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+          },
+          commit: {
+            type: 'string',
+            pattern: '^\\s*[0-9a-fA-F]{7,64}\\s*$',
+            description:
+              'The commit the run built (stored lower-case); runs of one commit that both failed and succeeded make it flaky.',
+          },
+        },
+      },
+      PipelineRunBatch: {
+        type: 'object',
+        description: 'Body of `POST /pipeline-runs`.',
+        additionalProperties: false,
+        required: ['runs'],
+        properties: {
+          runs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/PipelineRun',
+            },
+          },
+        },
+      },
+      PipelineDuration: {
+        type: 'object',
+        description:
+          'finishedAt - startedAt of the succeeded runs finished in the window, in seconds; null without runs.',
+        required: ['median', 'p90', 'n'],
+        properties: {
+          median: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          p90: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PipelineRunCounts: {
+        type: 'object',
+        required: ['succeeded', 'failed', 'cancelled'],
+        properties: {
+          succeeded: {
+            type: 'integer',
+            minimum: 0,
+          },
+          failed: {
+            type: 'integer',
+            minimum: 0,
+          },
+          cancelled: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PipelineFlakiness: {
+        type: 'object',
+        description:
+          'Commits (per entity) whose runs in the window both failed and succeeded, of the commits with completed runs.',
+        required: ['rate', 'flakyCommits', 'commits'],
+        properties: {
+          rate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          flakyCommits: {
+            type: 'integer',
+            minimum: 0,
+          },
+          commits: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      PipelineTrendPoint: {
+        type: 'object',
+        required: ['weekStart', 'runs', 'durationMedian'],
+        properties: {
+          weekStart: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            description: 'Monday 00:00 UTC of the ISO week.',
+          },
+          runs: {
+            type: 'integer',
+            minimum: 0,
+          },
+          durationMedian: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+        },
+      },
+      EntityPipelines: {
+        type: 'object',
+        description:
+          'CI pipeline duration, failure rate and flakiness of one entity.',
+        required: [
+          'entityRef',
+          'window',
+          'duration',
+          'runs',
+          'failureRate',
+          'flaky',
+          'trend',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          duration: {
+            $ref: '#/components/schemas/PipelineDuration',
+          },
+          runs: {
+            $ref: '#/components/schemas/PipelineRunCounts',
+          },
+          failureRate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'failed / (succeeded + failed).',
+          },
+          flaky: {
+            $ref: '#/components/schemas/PipelineFlakiness',
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineTrendPoint',
+            },
+          },
+        },
+      },
+      TeamPipelines: {
+        type: 'object',
+        required: [
+          'groupRef',
+          'entities',
+          'duration',
+          'runs',
+          'failureRate',
+          'flaky',
+        ],
+        properties: {
+          groupRef: {
+            type: 'string',
+          },
+          entities: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Components the team owns.',
+          },
+          duration: {
+            $ref: '#/components/schemas/PipelineDuration',
+          },
+          runs: {
+            $ref: '#/components/schemas/PipelineRunCounts',
+          },
+          failureRate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          flaky: {
+            $ref: '#/components/schemas/PipelineFlakiness',
+          },
+        },
+      },
+      OrgPipelines: {
+        type: 'object',
+        description:
+          'CI pipeline figures org-wide (every run) or of one group (the runs of the components it owns), with a row per owning team.',
+        required: [
+          'window',
+          'group',
+          'duration',
+          'runs',
+          'failureRate',
+          'flaky',
+          'trend',
+          'teams',
+        ],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          group: {
+            type: 'string',
+            nullable: true,
+          },
+          duration: {
+            $ref: '#/components/schemas/PipelineDuration',
+          },
+          runs: {
+            $ref: '#/components/schemas/PipelineRunCounts',
+          },
+          failureRate: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          flaky: {
+            $ref: '#/components/schemas/PipelineFlakiness',
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PipelineTrendPoint',
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamPipelines',
+            },
+          },
+        },
+      },
     },
   },
   security: [
@@ -1850,6 +2143,127 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/OrgSummary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pipeline-runs': {
+      post: {
+        operationId: 'IngestPipelineRuns',
+        description:
+          'Upserts 1..1000 CI pipeline runs on (source, id). Service or external-access credentials only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PipelineRunBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/IngestResult',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/pipelines': {
+      get: {
+        operationId: 'GetEntityPipelines',
+        description:
+          'CI pipeline duration (succeeded runs), failure rate, flakiness and weekly trend of one entity.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's pipeline figures.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityPipelines',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/pipelines': {
+      get: {
+        operationId: 'GetOrgPipelines',
+        description:
+          "CI pipeline figures org-wide or of one group's components, with a row per owning team.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The pipeline figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrgPipelines',
                 },
               },
             },

@@ -5,11 +5,14 @@
 // ******************************************************************
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
+import { EntityPipelines } from '../models/EntityPipelines.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
+import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSummary } from '../models/OrgSummary.model';
+import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
@@ -43,6 +46,21 @@ export type GetCurrentSurvey = {
 /**
  * @public
  */
+export type GetEntityPipelines = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    windowDays?: number;
+    to?: string;
+  };
+  response: EntityPipelines | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetEntityScorecard = {
   path: {
     kind: string;
@@ -68,6 +86,17 @@ export type GetLatestDeployment = {
     environment?: string;
   };
   response: LatestDeployment | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetOrgPipelines = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+  };
+  response: OrgPipelines | Error | Error | Error;
 };
 /**
  * @public
@@ -116,6 +145,13 @@ export type IngestIncidents = {
 /**
  * @public
  */
+export type IngestPipelineRuns = {
+  body: PipelineRunBatch;
+  response: IngestResult | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type SnoozeCurrentSurvey = {
   response: SurveySnoozeResult | Error | Error;
 };
@@ -127,9 +163,13 @@ export type EndpointMap = {
 
   '#get|/surveys/current': GetCurrentSurvey;
 
+  '#get|/entities/{kind}/{namespace}/{name}/pipelines': GetEntityPipelines;
+
   '#get|/entities/{kind}/{namespace}/{name}/scorecard': GetEntityScorecard;
 
   '#get|/entities/{kind}/{namespace}/{name}/deployments/latest': GetLatestDeployment;
+
+  '#get|/org/pipelines': GetOrgPipelines;
 
   '#get|/org/summary': GetOrgSummary;
 
@@ -140,6 +180,8 @@ export type EndpointMap = {
   '#post|/deployments': IngestDeployments;
 
   '#post|/incidents': IngestIncidents;
+
+  '#post|/pipeline-runs': IngestPipelineRuns;
 
   '#post|/surveys/current/snooze': SnoozeCurrentSurvey;
 };

@@ -10,11 +10,14 @@ import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
+import { EntityPipelines } from '../models/EntityPipelines.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
+import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSummary } from '../models/OrgSummary.model';
+import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
@@ -61,6 +64,20 @@ export type GetCurrentSurvey = {};
 /**
  * @public
  */
+export type GetEntityPipelines = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    windowDays?: number;
+    to?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetEntityScorecard = {
   path: {
     kind: string;
@@ -83,6 +100,16 @@ export type GetLatestDeployment = {
   };
   query: {
     environment?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetOrgPipelines = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
   };
 };
 /**
@@ -123,6 +150,12 @@ export type IngestDeployments = {
  */
 export type IngestIncidents = {
   body: IncidentBatch;
+};
+/**
+ * @public
+ */
+export type IngestPipelineRuns = {
+  body: PipelineRunBatch;
 };
 /**
  * @public
@@ -219,6 +252,39 @@ export class DefaultApiClient {
   }
 
   /**
+   * CI pipeline duration (succeeded runs), failure rate, flakiness and weekly trend of one entity.
+   * @param kind -
+   * @param namespace -
+   * @param name -
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   */
+  public async getEntityPipelines(
+    // @ts-ignore
+    request: GetEntityPipelines,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityPipelines>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/pipelines{?windowDays,to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * The DORA metrics, adoption, time to first deploy and weekly trend of one entity.
    * @param kind -
    * @param namespace -
@@ -271,6 +337,34 @@ export class DefaultApiClient {
       kind: request.path.kind,
       namespace: request.path.namespace,
       name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * CI pipeline figures org-wide or of one group's components, with a row per owning team.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   */
+  public async getOrgPipelines(
+    // @ts-ignore
+    request: GetOrgPipelines,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<OrgPipelines>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/pipelines{?windowDays,to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
 
@@ -409,6 +503,31 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/incidents`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Upserts 1..1000 CI pipeline runs on (source, id). Service or external-access credentials only.
+   * @param pipelineRunBatch -
+   */
+  public async ingestPipelineRuns(
+    // @ts-ignore
+    request: IngestPipelineRuns,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<IngestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/pipeline-runs`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
