@@ -2,6 +2,7 @@ import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import path from 'node:path';
 import type {
   CurrentSurvey,
+  EntityPipelines,
   EntityScorecard,
   OrgSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -82,6 +83,12 @@ test('the Scorecard tab shows the numbers GET /scorecard returns', async ({ page
   await expect(value('Change failure rate')).toContainText(formatPercent(s.dora.changeFailureRate.value));
   await expect(card('Time to restore service')).toContainText(`n = ${s.dora.timeToRestore.n}`);
   await expect(card('Rework rate')).toContainText(`n = ${s.dora.reworkRate.total}`);
+
+  // the demo's CI pipeline runs, as GET /pipelines answers them
+  const p = await api<EntityPipelines>(request, '/entities/component/default/payments-api/pipelines?windowDays=90');
+  expect(p.duration.n).toBeGreaterThan(0);
+  await expect(card('CI pipelines').getByTestId('pipelines-median')).toHaveText(formatDuration(p.duration.median));
+  await expect(card('CI pipelines')).toContainText(`${p.duration.n} succeeded runs`);
 
   await page.screenshot({ path: path.join(SHOTS, 'scorecard.png'), fullPage: true });
 });

@@ -22,7 +22,7 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
         <GoldenPathCard adoption={s.adoption} />
       </Grid>
       {scorecardMetrics(t, s).map(metric => (
-        <Grid item xs={12} sm={6} lg={metric.lg} key={metric.id}>
+        <Grid item xs={12} sm={6} lg={4} key={metric.id}>
           <MetricCard {...metric.card} />
         </Grid>
       ))}

@@ -12,10 +12,9 @@ import {
 } from '../common/format';
 import { WeeklyMetricKey, weeklyMetricChart } from '../common/weeklyMetrics';
 
-/** One metric card of the scorecard and its width in the grid. */
+/** One metric card of the scorecard. */
 export interface ScorecardMetric {
   id: string;
-  lg: 4 | 6;
   card: MetricCardProps;
 }
 
@@ -57,7 +56,6 @@ export function scorecardMetrics(
   return [
     {
       id: 'deploymentFrequency',
-      lg: 4,
       card: {
         ...common,
         title: t('scorecard.deploymentFrequency.title'),
@@ -81,7 +79,6 @@ export function scorecardMetrics(
     },
     {
       id: 'leadTime',
-      lg: 4,
       card: {
         ...common,
         title: t('scorecard.leadTime.title'),
@@ -97,7 +94,6 @@ export function scorecardMetrics(
     },
     {
       id: 'changeFailureRate',
-      lg: 4,
       card: {
         ...common,
         title: t('scorecard.changeFailureRate.title'),
@@ -119,7 +115,6 @@ export function scorecardMetrics(
     },
     {
       id: 'timeToRestore',
-      lg: 6,
       card: {
         ...common,
         title: t('scorecard.timeToRestore.title'),
@@ -145,7 +140,6 @@ export function scorecardMetrics(
     },
     {
       id: 'reworkRate',
-      lg: 6,
       card: {
         ...common,
         title: t('scorecard.reworkRate.title'),
