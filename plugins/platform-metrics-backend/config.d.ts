@@ -42,6 +42,13 @@ export interface Config {
        */
       rules?: Array<{ annotation: string; value?: string }>;
     };
+    costs?: {
+      /**
+       * The one currency of cost records (ISO 4217, e.g. EUR); records in
+       * another currency are rejected with 400. Default USD.
+       */
+      currency?: string;
+    };
     survey?: {
       /** `quarterly` (survey ids like 2026-Q4, default) or `monthly` (2026-M11). */
       cadence?: 'quarterly' | 'monthly';

@@ -21,6 +21,14 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('takes one currency for costs, USD by default, and refuses what is not an ISO 4217 code', () => {
+    expect(read({}).costs).toEqual({ currency: 'USD' });
+    expect(read({ costs: { currency: 'eur' } }).costs).toEqual({ currency: 'EUR' });
+    expect(() => read({ costs: { currency: 'Euro' } })).toThrow(
+      /Invalid configuration platformMetrics\.costs\.currency: expected an ISO 4217 currency code such as USD, got 'Euro'/,
+    );
+  });
+
   it('lower-cases environment names and types, and never lets the group minimum fall below 3', () => {
     const s = read({ productionEnvironments: ['PROD', 'Live'], adoption: { eligibleTypes: ['Service'] }, survey: { minGroupSize: 2 } });
     expect(s.productionEnvironments).toEqual(['prod', 'live']);

@@ -48,6 +48,8 @@ export interface PlatformMetricsSettings {
     retentionQuarters: number;
   };
   catalogSync: { frequencyMinutes: number; pageSize: number };
+  /** The installation's one currency for cost records (ISO 4217, upper-case). */
+  costs: { currency: string };
   rollups: {
     /** Seconds between runs of the rollup job. */
     frequencySeconds: number;
@@ -209,6 +211,12 @@ function pseudonymSecret(c: Reader, env: string | undefined) {
   return { pseudonymSecret: secret, developmentPseudonymSecret: false };
 }
 
+function currencyOf(c: Reader): string {
+  const currency = c.string('costs.currency', 'USD');
+  if (!/^[A-Za-z]{3}$/.test(currency)) invalid('costs.currency', `expected an ISO 4217 currency code such as USD, got '${currency}'`);
+  return currency.toUpperCase();
+}
+
 /**
  * Reads and validates every option of the plugin into one settings object.
  * `env` is the `NODE_ENV` the rules depend on (a pseudonym secret is
@@ -249,6 +257,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
       ...pseudonymSecret(c, env),
       retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
     },
+    costs: { currency: currencyOf(c) },
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
       pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),

@@ -13,6 +13,7 @@ import { createAuth } from './service/auth';
 import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
 import { PipelineService } from './pipelines/PipelineService';
+import { CostService } from './costs/CostService';
 import { SummaryCache } from './summaries/SummaryCache';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
@@ -117,6 +118,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
             pipelines: new PipelineService(stores),
+            costs: new CostService(stores, settings.costs.currency),
           }),
         );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));

@@ -154,6 +154,20 @@ export const platformMetricsTranslationRef = createTranslationRef({
       minutesUnit: 'minutes',
       axisMinutes: '{{value}} min',
     },
+    costs: {
+      title: 'Cost',
+      loading: 'Loading costs',
+      errorTitle: 'Could not load the costs',
+      definition:
+        'The cost records of this service summed per calendar month (UTC), over the last 12 months. Per deployment: the total divided by the successful production deployments of those months.',
+      noCosts: 'No cost records',
+      noCostsDescription: 'Send monthly or daily costs to POST /api/platform-metrics/costs, for example from a billing export.',
+      perMonth: '{{amount}} per month',
+      total: '{{amount}} in {{months}} months',
+      perDeployment: '{{amount}} per production deployment',
+      trendTitle: 'Cost per month',
+      monthLabel: 'Month',
+    },
     scorecard: {
       title: 'Scorecard',
       loading: 'Loading scorecard',

@@ -15,6 +15,7 @@ import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
 import { PipelineService } from '../pipelines/PipelineService';
+import { CostService } from '../costs/CostService';
 import { createAuth } from '../service/auth';
 import { createRouter } from '../service/router';
 import { JobSettings } from '../tasks/JobSettings';
@@ -69,6 +70,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
       ),
     surveyAdmin: new SurveyAdmin(stores, settings.survey, clock),
     pipelines: new PipelineService(stores),
+    costs: new CostService(stores, settings.costs.currency),
     publications,
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,

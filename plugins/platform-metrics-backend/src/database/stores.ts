@@ -4,12 +4,14 @@ import { Clock } from '../lib/time';
 import { CatalogStore } from './CatalogStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
+import { DatabaseCostStore } from './DatabaseCostStore';
 import { DatabasePipelineStore } from './DatabasePipelineStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { EventStore } from './EventStore';
+import { CostStore } from './CostStore';
 import { PipelineStore } from './PipelineStore';
 import { PublicationStore } from './PublicationStore';
 import { RollupStore } from './RollupStore';
@@ -28,6 +30,7 @@ export interface PlatformMetricsStores {
   surveys: SurveyStore;
   publications: PublicationStore;
   pipelines: PipelineStore;
+  costs: CostStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -45,6 +48,7 @@ export async function storesForKnex(
     surveys: new DatabaseSurveyStore(db),
     publications: new DatabasePublicationStore(db),
     pipelines: new DatabasePipelineStore(db, clock),
+    costs: new DatabaseCostStore(db, clock),
   };
 }
 

@@ -66,3 +66,16 @@ export function makeWindow(windowDays: number, to?: string, now = Date.now()): W
 export function windowJson(w: Window): { from: string; to: string; days: number } {
   return { from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString(), days: w.days };
 }
+
+/** The `count` calendar months (`YYYY-MM`, UTC) ending with the month of `t`, oldest first. */
+export function monthsEndingAt(t: number, count: number): string[] {
+  const last = utc(t).startOf('month');
+  return Array.from({ length: count }, (_, i) => last.minus({ months: count - 1 - i }).toFormat('yyyy-MM'));
+}
+
+/** `[from, to)` in epoch ms of the calendar months `first..last` (`YYYY-MM`, UTC). */
+export function monthsWindow(first: string, last: string): { from: number; to: number } {
+  const from = DateTime.fromFormat(first, 'yyyy-MM', { zone: 'utc' });
+  const to = DateTime.fromFormat(last, 'yyyy-MM', { zone: 'utc' }).plus({ months: 1 });
+  return { from: from.toMillis(), to: to.toMillis() };
+}

@@ -7,6 +7,7 @@ import {
 import fc from 'fast-check';
 import { ZodType } from 'zod';
 import { compile, componentSchema, describeErrors } from '../__testUtils__/openapi';
+import { costBatchSchema } from './costValidation';
 import { pipelineRunBatchSchema } from './pipelineValidation';
 
 /*
@@ -22,6 +23,7 @@ const bodies = {
   'survey answers': { zod: surveyResponseSchema, spec: compile(componentSchema('SurveyAnswer')) },
   'survey imports': { zod: surveyImportBatchSchema, spec: compile(componentSchema('SurveyImportBatch')) },
   'pipeline runs': { zod: pipelineRunBatchSchema, spec: compile(componentSchema('PipelineRunBatch')) },
+  costs: { zod: costBatchSchema, spec: compile(componentSchema('CostBatch')) },
 };
 type Body = keyof typeof bodies;
 
@@ -69,6 +71,16 @@ const pipelineRun = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const pipelineRuns = (...items: unknown[]) => ({ runs: items });
+
+const costRecord = (over: Record<string, unknown> = {}) => ({
+  id: 'c1',
+  entityRef: 'payments',
+  period: '2026-11',
+  amount: 120.5,
+  currency: 'EUR',
+  ...over,
+});
+const costs = (...items: unknown[]) => ({ costs: items });
 
 const imported = (over: Record<string, unknown> = {}) => ({
   surveyId: '2026-Q3',
@@ -207,6 +219,18 @@ const examples: Array<[Body, string, unknown, boolean]> = [
   ['pipeline runs', 'a commit that is not hex', pipelineRuns(pipelineRun({ commit: 'main' })), false],
   ['pipeline runs', 'an empty branch', pipelineRuns(pipelineRun({ branch: '' })), false],
   ['pipeline runs', 'an unknown field', pipelineRuns(pipelineRun({ durationSeconds: 480 })), false],
+  // ------------------------------------------------------------ costs
+  ['costs', 'a month', costs(costRecord()), true],
+  ['costs', 'a day, a source, lower-case currency', costs(costRecord({ period: '2026-11-30', source: 'aws', currency: 'eur' })), true],
+  ['costs', 'an amount of 0', costs(costRecord({ amount: 0 })), true],
+  ['costs', 'no items', costs(), false],
+  ['costs', 'a negative amount', costs(costRecord({ amount: -1 })), false],
+  ['costs', 'an amount as a string', costs(costRecord({ amount: '12' })), false],
+  ['costs', 'month 13', costs(costRecord({ period: '2026-13' })), false],
+  ['costs', 'a quarter', costs(costRecord({ period: '2026-Q4' })), false],
+  ['costs', 'a four-letter currency', costs(costRecord({ currency: 'EURO' })), false],
+  ['costs', 'no currency', costs(without(costRecord(), 'currency')), false],
+  ['costs', 'an unknown field', costs(costRecord({ tags: [] })), false],
 ];
 
 describe('zod and the OpenAPI spec agree on request bodies', () => {
@@ -228,6 +252,8 @@ describe('zod and the OpenAPI spec agree on request bodies', () => {
   it.each<[Body, string, unknown, string]>([
     ['deployments', 'finishedAt before startedAt', deployments(deployment({ startedAt: '2026-03-02T11:00:00Z' })), 'finishedAt is before startedAt'],
     ['incidents', 'resolvedAt before openedAt', incidents(incident({ resolvedAt: '2026-03-02T09:00:00Z' })), 'resolvedAt is before openedAt'],
+    ['costs', 'a day that is not in the calendar', costs(costRecord({ period: '2026-02-30' })), 'not a day of the calendar'],
+    ['costs', 'a month before 2000', costs(costRecord({ period: '1999-12' })), 'must be 2000-01 or later'],
     ['pipeline runs', 'finishedAt before startedAt', pipelineRuns(pipelineRun({ finishedAt: '2026-03-02T09:00:00Z' })), 'finishedAt is before startedAt'],
   ])('known difference, %s: %s (zod only)', (body, _name, example, message) => {
     expect(verdicts(body, example)).toEqual({ zod: false, spec: true, why: message });

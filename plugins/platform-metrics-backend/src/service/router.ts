@@ -22,6 +22,8 @@ import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { PipelineService } from '../pipelines/PipelineService';
 import { pipelineRunBatchSchema } from '../schema/pipelineValidation';
+import { CostService, costWindow } from '../costs/CostService';
+import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
 import { RouterAuth } from './auth';
 
 export interface RouterOptions {
@@ -32,6 +34,7 @@ export interface RouterOptions {
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
   pipelines: PipelineService;
+  costs: CostService;
   clock?: Clock;
 }
 
@@ -57,7 +60,7 @@ const BODY_LIMIT = '20mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, pipelines } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, pipelines, costs } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -94,6 +97,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await pipelines.ingest(body.runs));
   });
 
+  router.post('/costs', async (req, res) => {
+    await auth.ingest(req);
+    const body = parse(costBatchSchema, req.body);
+    res.json(await costs.ingest(body.costs));
+  });
+
   router.post('/survey-responses', async (req, res) => {
     // its own permission, insert-only, and the caller's subject as origin
     const origin = await auth.surveyImport(req);
@@ -124,6 +133,18 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await auth.read(req);
     const query = parse(metricsQuerySchema, req.query);
     res.json(await pipelines.org(makeWindow(query.windowDays, query.to, clock()), query.group));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/costs', async (req, res) => {
+    await auth.read(req);
+    const query = parse(costQuerySchema.omit({ group: true }), req.query);
+    res.json(await costs.entity(entityRefOf(req.params), costWindow(query.months, query.to, clock())));
+  });
+
+  router.get('/org/costs', async (req, res) => {
+    await auth.read(req);
+    const query = parse(costQuerySchema, req.query);
+    res.json(await costs.org(costWindow(query.months, query.to, clock()), query.group));
   });
 
   router.get('/org/summary', async (req, res) => {

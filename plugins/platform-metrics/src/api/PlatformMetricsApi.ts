@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   CurrentSurvey,
+  EntityCosts,
   EntityPipelines,
   EntityScorecard,
   OrgSummary,
@@ -37,6 +38,11 @@ export interface PlatformMetricsApi {
   getOrgSummary(
     options?: MetricWindowOptions & { group?: string },
   ): Promise<OrgSummary>;
+  /** One entity's cost per calendar month (`months` up to the month of `to`). */
+  getEntityCosts(
+    entityRef: CompoundEntityRef,
+    options?: { months?: number; to?: string },
+  ): Promise<EntityCosts>;
   /** CI pipeline duration, failure and flaky rates of one entity. */
   getEntityPipelines(
     entityRef: CompoundEntityRef,

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   CurrentSurvey,
   DefaultApiClient,
+  EntityCosts,
   EntityPipelines,
   EntityScorecard,
   OrgSummary,
@@ -37,6 +38,15 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
       this.client.getEntityScorecard({
         path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
         query: { windowDays: options?.windowDays, to: options?.to },
+      }),
+    );
+  }
+
+  getEntityCosts(entityRef: CompoundEntityRef, options?: { months?: number; to?: string }): Promise<EntityCosts> {
+    return body(
+      this.client.getEntityCosts({
+        path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
+        query: { months: options?.months, to: options?.to },
       }),
     );
   }

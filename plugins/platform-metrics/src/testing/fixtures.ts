@@ -1,5 +1,6 @@
 import type {
   CurrentSurvey,
+  EntityCosts,
   EntityPipelines,
   EntityScorecard,
   OrgSummary,
@@ -237,6 +238,25 @@ export function makePipelines(overrides: Partial<EntityPipelines> = {}): EntityP
   };
 }
 
+export function makeCosts(overrides: Partial<EntityCosts> = {}): EntityCosts {
+  return {
+    entityRef: 'component:default/payments-api',
+    currency: 'EUR',
+    fromMonth: '2026-01',
+    toMonth: '2026-03',
+    total: 3600,
+    perMonth: 1200,
+    deployments: 48,
+    perDeployment: 75,
+    monthly: [
+      { month: '2026-01', amount: 1000 },
+      { month: '2026-02', amount: 1200 },
+      { month: '2026-03', amount: 1400 },
+    ],
+    ...overrides,
+  };
+}
+
 export function mockApi(
   overrides: Partial<jest.Mocked<PlatformMetricsApi>> = {},
 ): jest.Mocked<PlatformMetricsApi> {
@@ -244,6 +264,7 @@ export function mockApi(
     getEntityScorecard: jest.fn().mockResolvedValue(makeScorecard()),
     getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
     getEntityPipelines: jest.fn().mockResolvedValue(makePipelines()),
+    getEntityCosts: jest.fn().mockResolvedValue(makeCosts()),
     getCurrentSurvey: jest.fn().mockResolvedValue(makeSurvey()),
     submitSurveyResponse: jest.fn().mockResolvedValue({ surveyId: '2026-Q2' }),
     snoozeSurvey: jest

@@ -6,6 +6,7 @@ import { MetricCard } from '../common/MetricCard';
 import { GoldenPathCard } from './GoldenPathCard';
 import { OverallCard } from './OverallCard';
 import { PipelinesCard } from './PipelinesCard';
+import { CostCard } from './CostCard';
 import { DeploymentsTable, IncidentsTable } from './RecentTables';
 import { scorecardMetrics } from './scorecardMetrics';
 
@@ -29,10 +30,13 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
       <Grid item xs={12} sm={6} lg={4}>
         <PipelinesCard entityRef={s.entityRef} windowDays={s.window.days} />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} sm={6} lg={4}>
+        <CostCard entityRef={s.entityRef} />
+      </Grid>
+      <Grid item xs={12} lg={8}>
         <DeploymentsTable deployments={s.recentDeployments ?? []} />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12}>
         <IncidentsTable incidents={s.recentIncidents ?? []} />
       </Grid>
     </Grid>

@@ -124,6 +124,19 @@ export const spec = {
         description:
           'A survey id, `2026-Q4` (quarterly) or `2026-M11` (monthly).',
       },
+      months: {
+        name: 'months',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 36,
+          default: 12,
+        },
+        description:
+          'The number of calendar months (UTC) up to and including the month of `to`.',
+      },
     },
     responses: {
       IngestResult: {
@@ -1901,6 +1914,308 @@ export const spec = {
           },
         },
       },
+      Cost: {
+        type: 'object',
+        description:
+          "A cost record as ingested; upserted on (source, id). Summed per entity and calendar month (`period` is a month, or a day of the month). Its currency must be the installation's (`platformMetrics.costs.currency`), else 400.",
+        additionalProperties: false,
+        required: ['id', 'entityRef', 'period', 'amount', 'currency'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            description:
+              'Unique per source; the idempotency key. Surrounding whitespace is trimmed.',
+          },
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            default: 'api',
+            description: 'Surrounding whitespace is trimmed.',
+          },
+          entityRef: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description: 'Entity ref; kind defaults to `component`.',
+          },
+          period: {
+            type: 'string',
+            pattern: '^\\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?$',
+            example: '2026-11',
+          },
+          amount: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1000000000000,
+          },
+          currency: {
+            type: 'string',
+            pattern: '^[A-Za-z]{3}$',
+            example: 'USD',
+          },
+        },
+      },
+      CostBatch: {
+        type: 'object',
+        description: 'Body of `POST /costs`.',
+        additionalProperties: false,
+        required: ['costs'],
+        properties: {
+          costs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/Cost',
+            },
+          },
+        },
+      },
+      MonthlyAmount: {
+        type: 'object',
+        required: ['month', 'amount'],
+        properties: {
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          amount: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      EntityCosts: {
+        type: 'object',
+        description:
+          "One entity's cost per calendar month, its total and its cost per successful production deployment.",
+        required: [
+          'entityRef',
+          'currency',
+          'fromMonth',
+          'toMonth',
+          'total',
+          'perMonth',
+          'deployments',
+          'perDeployment',
+          'monthly',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          fromMonth: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          toMonth: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          total: {
+            type: 'number',
+            minimum: 0,
+          },
+          perMonth: {
+            type: 'number',
+            minimum: 0,
+            description: 'total / number of months.',
+          },
+          deployments: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Successful production deployments in the months.',
+          },
+          perDeployment: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          monthly: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MonthlyAmount',
+            },
+          },
+        },
+      },
+      OrgMonthlyCost: {
+        type: 'object',
+        required: ['month', 'total', 'services', 'medianPerService'],
+        properties: {
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          total: {
+            type: 'number',
+            minimum: 0,
+          },
+          services: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Entities with a cost that month.',
+          },
+          medianPerService: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+        },
+      },
+      TeamCosts: {
+        type: 'object',
+        required: [
+          'groupRef',
+          'services',
+          'total',
+          'perMonth',
+          'deployments',
+          'perDeployment',
+        ],
+        properties: {
+          groupRef: {
+            type: 'string',
+          },
+          services: {
+            type: 'integer',
+            minimum: 0,
+          },
+          total: {
+            type: 'number',
+            minimum: 0,
+          },
+          perMonth: {
+            type: 'number',
+            minimum: 0,
+          },
+          deployments: {
+            type: 'integer',
+            minimum: 0,
+          },
+          perDeployment: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+        },
+      },
+      OrgCosts: {
+        type: 'object',
+        description:
+          "Costs org-wide (every record) or of one group's components: totals, the cost per service (median and p90 of each service's mean monthly cost), per month, the ten costliest services and a row per owning team.",
+        required: [
+          'currency',
+          'group',
+          'fromMonth',
+          'toMonth',
+          'total',
+          'perMonth',
+          'deployments',
+          'perDeployment',
+          'perService',
+          'monthly',
+          'costliest',
+          'teams',
+        ],
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          group: {
+            type: 'string',
+            nullable: true,
+          },
+          fromMonth: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          toMonth: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+            example: '2026-11',
+          },
+          total: {
+            type: 'number',
+            minimum: 0,
+          },
+          perMonth: {
+            type: 'number',
+            minimum: 0,
+          },
+          deployments: {
+            type: 'integer',
+            minimum: 0,
+          },
+          perDeployment: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          perService: {
+            type: 'object',
+            required: ['median', 'p90', 'n'],
+            properties: {
+              median: {
+                type: 'number',
+                minimum: 0,
+                nullable: true,
+              },
+              p90: {
+                type: 'number',
+                minimum: 0,
+                nullable: true,
+              },
+              n: {
+                type: 'integer',
+                minimum: 0,
+              },
+            },
+          },
+          monthly: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OrgMonthlyCost',
+            },
+          },
+          costliest: {
+            type: 'array',
+            maxItems: 10,
+            items: {
+              type: 'object',
+              required: ['entityRef', 'total'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                total: {
+                  type: 'number',
+                  minimum: 0,
+                },
+              },
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamCosts',
+            },
+          },
+        },
+      },
     },
   },
   security: [
@@ -2264,6 +2579,127 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/OrgPipelines',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/costs': {
+      post: {
+        operationId: 'IngestCosts',
+        description:
+          'Upserts 1..1000 cost records on (source, id). Service or external-access credentials only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CostBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/IngestResult',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/costs': {
+      get: {
+        operationId: 'GetEntityCosts',
+        description:
+          "One entity's cost per calendar month, total and cost per production deployment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/months',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's costs.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCosts',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/costs': {
+      get: {
+        operationId: 'GetOrgCosts',
+        description:
+          "Costs org-wide or of one group's components, per month, per service and per team.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/months',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The costs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrgCosts',
                 },
               },
             },

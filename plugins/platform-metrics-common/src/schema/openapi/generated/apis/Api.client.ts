@@ -8,13 +8,16 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { CostBatch } from '../models/CostBatch.model';
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
+import { EntityCosts } from '../models/EntityCosts.model';
 import { EntityPipelines } from '../models/EntityPipelines.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
+import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
@@ -64,6 +67,20 @@ export type GetCurrentSurvey = {};
 /**
  * @public
  */
+export type GetEntityCosts = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    months?: number;
+    to?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetEntityPipelines = {
   path: {
     kind: string;
@@ -105,6 +122,16 @@ export type GetLatestDeployment = {
 /**
  * @public
  */
+export type GetOrgCosts = {
+  query: {
+    months?: number;
+    to?: string;
+    group?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetOrgPipelines = {
   query: {
     windowDays?: number;
@@ -138,6 +165,12 @@ export type GetSurveyComments = {
  */
 export type ImportSurveyResponses = {
   body: SurveyImportBatch;
+};
+/**
+ * @public
+ */
+export type IngestCosts = {
+  body: CostBatch;
 };
 /**
  * @public
@@ -252,6 +285,39 @@ export class DefaultApiClient {
   }
 
   /**
+   * One entity's cost per calendar month, total and cost per production deployment.
+   * @param kind -
+   * @param namespace -
+   * @param name -
+   * @param months - The number of calendar months (UTC) up to and including the month of `to`.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   */
+  public async getEntityCosts(
+    // @ts-ignore
+    request: GetEntityCosts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityCosts>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/costs{?months,to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * CI pipeline duration (succeeded runs), failure rate, flakiness and weekly trend of one entity.
    * @param kind -
    * @param namespace -
@@ -337,6 +403,34 @@ export class DefaultApiClient {
       kind: request.path.kind,
       namespace: request.path.namespace,
       name: request.path.name,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Costs org-wide or of one group's components, per month, per service and per team.
+   * @param months - The number of calendar months (UTC) up to and including the month of `to`.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   */
+  public async getOrgCosts(
+    // @ts-ignore
+    request: GetOrgCosts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<OrgCosts>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/costs{?months,to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
 
@@ -453,6 +547,31 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/survey-responses`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Upserts 1..1000 cost records on (source, id). Service or external-access credentials only.
+   * @param costBatch -
+   */
+  public async ingestCosts(
+    // @ts-ignore
+    request: IngestCosts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<IngestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/costs`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
