@@ -12,6 +12,7 @@ import { RollupService } from './rollups/RollupService';
 import { createAuth } from './service/auth';
 import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
+import { CatalogVisibility } from './service/visibility';
 import { SummaryCache } from './summaries/SummaryCache';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
@@ -115,6 +116,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             summaries,
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
+            visibility: new CatalogVisibility(deps.catalog),
           }),
         );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));

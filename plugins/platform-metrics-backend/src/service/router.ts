@@ -21,6 +21,7 @@ import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { RouterAuth } from './auth';
+import { CatalogVisibility } from './visibility';
 
 export interface RouterOptions {
   auth: RouterAuth;
@@ -29,6 +30,8 @@ export interface RouterOptions {
   summaries: SummaryCache;
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
+  /** What each user may see of the catalog: entity-scoped reads of hidden entities answer 404. */
+  visibility: Pick<CatalogVisibility, 'assertVisible' | 'filterSummary'>;
   clock?: Clock;
 }
 
@@ -54,7 +57,7 @@ const BODY_LIMIT = '20mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -93,24 +96,30 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
     const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
     res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock())));
   });
 
   router.get('/entities/:kind/:namespace/:name/deployments/latest', async (req, res) => {
-    await auth.ingestOrRead(req);
+    const credentials = await auth.ingestOrRead(req);
     const query = parse(latestDeploymentQuerySchema, req.query);
-    res.json(await ingest.latestDeployment(entityRefOf(req.params), query.environment));
+    const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
+    res.json(await ingest.latestDeployment(entityRef, query.environment));
   });
 
   router.get('/org/summary', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema, req.query);
+    if (query.group) await visibility.assertVisible(query.group, credentials);
     // without `to`, the current window: a servable precomputed summary may answer
     const window = makeWindow(query.windowDays, query.to, clock());
-    res.json(await summaries.getOrgSummary(window, query.group, { current: !query.to }));
+    const summary = await summaries.getOrgSummary(window, query.group, { current: !query.to });
+    // the stored summary is everyone's: each caller sees only the teams and systems they may see
+    res.json(await visibility.filterSummary(summary, credentials));
   });
 
   router.get('/surveys/current', async (req, res) => {
@@ -134,9 +143,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/surveys/:surveyId/comments', async (req, res) => {
-    await auth.comments(req);
+    const credentials = await auth.comments(req);
     const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
     const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
+    if (query.group) await visibility.assertVisible(query.group, credentials);
     res.json(await surveys.comments(params.surveyId, query.group));
   });
 

@@ -1729,7 +1729,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityScorecard',
         description:
-          'The DORA metrics, adoption, time to first deploy and weekly trend of one entity.',
+          'The DORA metrics, adoption, time to first deploy and weekly trend of one entity. A user who may not see the entity in the catalog (catalog.entity.read) gets 404.',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1777,7 +1777,7 @@ export const spec = {
       get: {
         operationId: 'GetLatestDeployment',
         description:
-          "The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission.",
+          "The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission. A user who may not see the entity in the catalog gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1831,7 +1831,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgSummary',
         description:
-          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a).",
+          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/windowDays',
@@ -1861,6 +1861,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1994,7 +1997,7 @@ export const spec = {
       get: {
         operationId: 'GetSurveyComments',
         description:
-          "The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read.",
+          "The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read. A `group` the user may not see in the catalog gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/surveyId',
@@ -2021,6 +2024,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -78,7 +78,7 @@ export type GetOrgSummary = {
     to?: string;
     group?: string;
   };
-  response: OrgSummary | Error | Error | Error;
+  response: OrgSummary | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -90,7 +90,7 @@ export type GetSurveyComments = {
   query: {
     group?: string;
   };
-  response: SurveyComments | Error | Error | Error;
+  response: SurveyComments | Error | Error | Error | Error;
 };
 /**
  * @public
