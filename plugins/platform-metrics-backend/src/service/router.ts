@@ -7,13 +7,12 @@ import { Clock, makeWindow } from '../lib/time';
 import { ScorecardService } from '../metrics/ScorecardService';
 import { createOpenApiRouter } from '../schema/openapi';
 import {
-  deploymentBatchSchema,
+  DEFAULT_MAX_FUTURE_SKEW_MINUTES,
   formatIssues,
-  incidentBatchSchema,
   latestDeploymentQuerySchema,
   metricsQuerySchema,
+  recordSchemas,
   surveyIdSchema,
-  surveyImportBatchSchema,
   surveyResponseSchema,
 } from '../schema/validation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
@@ -21,6 +20,7 @@ import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { RouterAuth } from './auth';
+import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { CatalogVisibility } from './visibility';
 
 export interface RouterOptions {
@@ -32,6 +32,8 @@ export interface RouterOptions {
   surveyAdmin: SurveyAdmin;
   /** What each user may see of the catalog: entity-scoped reads of hidden entities answer 404. */
   visibility: Pick<CatalogVisibility, 'assertVisible' | 'filterSummary'>;
+  /** The ingestion settings (default: timestamps up to a day ahead). */
+  settings?: { ingest: { maxFutureSkewMinutes: number } };
   clock?: Clock;
 }
 
@@ -52,13 +54,13 @@ function entityRefOf(params: { kind: string; namespace: string; name: string }):
   }
 }
 
-/** Largest JSON body: 1000 deployments with their changes fit comfortably. */
-const BODY_LIMIT = '20mb';
-
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility } = options;
   const clock = options.clock ?? Date.now;
+  const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
+  // ingested timestamps: from 2000-01-01 to now (this router's clock) plus the allowed skew
+  const { deploymentBatchSchema, incidentBatchSchema, surveyImportBatchSchema } = recordSchemas(() => clock() + skewMs);
   const router = await createOpenApiRouter({
     validatorOptions: {
       // zod validates bodies, queries and path parameters below, with messages
@@ -74,7 +76,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // its 400 and a body over the limit its 413
     middleware: [(_req, _res, next) => next()],
   });
-  router.use(express.json({ limit: BODY_LIMIT }));
+  // per-route body limits, 413 with the limit in the message: batches of
+  // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
+  router.use(['/deployments', '/incidents', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
+  router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.post('/deployments', async (req, res) => {
     await auth.ingest(req);

@@ -12,7 +12,7 @@ export const spec = {
     title: 'platform-metrics',
     version: '1',
     description:
-      'Platform Metrics for Backstage: ingestion of deployments, incidents and\nsurvey history, and DORA, golden-path adoption, time to first deploy and\ndeveloper NPS metrics. Mounted at `/api/platform-metrics`. Durations are\nseconds, rates fractions in [0, 1], timestamps ISO-8601 UTC; a value with\nno samples is null. Metric semantics: design/metrics.md.\n\nRequest bodies are strict: a field this document does not name is bad\ninput (400). Responses may gain fields in later versions.\n',
+      'Platform Metrics for Backstage: ingestion of deployments, incidents and\nsurvey history, and DORA, golden-path adoption, time to first deploy and\ndeveloper NPS metrics. Mounted at `/api/platform-metrics`. Durations are\nseconds, rates fractions in [0, 1], timestamps ISO-8601 UTC; a value with\nno samples is null. Metric semantics: design/metrics.md.\n\nRequest bodies are strict: a field this document does not name is bad\ninput (400). Every string must be well-formed Unicode without NUL\ncharacters (a NUL or an unpaired UTF-16 surrogate is 400); lengths are\nthose of the stored, normalised value (an environment lower-cased, an\nentity ref normalised). Timestamps of ingested records and imported\nanswers fall between 2000-01-01T00:00:00Z and now plus\n`platformMetrics.ingest.maxFutureSkewMinutes` (default a day), else 400.\nResponses may gain fields in later versions.\n',
     license: {
       name: 'Apache-2.0',
     },
@@ -138,7 +138,7 @@ export const spec = {
       },
       ErrorResponse: {
         description:
-          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 for a body over 20 MB.",
+          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for /deployments, /incidents and /survey-responses, 16 kB otherwise).",
         content: {
           'application/json': {
             schema: {
