@@ -15,7 +15,7 @@ const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 const ILL_FORMED_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
 
 /** A string that is well-formed Unicode without NUL; the check runs before any other. */
-const text = (error: string) =>
+export const text = (error: string) =>
   z.string({ error }).refine(v => !ILL_FORMED.test(v), { error: ILL_FORMED_MESSAGE, abort: true });
 
 /** The earliest timestamp an ingested record may carry. */
@@ -120,6 +120,9 @@ export const metricsQuerySchema = z.strictObject({
   to: timestamp.optional(),
   group: refOf('group').optional(),
 });
+
+/** Body of `POST /surveys/current/snooze`: none, or an empty object. */
+export const surveySnoozeSchema = z.strictObject({});
 
 /** Query of `GET /entities/{kind}/{namespace}/{name}/deployments/latest`. */
 export const latestDeploymentQuerySchema = z.strictObject({

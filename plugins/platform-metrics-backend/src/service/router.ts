@@ -14,6 +14,7 @@ import {
   recordSchemas,
   surveyIdSchema,
   surveyResponseSchema,
+  surveySnoozeSchema,
 } from '../schema/validation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
@@ -138,7 +139,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/surveys/current/snooze', async (req, res) => {
-    res.json(await surveys.snooze(await auth.userRef(req)));
+    const user = await auth.userRef(req);
+    parse(surveySnoozeSchema, req.body ?? {});
+    res.json(await surveys.snooze(user));
   });
 
   router.delete('/surveys/responses', async (req, res) => {

@@ -1939,7 +1939,7 @@ export const spec = {
       post: {
         operationId: 'SnoozeCurrentSurvey',
         description:
-          'Hides the survey from the calling user (default 7 days). User credentials only.',
+          'Hides the survey from the calling user (default 7 days). User credentials only. No body, or an empty object; anything else is 400.',
         responses: {
           '200': {
             description: 'Snoozed.',
@@ -1950,6 +1950,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
             $ref: '#/components/responses/ErrorResponse',

@@ -117,7 +117,7 @@ export type IngestIncidents = {
  * @public
  */
 export type SnoozeCurrentSurvey = {
-  response: SurveySnoozeResult | Error | Error;
+  response: SurveySnoozeResult | Error | Error | Error;
 };
 
 export type EndpointMap = {

@@ -423,7 +423,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Hides the survey from the calling user (default 7 days). User credentials only.
+   * Hides the survey from the calling user (default 7 days). User credentials only. No body, or an empty object; anything else is 400.
    */
   public async snoozeCurrentSurvey(
     // @ts-ignore
