@@ -25,7 +25,19 @@ const component = (name: string, owner: string, sys: string, extra = {}): Entity
   spec: { type: 'service', lifecycle: 'production', owner, system: sys },
 });
 
+const user = (name: string, extra = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, ...extra },
+  spec: { memberOf: [] },
+});
+
 const ENTITIES = [
+  user('carol', hidden),
+  user('dave'),
+  // owned by people rather than teams: their rows in teams[] follow the User's visibility
+  component('side-project', 'user:default/carol', 'sys-open'),
+  component('tool', 'user:default/dave', 'sys-open'),
   group('team-open'),
   group('team-secret', hidden),
   system('sys-open', 'team-open'),
@@ -109,8 +121,13 @@ describe('catalog-aware reads (real catalog and permission backends)', () => {
       expect(bob.status).toBe(200);
       const teams = (r: typeof alice) => r.body.teams.map((t: { groupRef: string }) => t.groupRef).sort();
       const systems = (r: typeof alice) => r.body.adoption.bySystem.map((s: { systemRef: string }) => s.systemRef).sort();
-      expect(teams(bob)).toEqual(['group:default/team-open', 'group:default/team-secret']);
-      expect(teams(alice)).toEqual(['group:default/team-open']);
+      expect(teams(bob)).toEqual([
+        'group:default/team-open',
+        'group:default/team-secret',
+        'user:default/carol',
+        'user:default/dave',
+      ]);
+      expect(teams(alice)).toEqual(['group:default/team-open', 'user:default/dave']);
       expect(systems(bob)).toEqual(['system:default/sys-open', 'system:default/sys-secret']);
       expect(systems(alice)).toEqual(['system:default/sys-open']);
     }
