@@ -86,6 +86,15 @@ export interface Config {
        */
       retentionQuarters?: number;
     };
+    /** Ingestion (`POST /deployments`, `/incidents`, `/survey-responses`). */
+    ingest?: {
+      /**
+       * How far in the future (by the backend's clock) an ingested timestamp
+       * may be, in minutes, to allow for the sender's clock skew; a later one
+       * (or one before 2000-01-01) is rejected with 400. Default 1440 (a day).
+       */
+      maxFutureSkewMinutes?: number;
+    };
     catalogSync?: {
       /** Minutes between catalog syncs. Default 10. */
       frequencyMinutes?: number;

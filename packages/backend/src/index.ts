@@ -4,19 +4,20 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: the guest provider signs in demo users
+// auth: guest sign-in for the demo (enabled in app-config.demo.yaml only),
+// GitHub for production (app-config.production.yaml)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 // catalog: the demo organisation from examples/
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// permission framework; the demo allows everything
+// permission framework: users read, admin groups write (permissionPolicy in
+// the config); the demo allows everything (app-config.demo.yaml)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
 
 backend.add(import('@platform-metrics/plugin-platform-metrics-backend'));
 backend.start();

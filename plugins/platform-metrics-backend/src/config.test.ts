@@ -29,6 +29,13 @@ describe('readSettings', () => {
     );
   });
 
+  it('reads the allowed clock skew of ingested timestamps (default a day), naming the key when it is bad', () => {
+    expect(read({}).ingest).toEqual({ maxFutureSkewMinutes: 1440 });
+    expect(read({ ingest: { maxFutureSkewMinutes: 5 } }).ingest).toEqual({ maxFutureSkewMinutes: 5 });
+    expect(() => read({ ingest: { maxFutureSkewMinutes: -1 } })).toThrow(/platformMetrics\.ingest\.maxFutureSkewMinutes/);
+    expect(() => read({ ingest: { maxFutureSkewMinutes: 1.5 } })).toThrow(/platformMetrics\.ingest\.maxFutureSkewMinutes/);
+  });
+
   it('lower-cases environment names and types, and never lets the group minimum fall below 3', () => {
     const s = read({ productionEnvironments: ['PROD', 'Live'], adoption: { eligibleTypes: ['Service'] }, survey: { minGroupSize: 2 } });
     expect(s.productionEnvironments).toEqual(['prod', 'live']);

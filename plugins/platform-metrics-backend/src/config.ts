@@ -7,6 +7,7 @@ import {
   MAX_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { lower } from './lib/refs';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
 
 export interface AdoptionRule {
@@ -50,6 +51,10 @@ export interface PlatformMetricsSettings {
   catalogSync: { frequencyMinutes: number; pageSize: number };
   /** The installation's one currency for cost records (ISO 4217, upper-case). */
   costs: { currency: string };
+  ingest: {
+    /** How far past now an ingested timestamp may be, in minutes (clock skew of the sender). */
+    maxFutureSkewMinutes: number;
+  };
   rollups: {
     /** Seconds between runs of the rollup job. */
     frequencySeconds: number;
@@ -261,6 +266,12 @@ export function readSettings(config: Config, env: string | undefined = process.e
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
       pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),
+    },
+    ingest: {
+      maxFutureSkewMinutes: c.integer('ingest.maxFutureSkewMinutes', DEFAULT_MAX_FUTURE_SKEW_MINUTES, {
+        min: 0,
+        max: 366 * 24 * 60,
+      }),
     },
     rollups: {
       frequencySeconds: c.integer('rollups.frequencySeconds', 60, { min: 1 }),

@@ -13,7 +13,17 @@ describe('platformMetricsPlugin', () => {
       features: [
         platformMetricsPlugin,
         scheduler.factory(),
-        catalogServiceMock.factory({ entities: [] }),
+        // a user reads only what the catalog lets them see
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'payments', namespace: 'default' },
+              spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+            },
+          ],
+        }),
         mockServices.rootConfig.factory({ data: { platformMetrics: { benchmark: 'dora-2023' } } }),
       ],
     });

@@ -14,6 +14,7 @@ import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
 import { PipelineService } from './pipelines/PipelineService';
 import { CostService } from './costs/CostService';
+import { CatalogVisibility } from './service/visibility';
 import { SummaryCache } from './summaries/SummaryCache';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
@@ -119,6 +120,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             surveyAdmin,
             pipelines: new PipelineService(stores),
             costs: new CostService(stores, settings.costs.currency),
+            visibility: new CatalogVisibility(deps.catalog),
           }),
         );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));

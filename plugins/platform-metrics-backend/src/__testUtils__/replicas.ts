@@ -37,12 +37,21 @@ export const testScheduler = () => mockServices.scheduler() as TestScheduler;
  */
 export async function startReplica(knex: Knex, options: { entities?: Entity[]; config?: object } = {}) {
   const scheduler = testScheduler();
+  // the owners too: a read scoped to a group needs the caller to see the group in the catalog
+  const entities = options.entities ?? [];
+  const owners = [...new Set(entities.map(e => String(e.spec?.owner ?? '')).filter(o => o.startsWith('group:')))];
+  const groups: Entity[] = owners.map(ref => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: ref.slice(ref.indexOf('/') + 1), namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  }));
   const backend = await startTestBackend({
     features: [
       platformMetricsPlugin,
       scheduler.factory(),
       mockServices.database.factory({ knex }),
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      catalogServiceMock.factory({ entities: [...entities, ...groups] }),
       mockServices.rootConfig.factory({ data: { platformMetrics: options.config ?? {} } }),
     ],
   });

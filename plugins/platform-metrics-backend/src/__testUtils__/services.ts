@@ -17,7 +17,7 @@ import { IngestService } from '../ingest/IngestService';
 import { PipelineService } from '../pipelines/PipelineService';
 import { CostService } from '../costs/CostService';
 import { createAuth } from '../service/auth';
-import { createRouter } from '../service/router';
+import { RouterOptions, createRouter } from '../service/router';
 import { JobSettings } from '../tasks/JobSettings';
 import { runRollupJob, settingsStaleAfterMs } from '../tasks/scheduleTasks';
 
@@ -84,10 +84,21 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
   };
 }
 
+/**
+ * A caller who may see every entity in the catalog. The catalog's visibility
+ * rules are tested against a real catalog in `service/visibility.test.ts`.
+ */
+export const seesEverything: RouterOptions['visibility'] = {
+  assertVisible: async () => {},
+  filterSummary: async summary => summary,
+  filterRows: async rows => rows,
+};
+
 /** The plugin's router over these services, with mock credentials and the given permission decisions. */
 export async function createTestRouter(
   services: Awaited<ReturnType<typeof createServices>>,
   permissions: ReturnType<typeof mockServices.permissions> = mockServices.permissions(),
+  visibility: RouterOptions['visibility'] = seesEverything,
 ) {
-  return createRouter({ auth: createAuth({ httpAuth: mockServices.httpAuth(), permissions }), ...services });
+  return createRouter({ auth: createAuth({ httpAuth: mockServices.httpAuth(), permissions }), visibility, ...services });
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { MAX_BATCH } from '@platform-metrics/plugin-platform-metrics-common';
-import { entityRef, id, metricsQuerySchema, source } from './validation';
+import { batchOf, entityRef, id, metricsQuerySchema, source, text } from './validation';
 
 /** `YYYY-MM` or a valid `YYYY-MM-DD`, from 2000 on. */
-const period = z
-  .string({ error: 'expected a month (YYYY-MM) or a day (YYYY-MM-DD)' })
+const period = text('expected a month (YYYY-MM) or a day (YYYY-MM-DD)')
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { error: 'expected a month (YYYY-MM) or a day (YYYY-MM-DD)' })
   .refine(v => v.length === 7 || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
     error: 'not a day of the calendar',
@@ -21,19 +19,13 @@ export const costSchema = z.strictObject({
     .number({ error: 'expected a non-negative number' })
     .min(0, { error: 'expected a non-negative number' })
     .max(1e12, { error: 'at most 1e12' }),
-  currency: z
-    .string({ error: 'expected an ISO 4217 currency code, e.g. USD' })
+  currency: text('expected an ISO 4217 currency code, e.g. USD')
     .regex(/^[A-Za-z]{3}$/, { error: 'expected an ISO 4217 currency code, e.g. USD' })
     .transform(v => v.toUpperCase()),
 });
 
 /** Body of `POST /costs`. */
-export const costBatchSchema = z.strictObject({
-  costs: z
-    .array(costSchema)
-    .min(1, { error: 'at least 1 item' })
-    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` }),
-});
+export const costBatchSchema = z.strictObject({ costs: batchOf(costSchema) });
 
 /** A validated cost record. */
 export type CostInput = z.output<typeof costSchema>;

@@ -270,10 +270,13 @@ describe('zod and the OpenAPI spec agree on request bodies', () => {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
   it('agrees on timestamps near the ISO-8601 grammar', () => {
-    const digits = (max: number, width: number) => fc.integer({ min: 0, max }).map(n => pad(n, width));
+    const digits = (max: number, width: number, min = 0) => fc.integer({ min, max }).map(n => pad(n, width));
     const timestamp = fc
       .tuple(
-        digits(9999, 4),
+        // years whose every instant is inside the range of ingested timestamps
+        // (2000-01-01 to a day from now): zod checks the range, the spec cannot
+        // state it (service/inputHardening.test.ts)
+        digits(2025, 4, 2001),
         digits(99, 2),
         digits(99, 2),
         fc.constantFrom('T', 't', ' '),

@@ -1,32 +1,40 @@
 import { z } from 'zod';
-import { MAX_BATCH } from '@platform-metrics/plugin-platform-metrics-common';
-import { commitSha, entityRef, id, source, timestamp } from './validation';
+import { DEFAULT_MAX_FUTURE_SKEW_MINUTES, batchOf, commitSha, entityRef, id, recordTimestamp, source, text } from './validation';
 
-/** A CI pipeline run as ingested (metrics.md §17). */
-export const pipelineRunSchema = z
-  .strictObject({
-    id,
-    source,
-    entityRef,
-    startedAt: timestamp,
-    finishedAt: timestamp,
-    status: z.enum(['succeeded', 'failed', 'cancelled']),
-    branch: z.string().trim().min(1, { error: 'must not be empty' }).max(255).optional(),
-    commit: commitSha.optional(),
-  })
-  .superRefine((r, ctx) => {
-    if (r.startedAt > r.finishedAt) {
-      ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
-    }
-  });
+/**
+ * The schemas of CI pipeline runs (metrics.md §17), with timestamps from
+ * 2000-01-01 to `maxAt()` (now plus the allowed clock skew), as for the other
+ * ingested records.
+ */
+export function pipelineRunSchemas(maxAt: () => number) {
+  const at = recordTimestamp(maxAt);
+  const run = z
+    .strictObject({
+      id,
+      source,
+      entityRef,
+      startedAt: at,
+      finishedAt: at,
+      status: z.enum(['succeeded', 'failed', 'cancelled']),
+      branch: text('expected a branch name').trim().min(1, { error: 'must not be empty' }).max(255).optional(),
+      commit: commitSha.optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.startedAt > r.finishedAt) {
+        ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
+      }
+    });
+  return {
+    pipelineRunSchema: run,
+    /** Body of `POST /pipeline-runs`. */
+    pipelineRunBatchSchema: z.strictObject({ runs: batchOf(run) }),
+  };
+}
 
-/** Body of `POST /pipeline-runs`. */
-export const pipelineRunBatchSchema = z.strictObject({
-  runs: z
-    .array(pipelineRunSchema)
-    .min(1, { error: 'at least 1 item' })
-    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` }),
-});
+/** The schemas with the default skew (a day, by this process's clock). */
+export const { pipelineRunSchema, pipelineRunBatchSchema } = pipelineRunSchemas(
+  () => Date.now() + DEFAULT_MAX_FUTURE_SKEW_MINUTES * 60_000,
+);
 
 /** A validated, normalised pipeline run. */
 export type PipelineRunInput = z.output<typeof pipelineRunSchema>;

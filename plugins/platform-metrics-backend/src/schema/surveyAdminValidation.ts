@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isKind, normalizeEntityRef } from '../lib/refs';
+import { text } from './validation';
 
 /** Query of `DELETE /surveys/responses`: the person whose answers are erased. */
 export const surveyErasureQuerySchema = z.strictObject({
-  userRef: z.string({ error: 'expected a user entity ref' }).transform((v, ctx) => {
+  userRef: text('expected a user entity ref').transform((v, ctx) => {
     try {
       const ref = normalizeEntityRef(v, { defaultKind: 'user' });
       if (isKind(ref, 'user')) return ref;

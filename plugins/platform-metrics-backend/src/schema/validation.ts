@@ -6,7 +6,23 @@ import {
   MAX_WINDOW_DAYS,
   MIN_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { normalizeEntityRef } from '../lib/refs';
+import { lower, normalizeEntityRef } from '../lib/refs';
+
+/** A NUL, or a UTF-16 surrogate without its pair (not a Unicode string: databases reject or mangle it). */
+// eslint-disable-next-line no-control-regex -- NUL is what it finds
+const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const ILL_FORMED_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates';
+
+/** A string that is well-formed Unicode without NUL; the check runs before any other. */
+export const text = (error: string) =>
+  z.string({ error }).refine(v => !ILL_FORMED.test(v), { error: ILL_FORMED_MESSAGE, abort: true });
+
+/** The earliest timestamp an ingested record may carry. */
+export const MIN_TIMESTAMP = Date.parse('2000-01-01T00:00:00Z');
+
+/** The default of `platformMetrics.ingest.maxFutureSkewMinutes`: a day. */
+export const DEFAULT_MAX_FUTURE_SKEW_MINUTES = 24 * 60;
 
 const ISO_TIMESTAMP =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -15,18 +31,36 @@ const ISO_TIMESTAMP =
  * An ISO-8601 timestamp with a time zone, normalised to UTC
  * (`2026-01-02T03:04:05.000Z`).
  */
-export const timestamp = z
-  .string({ error: 'expected an ISO-8601 timestamp string' })
+export const timestamp = text('expected an ISO-8601 timestamp string')
   .refine(v => ISO_TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)), {
     error: 'expected an ISO-8601 timestamp with a time zone, e.g. 2026-01-31T12:00:00Z',
   })
   .transform(v => new Date(v).toISOString());
 
+/** A {@link timestamp} of an ingested record: from 2000-01-01 to `maxAt()` (now plus the allowed skew). */
+export const recordTimestamp = (maxAt: () => number) =>
+  timestamp.superRefine((v, ctx) => {
+    const at = Date.parse(v);
+    const max = maxAt();
+    if (at < MIN_TIMESTAMP || at > max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be between 2000-01-01T00:00:00Z and ${new Date(max).toISOString()} (now plus the allowed clock skew)`,
+      });
+    }
+  });
+
 /** An entity ref, normalised (metrics.md) with the given default kind. */
 const refOf = (defaultKind: string) =>
-  z.string({ error: 'expected an entity ref string' }).transform((v, ctx) => {
+  text('expected an entity ref string').transform((v, ctx) => {
     try {
-      return normalizeEntityRef(v, { defaultKind });
+      const ref = normalizeEntityRef(v, { defaultKind });
+      // the length that is stored: after normalisation (lower-casing may lengthen it)
+      if (ref.length > 255) {
+        ctx.addIssue({ code: 'custom', message: 'at most 255 characters (normalised)' });
+        return z.NEVER;
+      }
+      return ref;
     } catch (e) {
       ctx.addIssue({
         code: 'custom',
@@ -38,8 +72,7 @@ const refOf = (defaultKind: string) =>
 
 export const entityRef = refOf('component');
 
-export const id = z
-  .string({ error: 'expected a non-empty string' })
+export const id = text('expected a non-empty string')
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(255, { error: 'at most 255 characters' });
@@ -47,80 +80,28 @@ export const id = z
 export const source = id.default('api');
 
 /** A commit sha, 7 to 64 hex digits, lower-cased. */
-export const commitSha = z
-  .string({ error: 'expected a commit sha (7 to 64 hex digits)' })
+export const commitSha = text('expected a commit sha (7 to 64 hex digits)')
   .trim()
   .regex(/^[0-9a-f]{7,64}$/i, { error: 'expected a commit sha (7 to 64 hex digits)' })
   .transform(v => v.toLowerCase());
 
-/** One change (commit or merged PR) shipped by a deployment. */
-export const changeSchema = z.strictObject({
-  id,
-  committedAt: timestamp,
-});
-
-/** A deployment record as ingested (metrics.md, "Ingested records"). */
-export const deploymentSchema = z
-  .strictObject({
-    id,
-    source,
-    entityRef,
-    environment: z.string().trim().min(1).max(100),
-    status: z.enum(['succeeded', 'failed']),
-    finishedAt: timestamp,
-    startedAt: timestamp.optional(),
-    version: z.string().max(255).optional(),
-    commitSha: commitSha.optional(),
-    changes: z.array(changeSchema).max(10000).default([]),
-    type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
-    remediates: id.optional(),
-  })
-  .superRefine((d, ctx) => {
-    if (d.startedAt && d.startedAt > d.finishedAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['finishedAt'],
-        message: 'finishedAt is before startedAt',
-      });
-    }
-  });
-
-/** An incident record as ingested. */
-export const incidentSchema = z
-  .strictObject({
-    id,
-    source,
-    entityRef,
-    openedAt: timestamp,
-    resolvedAt: timestamp.nullish(),
-    severity: z.string().max(50).optional(),
-    causedBy: id.optional(),
-  })
-  .superRefine((i, ctx) => {
-    if (i.resolvedAt && i.resolvedAt < i.openedAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resolvedAt'],
-        message: 'resolvedAt is before openedAt',
-      });
-    }
-  });
-
-/** Body of `POST /deployments`. */
-export const deploymentBatchSchema = z.strictObject({
-  deployments: z
-    .array(deploymentSchema)
+/** A batch of 1 to MAX_BATCH items. */
+export const batchOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
     .min(1, { error: 'at least 1 item' })
-    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` }),
-});
+    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` });
 
-/** Body of `POST /incidents`. */
-export const incidentBatchSchema = z.strictObject({
-  incidents: z
-    .array(incidentSchema)
-    .min(1, { error: 'at least 1 item' })
-    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` }),
-});
+/** An environment name, lower-cased as it is stored; the length is checked after lower-casing ('İ' becomes two characters). */
+const environment = text('expected an environment name')
+  .trim()
+  .overwrite(lower)
+  .min(1, { error: 'must not be empty' })
+  .max(100, { error: 'at most 100 characters (lower-cased)' });
+
+/** An optional free-text field of at most `max` characters. */
+const optionalText = (max: number) =>
+  text('expected a string').max(max, { error: `at most ${max} characters` }).optional();
 
 /** Body of `POST /surveys/current/responses`. */
 export const surveyResponseSchema = z.strictObject({
@@ -129,10 +110,7 @@ export const surveyResponseSchema = z.strictObject({
     .int({ error: 'expected a whole number from 0 to 10' })
     .min(0, { error: 'expected a whole number from 0 to 10' })
     .max(10, { error: 'expected a whole number from 0 to 10' }),
-  comment: z
-    .string()
-    .max(MAX_COMMENT_LENGTH, { error: `at most ${MAX_COMMENT_LENGTH} characters` })
-    .optional(),
+  comment: optionalText(MAX_COMMENT_LENGTH),
 });
 
 /** A validated, normalised deployment. */
@@ -156,9 +134,12 @@ export const metricsQuerySchema = z.strictObject({
   group: refOf('group').optional(),
 });
 
+/** Body of `POST /surveys/current/snooze`: none, or an empty object. */
+export const surveySnoozeSchema = z.strictObject({});
+
 /** Query of `GET /entities/{kind}/{namespace}/{name}/deployments/latest`. */
 export const latestDeploymentQuerySchema = z.strictObject({
-  environment: z.string().trim().min(1).max(100).optional(),
+  environment: environment.optional(),
 });
 
 /**
@@ -182,33 +163,108 @@ export function formatIssues(
 }
 
 /** A survey id: `2026-Q4` (quarterly) or `2026-M11` (monthly). */
-export const surveyIdSchema = z
-  .string()
+export const surveyIdSchema = text('expected a survey id like 2026-Q4 or 2026-M11')
   .regex(/^\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$/, {
     error: 'expected a survey id like 2026-Q4 or 2026-M11',
   });
 
 /**
- * One historical survey answer imported by a trusted service (for example
- * from an external survey tool). Unlike `POST /surveys/current/responses`,
- * where the user always comes from the caller's token, an import names the
- * user, because only service credentials may import.
+ * The schemas of ingested records and their batches, with timestamps from
+ * 2000-01-01 to `maxAt()` (now plus `platformMetrics.ingest.maxFutureSkewMinutes`;
+ * the router passes its clock).
  */
-export const importedSurveyResponseSchema = z.strictObject({
-  surveyId: surveyIdSchema,
-  userRef: refOf('user'),
-  score: surveyResponseSchema.shape.score,
-  comment: surveyResponseSchema.shape.comment,
-  submittedAt: timestamp,
-});
+export function recordSchemas(maxAt: () => number) {
+  const at = recordTimestamp(maxAt);
 
+  /** One change (commit or merged PR) shipped by a deployment. */
+  const change = z.strictObject({ id, committedAt: at });
+
+  /** A deployment record as ingested (metrics.md, "Ingested records"). */
+  const deployment = z
+    .strictObject({
+      id,
+      source,
+      entityRef,
+      environment,
+      status: z.enum(['succeeded', 'failed']),
+      finishedAt: at,
+      startedAt: at.optional(),
+      version: optionalText(255),
+      commitSha: commitSha.optional(),
+      changes: z.array(change).max(10000).default([]),
+      type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
+      remediates: id.optional(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.startedAt && d.startedAt > d.finishedAt) {
+        ctx.addIssue({ code: 'custom', path: ['finishedAt'], message: 'finishedAt is before startedAt' });
+      }
+    });
+
+  /** An incident record as ingested. */
+  const incident = z
+    .strictObject({
+      id,
+      source,
+      entityRef,
+      openedAt: at,
+      resolvedAt: at.nullish(),
+      severity: optionalText(50),
+      causedBy: id.optional(),
+    })
+    .superRefine((i, ctx) => {
+      if (i.resolvedAt && i.resolvedAt < i.openedAt) {
+        ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'resolvedAt is before openedAt' });
+      }
+    });
+
+  /**
+   * One historical survey answer imported by a trusted service (for example
+   * from an external survey tool). Unlike `POST /surveys/current/responses`,
+   * where the user always comes from the caller's token, an import names the
+   * user, because only service credentials may import.
+   */
+  const importedSurveyResponse = z.strictObject({
+    surveyId: surveyIdSchema,
+    userRef: refOf('user'),
+    score: surveyResponseSchema.shape.score,
+    comment: surveyResponseSchema.shape.comment,
+    submittedAt: at,
+  });
+
+  const batch = batchOf;
+
+  return {
+    changeSchema: change,
+    deploymentSchema: deployment,
+    incidentSchema: incident,
+    importedSurveyResponseSchema: importedSurveyResponse,
+    /** Body of `POST /deployments`. */
+    deploymentBatchSchema: z.strictObject({ deployments: batch(deployment) }),
+    /** Body of `POST /incidents`. */
+    incidentBatchSchema: z.strictObject({ incidents: batch(incident) }),
+    /** Body of `POST /survey-responses` (service credentials only). */
+    surveyImportBatchSchema: z.strictObject({ responses: batch(importedSurveyResponse) }),
+  };
+}
+
+/** The record schemas with the default skew: timestamps up to a day from now (by this process's clock). */
+const defaults = recordSchemas(() => Date.now() + DEFAULT_MAX_FUTURE_SKEW_MINUTES * 60_000);
+
+/** One change (commit or merged PR) shipped by a deployment. */
+export const changeSchema = defaults.changeSchema;
+/** A deployment record as ingested (metrics.md, "Ingested records"). */
+export const deploymentSchema = defaults.deploymentSchema;
+/** An incident record as ingested. */
+export const incidentSchema = defaults.incidentSchema;
+/** Body of `POST /deployments`. */
+export const deploymentBatchSchema = defaults.deploymentBatchSchema;
+/** Body of `POST /incidents`. */
+export const incidentBatchSchema = defaults.incidentBatchSchema;
+/** One imported survey answer. */
+export const importedSurveyResponseSchema = defaults.importedSurveyResponseSchema;
 /** Body of `POST /survey-responses` (service credentials only). */
-export const surveyImportBatchSchema = z.strictObject({
-  responses: z
-    .array(importedSurveyResponseSchema)
-    .min(1, { error: 'at least 1 item' })
-    .max(MAX_BATCH, { error: `at most ${MAX_BATCH} items` }),
-});
+export const surveyImportBatchSchema = defaults.surveyImportBatchSchema;
 
 /** A validated imported survey answer. */
 export type ImportedSurveyResponse = z.output<typeof importedSurveyResponseSchema>;

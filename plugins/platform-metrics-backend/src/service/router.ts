@@ -7,24 +7,26 @@ import { Clock, makeWindow } from '../lib/time';
 import { ScorecardService } from '../metrics/ScorecardService';
 import { createOpenApiRouter } from '../schema/openapi';
 import {
-  deploymentBatchSchema,
+  DEFAULT_MAX_FUTURE_SKEW_MINUTES,
   formatIssues,
-  incidentBatchSchema,
   latestDeploymentQuerySchema,
   metricsQuerySchema,
+  recordSchemas,
   surveyIdSchema,
-  surveyImportBatchSchema,
   surveyResponseSchema,
+  surveySnoozeSchema,
 } from '../schema/validation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
+import { RouterAuth } from './auth';
+import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
+import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
-import { pipelineRunBatchSchema } from '../schema/pipelineValidation';
+import { pipelineRunSchemas } from '../schema/pipelineValidation';
 import { CostService, costWindow } from '../costs/CostService';
 import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
-import { RouterAuth } from './auth';
 
 export interface RouterOptions {
   auth: RouterAuth;
@@ -33,8 +35,12 @@ export interface RouterOptions {
   summaries: SummaryCache;
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
+  /** What each user may see of the catalog: entity-scoped reads of hidden entities answer 404. */
+  visibility: Pick<CatalogVisibility, 'assertVisible' | 'filterSummary' | 'filterRows'>;
   pipelines: PipelineService;
   costs: CostService;
+  /** The ingestion settings (default: timestamps up to a day ahead). */
+  settings?: { ingest: { maxFutureSkewMinutes: number } };
   clock?: Clock;
 }
 
@@ -55,13 +61,14 @@ function entityRefOf(params: { kind: string; namespace: string; name: string }):
   }
 }
 
-/** Largest JSON body: 1000 deployments with their changes fit comfortably. */
-const BODY_LIMIT = '20mb';
-
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, pipelines, costs } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs } = options;
   const clock = options.clock ?? Date.now;
+  const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
+  // ingested timestamps: from 2000-01-01 to now (this router's clock) plus the allowed skew
+  const { deploymentBatchSchema, incidentBatchSchema, surveyImportBatchSchema } = recordSchemas(() => clock() + skewMs);
+  const { pipelineRunBatchSchema } = pipelineRunSchemas(() => clock() + skewMs);
   const router = await createOpenApiRouter({
     validatorOptions: {
       // zod validates bodies, queries and path parameters below, with messages
@@ -77,7 +84,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // its 400 and a body over the limit its 413
     middleware: [(_req, _res, next) => next()],
   });
-  router.use(express.json({ limit: BODY_LIMIT }));
+  // per-route body limits, 413 with the limit in the message: batches of
+  // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
+  router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
+  router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.post('/deployments', async (req, res) => {
     await auth.ingest(req);
@@ -111,48 +121,66 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
     const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
     res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock())));
   });
 
   router.get('/entities/:kind/:namespace/:name/deployments/latest', async (req, res) => {
-    await auth.ingestOrRead(req);
+    const credentials = await auth.ingestOrRead(req);
     const query = parse(latestDeploymentQuerySchema, req.query);
-    res.json(await ingest.latestDeployment(entityRefOf(req.params), query.environment));
+    const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
+    res.json(await ingest.latestDeployment(entityRef, query.environment));
   });
 
   router.get('/entities/:kind/:namespace/:name/pipelines', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
-    res.json(await pipelines.entity(entityRefOf(req.params), makeWindow(query.windowDays, query.to, clock())));
+    const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
+    res.json(await pipelines.entity(entityRef, makeWindow(query.windowDays, query.to, clock())));
   });
 
   router.get('/org/pipelines', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema, req.query);
-    res.json(await pipelines.org(makeWindow(query.windowDays, query.to, clock()), query.group));
+    if (query.group) await visibility.assertVisible(query.group, credentials);
+    const result = await pipelines.org(makeWindow(query.windowDays, query.to, clock()), query.group);
+    res.json({ ...result, teams: await visibility.filterRows(result.teams, t => t.groupRef, credentials) });
   });
 
   router.get('/entities/:kind/:namespace/:name/costs', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(costQuerySchema.omit({ group: true }), req.query);
-    res.json(await costs.entity(entityRefOf(req.params), costWindow(query.months, query.to, clock())));
+    const entityRef = entityRefOf(req.params);
+    await visibility.assertVisible(entityRef, credentials);
+    res.json(await costs.entity(entityRef, costWindow(query.months, query.to, clock())));
   });
 
   router.get('/org/costs', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(costQuerySchema, req.query);
-    res.json(await costs.org(costWindow(query.months, query.to, clock()), query.group));
+    if (query.group) await visibility.assertVisible(query.group, credentials);
+    const result = await costs.org(costWindow(query.months, query.to, clock()), query.group);
+    res.json({
+      ...result,
+      teams: await visibility.filterRows(result.teams, t => t.groupRef, credentials),
+      costliest: await visibility.filterRows(result.costliest, c => c.entityRef, credentials),
+    });
   });
 
   router.get('/org/summary', async (req, res) => {
-    await auth.read(req);
+    const credentials = await auth.read(req);
     const query = parse(metricsQuerySchema, req.query);
+    if (query.group) await visibility.assertVisible(query.group, credentials);
     // without `to`, the current window: a servable precomputed summary may answer
     const window = makeWindow(query.windowDays, query.to, clock());
-    res.json(await summaries.getOrgSummary(window, query.group, { current: !query.to }));
+    const summary = await summaries.getOrgSummary(window, query.group, { current: !query.to });
+    // the stored summary is everyone's: each caller sees only the teams and systems they may see
+    res.json(await visibility.filterSummary(summary, credentials));
   });
 
   router.get('/surveys/current', async (req, res) => {
@@ -166,7 +194,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/surveys/current/snooze', async (req, res) => {
-    res.json(await surveys.snooze(await auth.userRef(req)));
+    const user = await auth.userRef(req);
+    parse(surveySnoozeSchema, req.body ?? {});
+    res.json(await surveys.snooze(user));
   });
 
   router.delete('/surveys/responses', async (req, res) => {
@@ -176,9 +206,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/surveys/:surveyId/comments', async (req, res) => {
-    await auth.comments(req);
+    const credentials = await auth.comments(req);
     const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
     const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
+    if (query.group) await visibility.assertVisible(query.group, credentials);
     res.json(await surveys.comments(params.surveyId, query.group));
   });
 

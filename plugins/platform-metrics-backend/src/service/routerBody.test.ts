@@ -34,7 +34,7 @@ describe('createRouter on the generated router', () => {
       .set('Content-Type', 'application/json')
       .send(body);
 
-  it('takes bodies well over express.json()’s default 100kb, up to 20mb', async () => {
+  it('takes ingestion bodies well over express.json()’s default 100kb, up to 5 MB', async () => {
     const body = JSON.stringify({
       deployments: Array.from({ length: 1000 }, (_, i) => deployment(`big${i}`, { version: 'v'.repeat(255) })),
     });
@@ -44,8 +44,8 @@ describe('createRouter on the generated router', () => {
     expect(res.body).toEqual({ received: 1000, created: 1000, updated: 0 });
   });
 
-  it('answers 413 to a body over 20mb, as before', async () => {
-    const body = JSON.stringify({ deployments: [deployment('huge', { version: 'x'.repeat(21 * 1024 * 1024) })] });
+  it('answers 413 to a body over 5 MB', async () => {
+    const body = JSON.stringify({ deployments: [deployment('huge', { version: 'x'.repeat(5 * 1024 * 1024 + 1) })] });
     const res = await post(body);
     expect(res.status).toBe(413);
     expect(res.body.error.name).toBe('PayloadTooLargeError');

@@ -12,7 +12,7 @@ export const spec = {
     title: 'platform-metrics',
     version: '1',
     description:
-      'Platform Metrics for Backstage: ingestion of deployments, incidents and\nsurvey history, and DORA, golden-path adoption, time to first deploy and\ndeveloper NPS metrics. Mounted at `/api/platform-metrics`. Durations are\nseconds, rates fractions in [0, 1], timestamps ISO-8601 UTC; a value with\nno samples is null. Metric semantics: design/metrics.md.\n\nRequest bodies are strict: a field this document does not name is bad\ninput (400). Responses may gain fields in later versions.\n',
+      'Platform Metrics for Backstage: ingestion of deployments, incidents and\nsurvey history, and DORA, golden-path adoption, time to first deploy and\ndeveloper NPS metrics. Mounted at `/api/platform-metrics`. Durations are\nseconds, rates fractions in [0, 1], timestamps ISO-8601 UTC; a value with\nno samples is null. Metric semantics: design/metrics.md.\n\nRequest bodies are strict: a field this document does not name is bad\ninput (400). Every string must be well-formed Unicode without NUL\ncharacters (a NUL or an unpaired UTF-16 surrogate is 400); lengths are\nthose of the stored, normalised value (an environment lower-cased, an\nentity ref normalised). Timestamps of ingested records and imported\nanswers fall between 2000-01-01T00:00:00Z and now plus\n`platformMetrics.ingest.maxFutureSkewMinutes` (default a day), else 400.\nResponses may gain fields in later versions.\n',
     license: {
       name: 'Apache-2.0',
     },
@@ -151,7 +151,7 @@ export const spec = {
       },
       ErrorResponse: {
         description:
-          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 for a body over 20 MB.",
+          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for /deployments, /incidents and /survey-responses, 16 kB otherwise).",
         content: {
           'application/json': {
             schema: {
@@ -2337,7 +2337,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityScorecard',
         description:
-          'The DORA metrics, adoption, time to first deploy and weekly trend of one entity.',
+          'The DORA metrics, adoption, time to first deploy and weekly trend of one entity. A user who may not see the entity in the catalog (catalog.entity.read) gets 404.',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -2385,7 +2385,7 @@ export const spec = {
       get: {
         operationId: 'GetLatestDeployment',
         description:
-          "The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission.",
+          "The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission. A user who may not see the entity in the catalog gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -2439,7 +2439,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgSummary',
         description:
-          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a).",
+          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/windowDays',
@@ -2469,6 +2469,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -2560,7 +2563,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgPipelines',
         description:
-          "CI pipeline figures org-wide or of one group's components, with a row per owning team.",
+          "CI pipeline figures org-wide or of one group's components, with a row per owning team (a user sees only the team rows the catalog lets them see; `group=` of a hidden Group answers 404).",
         parameters: [
           {
             $ref: '#/components/parameters/windowDays',
@@ -2590,6 +2593,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -2681,7 +2687,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgCosts',
         description:
-          "Costs org-wide or of one group's components, per month, per service and per team.",
+          "Costs org-wide or of one group's components, per month, per service and per team (a user sees only the teams and services the catalog lets them see; `group=` of a hidden Group answers 404).",
         parameters: [
           {
             $ref: '#/components/parameters/months',
@@ -2711,6 +2717,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -2786,7 +2795,7 @@ export const spec = {
       post: {
         operationId: 'SnoozeCurrentSurvey',
         description:
-          'Hides the survey from the calling user (default 7 days). User credentials only.',
+          'Hides the survey from the calling user (default 7 days). User credentials only. No body, or an empty object; anything else is 400.',
         responses: {
           '200': {
             description: 'Snoozed.',
@@ -2797,6 +2806,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
             $ref: '#/components/responses/ErrorResponse',
@@ -2844,7 +2856,7 @@ export const spec = {
       get: {
         operationId: 'GetSurveyComments',
         description:
-          "The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read.",
+          "The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read. A `group` the user may not see in the catalog gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/surveyId',
@@ -2871,6 +2883,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

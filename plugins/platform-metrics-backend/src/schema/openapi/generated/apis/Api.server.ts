@@ -114,7 +114,7 @@ export type GetOrgCosts = {
     to?: string;
     group?: string;
   };
-  response: OrgCosts | Error | Error | Error;
+  response: OrgCosts | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -125,7 +125,7 @@ export type GetOrgPipelines = {
     to?: string;
     group?: string;
   };
-  response: OrgPipelines | Error | Error | Error;
+  response: OrgPipelines | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -136,7 +136,7 @@ export type GetOrgSummary = {
     to?: string;
     group?: string;
   };
-  response: OrgSummary | Error | Error | Error;
+  response: OrgSummary | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -148,7 +148,7 @@ export type GetSurveyComments = {
   query: {
     group?: string;
   };
-  response: SurveyComments | Error | Error | Error;
+  response: SurveyComments | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -189,7 +189,7 @@ export type IngestPipelineRuns = {
  * @public
  */
 export type SnoozeCurrentSurvey = {
-  response: SurveySnoozeResult | Error | Error;
+  response: SurveySnoozeResult | Error | Error | Error;
 };
 
 export type EndpointMap = {

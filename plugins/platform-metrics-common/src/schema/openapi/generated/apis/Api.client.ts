@@ -351,7 +351,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * The DORA metrics, adoption, time to first deploy and weekly trend of one entity.
+   * The DORA metrics, adoption, time to first deploy and weekly trend of one entity. A user who may not see the entity in the catalog (catalog.entity.read) gets 404.
    * @param kind -
    * @param namespace -
    * @param name -
@@ -384,7 +384,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission.
+   * The entity's latest successful deployment to an environment (default: any production environment), for a CI tool that computes the changes of the next one (`prev..HEAD`). Service credentials with the ingest permission, or the read permission. A user who may not see the entity in the catalog gets 404.
    * @param kind -
    * @param namespace -
    * @param name -
@@ -416,7 +416,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Costs org-wide or of one group's components, per month, per service and per team.
+   * Costs org-wide or of one group's components, per month, per service and per team (a user sees only the teams and services the catalog lets them see; `group=` of a hidden Group answers 404).
    * @param months - The number of calendar months (UTC) up to and including the month of `to`.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
    * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
@@ -444,7 +444,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * CI pipeline figures org-wide or of one group's components, with a row per owning team.
+   * CI pipeline figures org-wide or of one group's components, with a row per owning team (a user sees only the team rows the catalog lets them see; `group=` of a hidden Group answers 404).
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
    * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
@@ -472,7 +472,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a).
+   * Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
    * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
@@ -500,7 +500,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read.
+   * The released comments of the survey's latest publication, without identity, with the score's bucket only, by category. User credentials only, with platform-metrics.survey-comments.read. A `group` the user may not see in the catalog gets 404.
    * @param surveyId - A survey id, `2026-Q4` (quarterly) or `2026-M11` (monthly).
    * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
    */
@@ -661,7 +661,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Hides the survey from the calling user (default 7 days). User credentials only.
+   * Hides the survey from the calling user (default 7 days). User credentials only. No body, or an empty object; anything else is 400.
    */
   public async snoozeCurrentSurvey(
     // @ts-ignore
