@@ -1,7 +1,9 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { Clock } from '../lib/time';
+import { AnnotationStore } from './AnnotationStore';
 import { CatalogStore } from './CatalogStore';
+import { DatabaseAnnotationStore } from './DatabaseAnnotationStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
@@ -25,6 +27,7 @@ export interface PlatformMetricsStores {
   catalog: CatalogStore;
   surveys: SurveyStore;
   publications: PublicationStore;
+  annotations: AnnotationStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -41,6 +44,7 @@ export async function storesForKnex(
     catalog: new DatabaseCatalogStore(db),
     surveys: new DatabaseSurveyStore(db),
     publications: new DatabasePublicationStore(db),
+    annotations: new DatabaseAnnotationStore(db),
   };
 }
 

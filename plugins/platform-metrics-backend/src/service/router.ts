@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { z } from 'zod';
+import { AnnotationService } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
 import { normalizeEntityRef } from '../lib/refs';
 import { Clock, makeWindow } from '../lib/time';
@@ -16,6 +17,12 @@ import {
   surveyImportBatchSchema,
   surveyResponseSchema,
 } from '../schema/validation';
+import {
+  annotationListQuerySchema,
+  annotationParamsSchema,
+  annotationSchema,
+  impactQuerySchema,
+} from '../schema/annotationValidation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
@@ -29,6 +36,7 @@ export interface RouterOptions {
   summaries: SummaryCache;
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
+  annotations: AnnotationService;
   clock?: Clock;
 }
 
@@ -54,7 +62,7 @@ const BODY_LIMIT = '20mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, annotations } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -138,6 +146,33 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
     const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
     res.json(await surveys.comments(params.surveyId, query.group));
+  });
+
+  router.post('/annotations', async (req, res) => {
+    const writer = await auth.annotationsWrite(req);
+    const body = parse(annotationSchema, req.body);
+    const { annotation, created } = await annotations.put(body, writer);
+    res.status(created ? 201 : 200).json(annotation);
+  });
+
+  router.get('/annotations', async (req, res) => {
+    await auth.read(req);
+    const query = parse(annotationListQuerySchema, req.query);
+    res.json({ annotations: await annotations.list(query) });
+  });
+
+  router.delete('/annotations/:id', async (req, res) => {
+    await auth.annotationsWrite(req);
+    const { id } = parse(annotationParamsSchema, req.params);
+    await annotations.delete(id);
+    res.status(204).end();
+  });
+
+  router.get('/annotations/:id/impact', async (req, res) => {
+    await auth.read(req);
+    const { id } = parse(annotationParamsSchema, req.params);
+    const query = parse(impactQuerySchema, req.query);
+    res.json(await annotations.impact(id, query.days, query.scope));
   });
 
   return router;

@@ -6,6 +6,10 @@
 
 export * from '../models/AdoptionStatus.model';
 export * from '../models/AdoptionTrendPoint.model';
+export * from '../models/Annotation.model';
+export * from '../models/AnnotationImpact.model';
+export * from '../models/AnnotationInput.model';
+export * from '../models/AnnotationList.model';
 export * from '../models/ChangeFailureRateMetric.model';
 export * from '../models/CommentCategoryCount.model';
 export * from '../models/CurrentSurvey.model';
@@ -26,6 +30,10 @@ export * from '../models/ErrorError.model';
 export * from '../models/ErrorErrorCause.model';
 export * from '../models/ErrorRequest.model';
 export * from '../models/ErrorResponse.model';
+export * from '../models/ImpactMetric.model';
+export * from '../models/ImpactMetrics.model';
+export * from '../models/ImpactSide.model';
+export * from '../models/ImpactWindow.model';
 export * from '../models/ImportedSurveyResponse.model';
 export * from '../models/Incident.model';
 export * from '../models/IncidentBatch.model';
