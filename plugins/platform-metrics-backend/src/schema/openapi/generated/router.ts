@@ -1807,7 +1807,7 @@ export const spec = {
       ImpactMetric: {
         type: 'object',
         description:
-          'One metric before and after with a two-sided test (metrics.md §11). Exactly one of `significant` (p < alpha), `inconclusive` and `insufficientData` (n below minSamples on either side; no test, pValue null) is true.',
+          'One metric before and after with a two-sided test (metrics.md §11). Exactly one of `significant` (p below alpha), `inconclusive` and `insufficientData` (n below minSamples on either side; no test, pValue null) is true.',
         required: [
           'before',
           'after',

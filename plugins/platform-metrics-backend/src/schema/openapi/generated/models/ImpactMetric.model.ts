@@ -6,7 +6,7 @@
 import { ImpactSide } from '../models/ImpactSide.model';
 
 /**
- * One metric before and after with a two-sided test (metrics.md §11). Exactly one of `significant` (p < alpha), `inconclusive` and `insufficientData` (n below minSamples on either side; no test, pValue null) is true.
+ * One metric before and after with a two-sided test (metrics.md §11). Exactly one of `significant` (p below alpha), `inconclusive` and `insufficientData` (n below minSamples on either side; no test, pValue null) is true.
  * @public
  */
 export interface ImpactMetric {
