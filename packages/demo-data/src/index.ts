@@ -10,6 +10,7 @@ export * from './org';
 export * from './catalogYaml';
 export * from './events';
 export * from './load';
+export * from './annotations';
 export * from './summary';
 export { Random, hashString } from './random';
 export { createProgressBar } from './progress';
