@@ -93,6 +93,8 @@ export const platformMetricsTranslationRef = createTranslationRef({
         'Failed deployments / successful production deployments finished in the window. A deployment failed when an incident names it in causedBy, a later deployment remediates it, or an incident without causedBy opened while it was the latest deployment.',
       timeToRestore:
         'For every incident resolved in the window: resolvedAt minus openedAt. Median and nearest-rank p90; open incidents are listed but not counted.',
+      failedDeploymentRecoveryTime:
+        'For every failed deployment finished in the window: from its finishedAt to the earliest resolution of an incident attributed to it or finish of a deployment that remediates it. Tier by the time-to-restore bounds, not part of the overall tier; n = recovered failed deployments.',
       reworkRate:
         'Deployments of type hotfix or rollback, or that remediate another deployment, divided by all successful production deployments in the window (DORA 2024). No benchmark tier.',
       overallTier:
@@ -161,6 +163,11 @@ export const platformMetricsTranslationRef = createTranslationRef({
         title: 'Time to restore service',
         noValue: 'No resolved incidents',
         open: '{{incidents}} still open',
+      },
+      failedDeploymentRecoveryTime: {
+        title: 'Failed deployment recovery time',
+        noValue: 'No recovered failed deployments',
+        open: '{{deployments}} not yet recovered',
       },
       reworkRate: {
         title: 'Rework rate',

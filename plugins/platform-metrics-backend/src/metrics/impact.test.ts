@@ -12,6 +12,8 @@ const day = (offset: number, over: Partial<DayFacts> = {}): DayFacts => ({
   rework: 0,
   leadTimes: [],
   restores: [],
+  recoveries: [],
+  unrecovered: 0,
   ...over,
 });
 

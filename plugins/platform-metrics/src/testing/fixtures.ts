@@ -40,6 +40,7 @@ export function makeScorecard(
       reworkRate: { value: 0.1, rework: 18, total: 180 },
       overallTier: 'low',
     },
+    failedDeploymentRecoveryTime: { median: 4 * HOUR, p90: DAY, n: 40, tier: 'high', open: 2 },
     adoption: {
       status: 'adopted',
       reason: null,

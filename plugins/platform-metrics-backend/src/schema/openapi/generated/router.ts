@@ -671,6 +671,27 @@ export const spec = {
           },
         ],
       },
+      RecoveryTimeMetric: {
+        description:
+          "Failed deployment recovery time (metrics.md §4b): from a failed deployment's finishedAt to the earliest resolution of an incident attributed to it or finish of a deployment that remediates it. Tier by the time-to-restore bounds; not part of the overall tier.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/DurationMetric',
+          },
+          {
+            type: 'object',
+            required: ['open'],
+            properties: {
+              open: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'Failed deployments of the window not yet recovered.',
+              },
+            },
+          },
+        ],
+      },
       ReworkRateMetric: {
         type: 'object',
         required: ['value', 'rework', 'total'],
@@ -984,6 +1005,7 @@ export const spec = {
           'benchmark',
           'minSamples',
           'dora',
+          'failedDeploymentRecoveryTime',
           'adoption',
           'timeToFirstDeploy',
           'trend',
@@ -1012,6 +1034,9 @@ export const spec = {
           },
           dora: {
             $ref: '#/components/schemas/DoraMetrics',
+          },
+          failedDeploymentRecoveryTime: {
+            $ref: '#/components/schemas/RecoveryTimeMetric',
           },
           adoption: {
             $ref: '#/components/schemas/EntityAdoption',

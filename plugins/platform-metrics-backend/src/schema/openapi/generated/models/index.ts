@@ -50,6 +50,7 @@ export * from '../models/OrgDoraMetrics.model';
 export * from '../models/OrgNps.model';
 export * from '../models/OrgSummary.model';
 export * from '../models/OrgTimeToFirstDeploy.model';
+export * from '../models/RecoveryTimeMetric.model';
 export * from '../models/ReworkRateMetric.model';
 export * from '../models/SurveyAnswer.model';
 export * from '../models/SurveyAnswerResult.model';
