@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { demoAnnotations, loadAnnotations } from './annotations';
 import { renderCatalogYaml } from './catalogYaml';
 import { eventsOf, planEvents, ScaleOptions, SCALES } from './events';
 import {
@@ -227,6 +228,8 @@ export async function main(argv: string[]): Promise<number> {
           else bar.update(sent);
         },
   });
+  const annotated = await loadAnnotations({ baseUrl, token, annotations: demoAnnotations(plan.org) });
+  console.error(`annotations: created ${annotated.created}, updated ${annotated.updated}`);
   for (const kind of Object.keys(result) as RecordKind[]) {
     const r = result[kind]!;
     console.error(

@@ -11,6 +11,7 @@ export * from './catalogYaml';
 export * from './events';
 export * from './load';
 export * from './pipelines';
+export * from './annotations';
 export * from './summary';
 export { Random, hashString } from './random';
 export { createProgressBar } from './progress';

@@ -1,6 +1,7 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
+import { AnnotationService } from './annotations/AnnotationService';
 import { CatalogSync } from './catalog/CatalogSync';
 import { readSettings } from './config';
 import { createStores } from './database/stores';
@@ -121,6 +122,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             pipelines: new PipelineService(stores),
             costs: new CostService(stores, settings.costs.currency),
             visibility: new CatalogVisibility(deps.catalog),
+            annotations: new AnnotationService(stores, settings),
           }),
         );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));

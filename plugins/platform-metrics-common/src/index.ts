@@ -15,6 +15,7 @@ export {
   platformMetricsIngestPermission,
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
+  platformMetricsAnnotationsWritePermission,
   platformMetricsPermissions,
 } from './permissions';
 export {

@@ -37,6 +37,16 @@ export const platformMetricsSurveyAdminPermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/**
+ * Write platform-change annotations (`POST /annotations`,
+ * `DELETE /annotations/{id}`): users and service tokens alike. Reading them
+ * needs the read permission. @public
+ */
+export const platformMetricsAnnotationsWritePermission = createPermission({
+  name: 'platform-metrics.annotations.write',
+  attributes: { action: 'create' },
+});
+
 /** Every permission of the plugin. @public */
 export const platformMetricsPermissions = [
   platformMetricsReadPermission,
@@ -44,4 +54,5 @@ export const platformMetricsPermissions = [
   platformMetricsIngestPermission,
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
+  platformMetricsAnnotationsWritePermission,
 ];

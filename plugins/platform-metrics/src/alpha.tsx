@@ -114,4 +114,4 @@ export default createFrontendPlugin({
 
 export { platformMetricsApiRef, PlatformMetricsClient } from './api';
 export { platformMetricsTranslationRef } from './translation';
-export type { PlatformMetricsApi, MetricWindowOptions } from './api';
+export type { PlatformMetricsApi, MetricWindowOptions, AnnotationQuery } from './api';

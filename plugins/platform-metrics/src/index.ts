@@ -18,5 +18,6 @@ export {
   PlatformMetricsClient,
   type PlatformMetricsApi,
   type MetricWindowOptions,
+  type AnnotationQuery,
 } from './api';
 export { rootRouteRef as platformMetricsRouteRef } from './routes';

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Knex } from 'knex';
+import { AnnotationService } from '../annotations/AnnotationService';
 import { readSettings } from '../config';
 import { storesForKnex } from '../database/stores';
 import { Clock } from '../lib/time';
@@ -72,6 +73,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     pipelines: new PipelineService(stores),
     costs: new CostService(stores, settings.costs.currency),
     publications,
+    annotations: new AnnotationService(stores, settings, clock),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
     /** Scorecards and summaries through one object, as the worked examples read them. */

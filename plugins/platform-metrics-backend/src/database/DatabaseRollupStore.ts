@@ -18,6 +18,8 @@ const DAY_TYPES = {
   rework: 'integer',
   lead_times: 'text',
   restores: 'text',
+  recoveries: 'text',
+  unrecovered: 'integer',
 };
 
 /**
@@ -136,6 +138,8 @@ export class DatabaseRollupStore implements RollupStore {
           rework: d.rework,
           lead_times: JSON.stringify(d.leadTimes),
           restores: JSON.stringify(d.restores),
+          recoveries: JSON.stringify(d.recoveries),
+          unrecovered: d.unrecovered,
         })),
       );
       await replaceRows(tx, 'pm_entity_days', winners, days, ['entity_ref', 'day'], DAY_TYPES);
@@ -181,7 +185,7 @@ export class DatabaseRollupStore implements RollupStore {
     const q = this.db('pm_entity_days')
       .where('day', '>=', dayNumber(query.from))
       .andWhere('day', '<', Math.ceil(query.to / DAY))
-      .select('entity_ref', 'day', 'deployments', 'failed', 'rework', 'lead_times', 'restores');
+      .select('entity_ref', 'day', 'deployments', 'failed', 'rework', 'lead_times', 'restores', 'recoveries', 'unrecovered');
     const result = new Map<string, DayFacts[]>();
     const parts = query.entityRefs ? chunks(query.entityRefs, CHUNK) : [undefined];
     for (const part of parts) {
@@ -194,6 +198,8 @@ export class DatabaseRollupStore implements RollupStore {
           rework: num(r.rework),
           leadTimes: JSON.parse(r.lead_times),
           restores: JSON.parse(r.restores),
+          recoveries: JSON.parse(r.recoveries),
+          unrecovered: num(r.unrecovered),
         };
         const list = result.get(r.entity_ref);
         if (list) list.push(facts);

@@ -17,6 +17,13 @@ export interface DayFacts {
   leadTimes: number[];
   /** Restore times (seconds) of the incidents resolved that day, ascending. */
   restores: number[];
+  /**
+   * Recovery times (seconds) of the failed deployments that finished that
+   * day and have recovered, ascending (metrics.md §4b).
+   */
+  recoveries: number[];
+  /** Failed deployments that finished that day and have not recovered. */
+  unrecovered: number;
 }
 
 /** Everything the rollups keep about one entity. */

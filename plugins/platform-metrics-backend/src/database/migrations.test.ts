@@ -1,14 +1,20 @@
+import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { migrationsDir } from './stores';
 
 jest.setTimeout(60_000);
 
 const directory = migrationsDir;
-// later migrations stay applied: only this one goes down and up again
-const name = '20261210000000_rollup_marks.js';
 const A = 'component:default/a';
 const B = 'component:default/b';
 const C = 'component:default/c';
+
+/** Reverts migrations, latest first, until the rollup marks migration is undone. */
+async function downToBeforeRollupMarks(knex: Knex) {
+  while ((await knex.migrate.currentVersion({ directory })) >= '20261210000000') {
+    await knex.migrate.down({ directory });
+  }
+}
 
 describe('the rollup marks migration', () => {
   const databases = createTestDatabases();
@@ -17,7 +23,7 @@ describe('the rollup marks migration', () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     // back to the delete-on-clean marks
-    await knex.migrate.down({ directory, name });
+    await downToBeforeRollupMarks(knex);
     expect(await knex.schema.hasTable('pm_rollup_marks')).toBe(false);
     await knex('pm_rollup_dirty').insert([
       { entity_ref: A, version: 3 },
@@ -46,7 +52,7 @@ describe('the rollup marks migration', () => {
 
     // down again: failures are derived, so they go and every entity is dirty
     await knex('pm_rollup_marks').update({ clean_version: knex.ref('dirty_version') });
-    await knex.migrate.down({ directory, name });
+    await downToBeforeRollupMarks(knex);
     expect(await knex('pm_failed_deployments')).toEqual([]);
     expect((await knex('pm_rollup_dirty').orderBy('entity_ref')).map(r => r.entity_ref)).toEqual([A, B, C]);
     await knex.migrate.latest({ directory });

@@ -1,7 +1,9 @@
 import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { Clock } from '../lib/time';
+import { AnnotationStore } from './AnnotationStore';
 import { CatalogStore } from './CatalogStore';
+import { DatabaseAnnotationStore } from './DatabaseAnnotationStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseCostStore } from './DatabaseCostStore';
@@ -31,6 +33,7 @@ export interface PlatformMetricsStores {
   publications: PublicationStore;
   pipelines: PipelineStore;
   costs: CostStore;
+  annotations: AnnotationStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -49,6 +52,7 @@ export async function storesForKnex(
     publications: new DatabasePublicationStore(db),
     pipelines: new DatabasePipelineStore(db, clock),
     costs: new DatabaseCostStore(db, clock),
+    annotations: new DatabaseAnnotationStore(db),
   };
 }
 

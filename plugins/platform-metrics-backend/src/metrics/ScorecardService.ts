@@ -6,6 +6,7 @@ import { DeploymentRow, EventStore } from '../database/EventStore';
 import { Window, isoOrNull, windowJson } from '../lib/time';
 import { summarise, weeklyTrend } from './dora';
 import { MetricsReader } from './MetricsReader';
+import { failedDeploymentRecoveryTime } from './recovery';
 import { createdAtOf, ttfdSeconds } from './ttfd';
 
 /** How many of the latest deployments and incidents a scorecard lists. */
@@ -66,6 +67,7 @@ export class ScorecardService {
       benchmark: this.settings.benchmark,
       minSamples: this.settings.minSamples,
       dora: summarise([own], window, this.settings),
+      failedDeploymentRecoveryTime: failedDeploymentRecoveryTime([own], this.settings),
       adoption: adoptionOf(entity, this.settings),
       timeToFirstDeploy: {
         seconds: ttfdSeconds(createdAt, firstDeployAt),

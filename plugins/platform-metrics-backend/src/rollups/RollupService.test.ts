@@ -81,7 +81,7 @@ describe('RollupService', () => {
       expect(await rollups.refreshDirty()).toMatchObject({ written: 1 });
       const days = await store.rollups.listEntityDays({ from: 0, to: Date.parse(TO) });
       expect(days.get(PAYMENTS)).toEqual([
-        { day: Date.parse('2026-03-02T00:00:00Z'), deployments: 2, failed: 0, rework: 0, leadTimes: [], restores: [] },
+        { day: Date.parse('2026-03-02T00:00:00Z'), deployments: 2, failed: 0, rework: 0, leadTimes: [], restores: [], recoveries: [], unrecovered: 0 },
       ]);
       expect((await store.rollups.firstDeployments({ to: Date.parse(TO) })).get(PAYMENTS)).toBe(
         Date.parse('2026-03-02T10:00:00Z'),

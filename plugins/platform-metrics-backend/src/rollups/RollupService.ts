@@ -5,7 +5,7 @@ import { groupBy } from '../lib/collections';
 import { rollupEntity } from './rollupEntity';
 
 /** Bump when the rollup computation changes, so existing rollups are redone. */
-const ROLLUP_FORMAT = 1;
+const ROLLUP_FORMAT = 2;
 const ALL_TIME = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 
 /** What the rollups depend on besides the events: when it changes, every rollup is redone. */

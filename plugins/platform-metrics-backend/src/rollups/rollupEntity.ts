@@ -34,14 +34,31 @@ export function rollupEntity(
       failed.add(d.remediates);
     }
   }
+  // when each failed deployment recovered (§4b): the earliest resolution of an
+  // incident attributed to it or finish of a deployment that remediates it
+  const recoveredAt = new Map<string, number>();
+  const recovers = (id: string, at: number | null) => {
+    if (at === null) return;
+    const known = recoveredAt.get(id);
+    if (known === undefined || at < known) recoveredAt.set(id, at);
+  };
+  for (const d of succeeded) {
+    if (d.remediates && d.remediates !== d.id && ids.has(d.remediates)) recovers(d.remediates, d.finishedAt);
+  }
   for (const incident of input.incidents) {
     if (incident.causedBy) {
       // (a) an incident names it
-      if (ids.has(incident.causedBy)) failed.add(incident.causedBy);
+      if (ids.has(incident.causedBy)) {
+        failed.add(incident.causedBy);
+        recovers(incident.causedBy, incident.resolvedAt);
+      }
     } else if (settings.incidentAttribution === 'nearest-deployment') {
       // (c) the last deployment that finished strictly before the incident opened
       const d = lastBefore(succeeded, incident.openedAt);
-      if (d) failed.add(d.id);
+      if (d) {
+        failed.add(d.id);
+        recovers(d.id, incident.resolvedAt);
+      }
     }
   }
 
@@ -50,7 +67,7 @@ export function rollupEntity(
     const key = dayStart(t);
     let f = days.get(key);
     if (!f) {
-      f = { day: key, deployments: 0, failed: 0, rework: 0, leadTimes: [], restores: [] };
+      f = { day: key, deployments: 0, failed: 0, rework: 0, leadTimes: [], restores: [], recoveries: [], unrecovered: 0 };
       days.set(key, f);
     }
     return f;
@@ -62,6 +79,10 @@ export function rollupEntity(
     if (failed.has(d.id)) {
       f.failed++;
       failedDeployments.push({ source: d.source, id: d.id });
+      const at = recoveredAt.get(d.id);
+      // a resolution before the deployment finished is contradictory data: counted as 0
+      if (at === undefined) f.unrecovered++;
+      else f.recoveries.push(Math.max(0, (at - d.finishedAt) / 1000));
     }
     if (d.type !== 'standard' || d.remediates !== null) f.rework++;
   }
@@ -79,6 +100,7 @@ export function rollupEntity(
   for (const f of days.values()) {
     f.leadTimes.sort(ascending);
     f.restores.sort(ascending);
+    f.recoveries.sort(ascending);
   }
   return {
     entityRef,

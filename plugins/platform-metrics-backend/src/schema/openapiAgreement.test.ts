@@ -4,6 +4,7 @@ import {
   surveyImportBatchSchema,
   surveyResponseSchema,
 } from './validation';
+import { annotationSchema } from './annotationValidation';
 import fc from 'fast-check';
 import { ZodType } from 'zod';
 import { compile, componentSchema, describeErrors } from '../__testUtils__/openapi';
@@ -24,6 +25,7 @@ const bodies = {
   'survey imports': { zod: surveyImportBatchSchema, spec: compile(componentSchema('SurveyImportBatch')) },
   'pipeline runs': { zod: pipelineRunBatchSchema, spec: compile(componentSchema('PipelineRunBatch')) },
   costs: { zod: costBatchSchema, spec: compile(componentSchema('CostBatch')) },
+  annotations: { zod: annotationSchema, spec: compile(componentSchema('AnnotationInput')) },
 };
 type Body = keyof typeof bodies;
 
@@ -93,6 +95,13 @@ const imported = (over: Record<string, unknown> = {}) => ({
 const imports = (...items: unknown[]) => ({ responses: items });
 
 const x = (n: number, c = 'x') => c.repeat(n);
+
+const annotation = (over: Record<string, unknown> = {}) => ({
+  at: '2026-06-10T12:00:00Z',
+  title: 'Golden path v2',
+  scope: 'org',
+  ...over,
+});
 
 const examples: Array<[Body, string, unknown, boolean]> = [
   // ------------------------------------------------------------ deployments
@@ -176,6 +185,27 @@ const examples: Array<[Body, string, unknown, boolean]> = [
   ['incidents', 'an empty causedBy', incidents(incident({ causedBy: '' })), false],
   ['incidents', 'an unparseable entity ref', incidents(incident({ entityRef: 'a/b/c' })), false],
   ['incidents', 'an unknown field', incidents(incident({ title: 'Outage' })), false],
+  // ------------------------------------------------------------ annotations
+  ['annotations', 'the required fields only', annotation(), true],
+  ['annotations', 'every field', annotation({ id: 'golden-path-v2', description: 'x', url: 'https://example.com/a', tags: ['release', 'Platform'] }), true],
+  ['annotations', 'a group scope', annotation({ scope: 'group:default/payments-team' }), true],
+  ['annotations', 'a bare entity name as scope', annotation({ scope: 'payments' }), true],
+  ['annotations', '20 tags', annotation({ tags: Array.from({ length: 20 }, (_, i) => `t${i}`) }), true],
+  ['annotations', 'no title', without(annotation(), 'title'), false],
+  ['annotations', 'a title of spaces', annotation({ title: '   ' }), false],
+  ['annotations', 'a title of 201 characters', annotation({ title: x(201) }), false],
+  ['annotations', 'no at', without(annotation(), 'at'), false],
+  ['annotations', 'a time without zone', annotation({ at: '2026-06-10T12:00:00' }), false],
+  ['annotations', 'no scope', without(annotation(), 'scope'), false],
+  ['annotations', 'an unparseable scope', annotation({ scope: 'a:b:c/d/e' }), false],
+  ['annotations', 'an id with a space', annotation({ id: 'a b' }), false],
+  ['annotations', 'an id of 256 characters', annotation({ id: x(256) }), false],
+  ['annotations', 'a url that is not http(s)', annotation({ url: 'ftp://example.com/a' }), false],
+  ['annotations', 'a description of 4001 characters', annotation({ description: x(4001) }), false],
+  ['annotations', '21 tags', annotation({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), false],
+  ['annotations', 'an empty tag', annotation({ tags: [''] }), false],
+  ['annotations', 'a tag of 51 characters', annotation({ tags: [x(51)] }), false],
+  ['annotations', 'an unknown field', annotation({ colour: 'blue' }), false],
   // ------------------------------------------------------------ survey answers
   ['survey answers', 'a score of 0', { score: 0 }, true],
   ['survey answers', 'a score of 10 with a comment', { score: 10, comment: 'Great docs' }, true],

@@ -6,6 +6,7 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
+  platformMetricsAnnotationsWritePermission,
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
   platformMetricsReadPermission,
@@ -77,6 +78,18 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
         );
       }
       return credentials;
+    },
+
+    /**
+     * Writing annotations: users or services with the annotations write
+     * permission. Returns who writes: the user's normalised ref or the
+     * service's subject.
+     */
+    async annotationsWrite(req: AnyRequest): Promise<string> {
+      const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      await authorize(credentials, platformMetricsAnnotationsWritePermission);
+      const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+      return p.type === 'user' ? lower(p.userEntityRef!) : p.subject!;
     },
 
     /** The signed-in user's normalised ref (survey routes take the user from the token only). */

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { z } from 'zod';
+import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
 import { normalizeEntityRef } from '../lib/refs';
 import { Clock, makeWindow } from '../lib/time';
@@ -16,6 +17,12 @@ import {
   surveyResponseSchema,
   surveySnoozeSchema,
 } from '../schema/validation';
+import {
+  annotationListQuerySchema,
+  annotationParamsSchema,
+  annotationSchema,
+  impactQuerySchema,
+} from '../schema/annotationValidation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
@@ -41,6 +48,7 @@ export interface RouterOptions {
   costs: CostService;
   /** The ingestion settings (default: timestamps up to a day ahead). */
   settings?: { ingest: { maxFutureSkewMinutes: number } };
+  annotations: AnnotationService;
   clock?: Clock;
 }
 
@@ -63,7 +71,7 @@ function entityRefOf(params: { kind: string; namespace: string; name: string }):
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations } = options;
   const clock = options.clock ?? Date.now;
   const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
   // ingested timestamps: from 2000-01-01 to now (this router's clock) plus the allowed skew
@@ -211,6 +219,41 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
     if (query.group) await visibility.assertVisible(query.group, credentials);
     res.json(await surveys.comments(params.surveyId, query.group));
+  });
+
+  router.post('/annotations', async (req, res) => {
+    const writer = await auth.annotationsWrite(req);
+    const body = parse(annotationSchema, req.body);
+    const { annotation, created } = await annotations.put(body, writer);
+    res.status(created ? 201 : 200).json(annotation);
+  });
+
+  router.get('/annotations', async (req, res) => {
+    const credentials = await auth.read(req);
+    const query = parse(annotationListQuerySchema, req.query);
+    if (query.scope && query.scope !== ORG_SCOPE) await visibility.assertVisible(query.scope, credentials);
+    const list = await annotations.list(query);
+    // annotations scoped to a group or an entity the caller may not see are left out
+    const scoped = await visibility.filterRows(list.filter(a => a.scope !== ORG_SCOPE), a => a.scope, credentials);
+    res.json({ annotations: list.filter(a => a.scope === ORG_SCOPE || scoped.includes(a)) });
+  });
+
+  router.delete('/annotations/:id', async (req, res) => {
+    await auth.annotationsWrite(req);
+    const { id } = parse(annotationParamsSchema, req.params);
+    await annotations.delete(id);
+    res.status(204).end();
+  });
+
+  router.get('/annotations/:id/impact', async (req, res) => {
+    const credentials = await auth.read(req);
+    const { id } = parse(annotationParamsSchema, req.params);
+    const query = parse(impactQuerySchema, req.query);
+    const impact = await annotations.impact(id, query.days, query.scope);
+    // the figures of a group or an entity the caller may not see: 404, as for any hidden entity
+    if (impact.scope !== ORG_SCOPE) await visibility.assertVisible(impact.scope, credentials);
+    if (impact.annotation.scope !== ORG_SCOPE) await visibility.assertVisible(impact.annotation.scope, credentials);
+    res.json(impact);
   });
 
   return router;

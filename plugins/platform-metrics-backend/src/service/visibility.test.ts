@@ -81,6 +81,14 @@ describe('catalog-aware reads (real catalog and permission backends)', () => {
       status: 'succeeded',
     }));
     const costs = ['payments', 'vault'].map(name => ({ id: `c-${name}`, entityRef: name, period: '2026-03', amount: 100, currency: 'USD' }));
+    const notes = [
+      { id: 'a-org', at: '2026-03-01T12:00:00Z', title: 'Golden path v2', scope: 'org', tags: [] },
+      { id: 'a-vault', at: '2026-03-01T12:00:00Z', title: 'Vault migrated', scope: 'component:default/vault', tags: [] },
+    ];
+    for (const note of notes) {
+      const res = await request(backend.server).post(`${API}/annotations`).set('Authorization', service).send(note);
+      if (res.status !== 201) throw new Error(`annotation failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     for (const [path, body] of [['pipeline-runs', { runs }], ['costs', { costs }]] as const) {
       const res = await request(backend.server).post(`${API}/${path}`).set('Authorization', service).send(body);
       if (res.status !== 200) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -128,6 +136,18 @@ describe('catalog-aware reads (real catalog and permission backends)', () => {
     expect(refs(bobCosts.body.costliest)).toEqual(['component:default/payments', 'component:default/vault']);
     expect(refs(aliceCosts.body.costliest)).toEqual(['component:default/payments']);
     expect(refs(aliceCosts.body.teams)).not.toContain('group:default/team-secret');
+  });
+
+  it('lists only the annotations of what the caller may see, and answers 404 for the impact of a hidden one', async () => {
+    const ids = (r: { body: { annotations: Array<{ id: string }> } }) => r.body.annotations.map(a => a.id).sort();
+    expect(ids(await get('/annotations', as(ALICE)))).toEqual(['a-org']);
+    expect(ids(await get('/annotations', as(BOB)))).toEqual(['a-org', 'a-vault']);
+    expect((await get('/annotations?scope=component:default/vault', as(ALICE))).status).toBe(404);
+    expect((await get('/annotations/a-vault/impact', as(ALICE))).status).toBe(404);
+    expect((await get('/annotations/a-vault/impact', as(BOB))).status).toBe(200);
+    // an org annotation, compared on a hidden entity
+    expect((await get('/annotations/a-org/impact?scope=component:default/vault', as(ALICE))).status).toBe(404);
+    expect((await get('/annotations/a-org/impact', as(ALICE))).status).toBe(200);
   });
 
   it('keeps service principals working: they are not narrowed to what a user may see', async () => {

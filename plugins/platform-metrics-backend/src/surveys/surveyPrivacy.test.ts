@@ -81,8 +81,10 @@ describe('survey data protection', () => {
       const knex = await databases.init(databaseId);
       // the schema before the anonymity migration, with rows keyed by user ref
       await knex.migrate.latest({ directory: migrationsDir });
-      // later migrations stay applied: only the anonymity migration goes down
-      await knex.migrate.down({ directory: migrationsDir, name: '20261210000100_survey_anonymity.js' });
+      // down past the later migrations, then the anonymity migration itself
+      while ((await knex.migrate.currentVersion({ directory: migrationsDir })) >= '20261210000100') {
+        await knex.migrate.down({ directory: migrationsDir });
+      }
       const at = Date.parse('2026-11-02T13:14:15Z');
       const old = (user: string, score: number, submitted: number) => ({
         survey_id: '2026-Q4', user_ref: `user:default/${user}`, score, comment: null, submitted_at: submitted, groups: '[]',

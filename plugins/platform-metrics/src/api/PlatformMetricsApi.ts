@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  Annotation,
+  AnnotationImpact,
+  AnnotationInput,
   CurrentSurvey,
   EntityCosts,
   EntityPipelines,
@@ -22,6 +25,19 @@ export interface MetricWindowOptions {
    */
   windowDays?: number;
   /** End of the window, ISO-8601 (default: now). */
+  to?: string;
+}
+
+/**
+ * Which annotations to list: those shown in `scope` (`org`, a Group ref or
+ * an entity ref; an entity's own, its owner group's and the org's), with
+ * `at` in `[from, to)`.
+ *
+ * @public
+ */
+export interface AnnotationQuery {
+  scope?: string;
+  from?: string;
   to?: string;
 }
 
@@ -58,6 +74,15 @@ export interface PlatformMetricsApi {
     surveyId: string,
     options?: { group?: string },
   ): Promise<SurveyComments>;
+  listAnnotations(query?: AnnotationQuery): Promise<Annotation[]>;
+  /** Creates an annotation, or replaces the one with the same `id`. */
+  createAnnotation(annotation: AnnotationInput): Promise<Annotation>;
+  deleteAnnotation(id: string): Promise<void>;
+  /** Before/after the annotation over `days` (14, 30 or 90) days, in its scope or `scope`. */
+  getAnnotationImpact(
+    id: string,
+    options?: { days?: 14 | 30 | 90; scope?: string },
+  ): Promise<AnnotationImpact>;
 }
 
 /**

@@ -68,6 +68,33 @@ describe('PlatformMetricsClient', () => {
     );
   });
 
+  it('lists, creates, deletes annotations and reads their impact', async () => {
+    const list = setup({ body: { annotations: [{ id: 'a' }] } });
+    await expect(
+      list.client.listAnnotations({ scope: 'component:default/payments', from: '2026-01-01T00:00:00.000Z' }),
+    ).resolves.toEqual([{ id: 'a' }]);
+    expect(list.fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/annotations?scope=component%3Adefault%2Fpayments&from=2026-01-01T00%3A00%3A00.000Z',
+    );
+    const create = setup({ status: 201, body: { id: 'new' } });
+    await create.client.createAnnotation({ at: '2026-03-18T10:00:00Z', title: 'Launch', scope: 'org', tags: [] });
+    expect(create.fetch.mock.calls[0][1].method).toBe('POST');
+    expect(JSON.parse(create.fetch.mock.calls[0][1].body)).toEqual({
+      at: '2026-03-18T10:00:00Z',
+      title: 'Launch',
+      scope: 'org',
+      tags: [],
+    });
+    const impact = setup({ body: { days: 90 } });
+    await impact.client.getAnnotationImpact('launch', { days: 90, scope: 'org' });
+    expect(impact.fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/annotations/launch/impact?days=90&scope=org',
+    );
+    const gone = setup({ status: 403, body: { error: { name: 'NotAllowedError', message: 'no' }, response: { statusCode: 403 } } });
+    await expect(gone.client.deleteAnnotation('launch')).rejects.toMatchObject({ name: 'ResponseError' });
+    expect(gone.fetch.mock.calls[0][1].method).toBe('DELETE');
+  });
+
   it('throws a ResponseError that carries the backend message', async () => {
     const { client } = setup({
       status: 403,

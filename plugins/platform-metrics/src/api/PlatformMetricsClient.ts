@@ -2,6 +2,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  Annotation,
+  AnnotationImpact,
+  AnnotationInput,
   CurrentSurvey,
   DefaultApiClient,
   EntityCosts,
@@ -10,7 +13,7 @@ import {
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { MetricWindowOptions, PlatformMetricsApi } from './PlatformMetricsApi';
+import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi } from './PlatformMetricsApi';
 
 /** The body of a successful answer; a backend error as a `ResponseError`. */
 async function body<T>(response: Promise<Response & { json(): Promise<T> }>): Promise<T> {
@@ -85,5 +88,32 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   getSurveyComments(surveyId: string, options?: { group?: string }): Promise<SurveyComments> {
     return body(this.client.getSurveyComments({ path: { surveyId }, query: { group: options?.group || undefined } }));
+  }
+
+  async listAnnotations(query?: AnnotationQuery): Promise<Annotation[]> {
+    const list = await body(
+      this.client.listAnnotations({
+        query: { scope: query?.scope || undefined, from: query?.from, to: query?.to },
+      }),
+    );
+    return list.annotations;
+  }
+
+  createAnnotation(annotation: AnnotationInput): Promise<Annotation> {
+    return body(this.client.putAnnotation({ body: annotation }));
+  }
+
+  async deleteAnnotation(id: string): Promise<void> {
+    const res = await this.client.deleteAnnotation({ path: { id } });
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+  }
+
+  getAnnotationImpact(id: string, options?: { days?: 14 | 30 | 90; scope?: string }): Promise<AnnotationImpact> {
+    return body(
+      this.client.getAnnotationImpact({
+        path: { id },
+        query: { days: options?.days, scope: options?.scope || undefined },
+      }),
+    );
   }
 }

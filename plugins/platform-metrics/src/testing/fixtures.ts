@@ -1,7 +1,10 @@
 import type {
+  Annotation,
+  AnnotationImpact,
   CurrentSurvey,
   EntityCosts,
   EntityPipelines,
+  ImpactMetric,
   EntityScorecard,
   OrgSummary,
   TeamSummary,
@@ -39,6 +42,7 @@ export function makeScorecard(
       reworkRate: { value: 0.1, rework: 18, total: 180 },
       overallTier: 'low',
     },
+    failedDeploymentRecoveryTime: { median: 4 * HOUR, p90: DAY, n: 40, tier: 'high', open: 2 },
     adoption: {
       status: 'adopted',
       reason: null,
@@ -238,6 +242,22 @@ export function makePipelines(overrides: Partial<EntityPipelines> = {}): EntityP
   };
 }
 
+export function makeAnnotation(overrides: Partial<Annotation> = {}): Annotation {
+  return {
+    id: 'golden-path-v2',
+    at: '2026-03-04T10:00:00.000Z',
+    title: 'Golden path v2',
+    description: null,
+    url: null,
+    scope: 'org',
+    tags: ['release'],
+    createdBy: 'user:default/alice',
+    createdAt: '2026-03-04T10:00:00.000Z',
+    updatedAt: '2026-03-04T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function makeCosts(overrides: Partial<EntityCosts> = {}): EntityCosts {
   return {
     entityRef: 'component:default/payments-api',
@@ -253,6 +273,66 @@ export function makeCosts(overrides: Partial<EntityCosts> = {}): EntityCosts {
       { month: '2026-02', amount: 1200 },
       { month: '2026-03', amount: 1400 },
     ],
+    ...overrides,
+  };
+}
+
+const impactMetric = (over: Partial<ImpactMetric> = {}): ImpactMetric => ({
+  before: { value: 7200, n: 40 },
+  after: { value: 3600, n: 45 },
+  absoluteChange: -3600,
+  relativeChange: -0.5,
+  direction: 'better',
+  test: 'mann-whitney-u',
+  pValue: 0.0012,
+  significant: true,
+  inconclusive: false,
+  insufficientData: false,
+  ...over,
+});
+
+export function makeImpact(overrides: Partial<AnnotationImpact> = {}): AnnotationImpact {
+  return {
+    annotation: makeAnnotation(),
+    scope: 'org',
+    days: 30,
+    before: { from: '2026-02-02T00:00:00.000Z', to: '2026-03-04T00:00:00.000Z', days: 30 },
+    after: { from: '2026-03-04T00:00:00.000Z', to: '2026-04-03T00:00:00.000Z', days: 30 },
+    complete: true,
+    minSamples: 3,
+    alpha: 0.05,
+    metrics: {
+      deploymentFrequency: impactMetric({
+        before: { value: 2, n: 60 },
+        after: { value: 2.2, n: 66 },
+        absoluteChange: 0.2,
+        relativeChange: 0.1,
+        test: 'poisson-rate',
+        pValue: 0.59,
+        significant: false,
+        inconclusive: true,
+      }),
+      leadTime: impactMetric(),
+      changeFailureRate: impactMetric({
+        before: { value: 0.1, n: 60 },
+        after: { value: 0.05, n: 66 },
+        absoluteChange: -0.05,
+        relativeChange: -0.5,
+        test: 'two-proportion-z',
+        pValue: 0.27,
+        significant: false,
+        inconclusive: true,
+      }),
+      timeToRestore: impactMetric({
+        before: { value: 5400, n: 2 },
+        after: { value: 1800, n: 4 },
+        absoluteChange: -3600,
+        relativeChange: -2 / 3,
+        pValue: null,
+        significant: false,
+        insufficientData: true,
+      }),
+    },
     ...overrides,
   };
 }
@@ -287,6 +367,10 @@ export function mockApi(
         { comment: 'Docs are out of date', categories: ['Docs'], bucket: 'passive' },
       ],
     }),
+    listAnnotations: jest.fn().mockResolvedValue([]),
+    createAnnotation: jest.fn().mockImplementation(async a => makeAnnotation({ ...a, id: a.id ?? 'new' })),
+    deleteAnnotation: jest.fn().mockResolvedValue(undefined),
+    getAnnotationImpact: jest.fn().mockResolvedValue(makeImpact()),
     ...overrides,
   };
 }

@@ -69,6 +69,12 @@ describe('EntityScorecardContent', () => {
     expect(within(ttr).getByText(/1 incident still open/)).toBeInTheDocument();
     expect(within(ttr).getByText('Low · DORA 2021')).toBeInTheDocument();
 
+    const rec = card('Failed deployment recovery time');
+    expect(within(rec).getByTestId('metric-value')).toHaveTextContent('4 hours');
+    expect(within(rec).getByText(/p90 1 day · 2 deployments not yet recovered/)).toBeInTheDocument();
+    expect(within(rec).getByText('High · DORA 2021')).toBeInTheDocument();
+    expect(within(rec).getByText('n = 40')).toBeInTheDocument();
+
     const rw = card('Rework rate');
     expect(within(rw).getByTestId('metric-value')).toHaveTextContent('10%');
     expect(within(rw).getByText('No benchmark tier')).toBeInTheDocument();

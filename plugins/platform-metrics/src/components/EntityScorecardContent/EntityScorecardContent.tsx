@@ -1,7 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -10,6 +11,8 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { AsyncContent } from '../common/States';
 import { ScorecardView } from './ScorecardView';
+import { ImpactDialog } from '../annotations/ImpactDialog';
+import { useAnnotations } from '../annotations/useAnnotations';
 
 /**
  * The "Scorecard" tab of a Component: DORA metrics, rework rate, golden path,
@@ -28,6 +31,10 @@ export function EntityScorecardContent() {
     () => api.getEntityScorecard(ref, { windowDays }),
     [api, ref.kind, ref.namespace, ref.name, windowDays],
   );
+  // the entity's own annotations, its owner group's and the org's
+  const scope = stringifyEntityRef(entity);
+  const { annotations } = useAnnotations(scope, value?.window);
+  const [selected, setSelected] = useState<string>();
 
   return (
     <Box>
@@ -55,8 +62,15 @@ export function EntityScorecardContent() {
           description: t('scorecard.emptyDescription'),
         }}
       >
-        {scorecard => <ScorecardView scorecard={scorecard} />}
+        {scorecard => (
+          <ScorecardView scorecard={scorecard} annotations={annotations} onSelectAnnotation={setSelected} />
+        )}
       </AsyncContent>
+      <ImpactDialog
+        annotation={annotations.find(a => a.id === selected)}
+        scope={scope}
+        onClose={() => setSelected(undefined)}
+      />
     </Box>
   );
 }

@@ -1,6 +1,8 @@
 import Grid from '@material-ui/core/Grid';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
+import type { Annotation, EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
+import { formatShortDate } from '../common/format';
+import { weeklyMarkers } from '../annotations/markers';
 import { platformMetricsTranslationRef } from '../../translation';
 import { MetricCard } from '../common/MetricCard';
 import { GoldenPathCard } from './GoldenPathCard';
@@ -11,9 +13,17 @@ import { DeploymentsTable, IncidentsTable } from './RecentTables';
 import { scorecardMetrics } from './scorecardMetrics';
 
 /** The scorecard of one entity, from an already loaded {@link EntityScorecard}. */
-export function ScorecardView(props: { scorecard: EntityScorecard }) {
+export function ScorecardView(props: {
+  scorecard: EntityScorecard;
+  /** Drawn as markers on the weekly trends. */
+  annotations?: Annotation[];
+  onSelectAnnotation?: (id: string) => void;
+}) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.scorecard;
+  const markers = weeklyMarkers(props.annotations ?? [], s.trend ?? [], a =>
+    t('annotations.marker', { title: a.title, date: formatShortDate(a.at) }),
+  );
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={6}>
@@ -24,19 +34,23 @@ export function ScorecardView(props: { scorecard: EntityScorecard }) {
       </Grid>
       {scorecardMetrics(t, s).map(metric => (
         <Grid item xs={12} sm={6} lg={4} key={metric.id}>
-          <MetricCard {...metric.card} />
+          <MetricCard
+            {...metric.card}
+            trend={metric.card.trend && { ...metric.card.trend, markers }}
+            onMarkerSelect={props.onSelectAnnotation}
+          />
         </Grid>
       ))}
-      <Grid item xs={12} sm={6} lg={4}>
+      <Grid item xs={12} md={6}>
         <PipelinesCard entityRef={s.entityRef} windowDays={s.window.days} />
       </Grid>
-      <Grid item xs={12} sm={6} lg={4}>
+      <Grid item xs={12} md={6}>
         <CostCard entityRef={s.entityRef} />
       </Grid>
-      <Grid item xs={12} lg={8}>
+      <Grid item xs={12} lg={7}>
         <DeploymentsTable deployments={s.recentDeployments ?? []} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={5}>
         <IncidentsTable incidents={s.recentIncidents ?? []} />
       </Grid>
     </Grid>

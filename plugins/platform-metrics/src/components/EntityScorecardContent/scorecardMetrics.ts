@@ -23,8 +23,8 @@ function present(v: number | null | undefined): v is number {
 }
 
 /**
- * The five metric cards of a scorecard: the four DORA metrics with their
- * weekly trends, and rework rate.
+ * The six metric cards of a scorecard: the four DORA metrics with their
+ * weekly trends, failed deployment recovery time and rework rate.
  */
 export function scorecardMetrics(
   t: PlatformMetricsT,
@@ -51,6 +51,7 @@ export function scorecardMetrics(
   const { deploymentFrequency: df, leadTime: lt } = s.dora ?? {};
   const { changeFailureRate: cfr, timeToRestore: ttr } = s.dora ?? {};
   const rw = s.dora?.reworkRate;
+  const rec = s.failedDeploymentRecoveryTime;
   const dfCount = df?.count ?? 0;
 
   return [
@@ -136,6 +137,30 @@ export function scorecardMetrics(
         n: ttr?.n ?? 0,
         sampleUnit: 'resolvedIncidents',
         trend: trend('timeToRestoreMedian'),
+      },
+    },
+    {
+      id: 'failedDeploymentRecoveryTime',
+      card: {
+        ...common,
+        title: t('scorecard.failedDeploymentRecoveryTime.title'),
+        definition: defs.failedDeploymentRecoveryTime,
+        value: present(rec?.median) ? formatDuration(t, rec?.median) : null,
+        noValueText: t('scorecard.failedDeploymentRecoveryTime.noValue'),
+        details:
+          [
+            p90(rec?.p90),
+            rec?.open
+              ? t('scorecard.failedDeploymentRecoveryTime.open', {
+                  deployments: countOf(t, 'deployments', rec.open),
+                })
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(t('common.detailSeparator')) || undefined,
+        tier: rec?.tier ?? 'insufficient-data',
+        n: rec?.n ?? 0,
+        sampleUnit: 'deployments',
       },
     },
     {

@@ -6,12 +6,21 @@ import {
   Link,
   Page,
 } from '@backstage/core-components';
+import { useState } from 'react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  type OrgSummary,
+  platformMetricsAnnotationsWritePermission,
+} from '@platform-metrics/plugin-platform-metrics-common';
+import { AddAnnotationDialog } from '../annotations/AddAnnotationDialog';
+import { ImpactDialog } from '../annotations/ImpactDialog';
+import { useAnnotations } from '../annotations/useAnnotations';
 import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
@@ -117,6 +126,11 @@ function SummaryView(props: {
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.summary;
+  const scope = props.group ?? 'org';
+  const { annotations, reload } = useAnnotations(scope, s.window);
+  const [selected, setSelected] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const { allowed: canAnnotate } = usePermission({ permission: platformMetricsAnnotationsWritePermission });
   const windowLine = {
     range: formatWindow(t, s.window),
     benchmark: benchmarkLabel(t, s.benchmark),
@@ -149,13 +163,34 @@ function SummaryView(props: {
         />
       </Grid>
       <Grid item xs={12}>
-        <Typography variant="h6" component="h2">
-          {t('healthPage.trends')}
-        </Typography>
+        <Box display="flex" alignItems="center" justifyContent="space-between">
+          <Typography variant="h6" component="h2">
+            {t('healthPage.trends')}
+          </Typography>
+          {canAnnotate && (
+            <Button variant="outlined" size="small" onClick={() => setAdding(true)}>
+              {t('annotations.add')}
+            </Button>
+          )}
+        </Box>
       </Grid>
       <Grid item xs={12}>
-        <Trends summary={s} />
+        <Trends summary={s} annotations={annotations} onSelectAnnotation={setSelected} />
       </Grid>
+      <AddAnnotationDialog
+        open={adding}
+        scope={scope}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
+          setAdding(false);
+          reload();
+        }}
+      />
+      <ImpactDialog
+        annotation={annotations.find(a => a.id === selected)}
+        scope={scope}
+        onClose={() => setSelected(undefined)}
+      />
       {!props.group && (
         <Grid item xs={12}>
           <TeamTable teams={s.teams} windowDays={props.windowDays} />

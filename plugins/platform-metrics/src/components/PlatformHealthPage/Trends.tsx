@@ -2,7 +2,8 @@ import Grid from '@material-ui/core/Grid';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import type { Annotation, OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import { weeklyMarkers } from '../annotations/markers';
 import { platformMetricsTranslationRef } from '../../translation';
 import { TrendChart, TrendChartProps } from '../common/TrendChart';
 import { ADOPTION_PHASES, phaseLabel } from '../common/definitions';
@@ -35,10 +36,18 @@ function TrendCard(props: { spec: TrendCardSpec }) {
 }
 
 /** NPS by survey, adoption over time and the weekly DORA trends. */
-export function Trends(props: { summary: OrgSummary }) {
+export function Trends(props: {
+  summary: OrgSummary;
+  /** Drawn as markers on the weekly DORA trends. */
+  annotations?: Annotation[];
+  onSelectAnnotation?: (id: string) => void;
+}) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.summary;
   const weekly = weeklySeries(s.trend);
+  const markers = weeklyMarkers(props.annotations ?? [], weekly, a =>
+    t('annotations.marker', { title: a.title, date: formatShortDate(a.at) }),
+  );
   const weeklyChart = (
     key: WeeklyMetricKey,
     title: string,
@@ -58,6 +67,8 @@ export function Trends(props: { summary: OrgSummary }) {
       formatY,
       formatX: formatShortDate,
       emptyMessage,
+      markers,
+      onMarkerSelect: props.onSelectAnnotation,
     };
   };
   const phase12 = ADOPTION_PHASES.find(p => p.months === 12)!;

@@ -13,6 +13,7 @@ import { TierBadge } from './TierBadge';
 import { TrendChart } from './TrendChart';
 import { CountUnit, countOf } from './format';
 import type { WeeklyMetricChart } from './weeklyMetrics';
+import type { ChartMarker } from '../annotations/markers';
 
 export interface MetricCardProps {
   title: string;
@@ -34,7 +35,10 @@ export interface MetricCardProps {
   trend?: WeeklyMetricChart & {
     data: Array<Record<string, string | number | null>>;
     formatX?: (v: string) => string;
+    /** Annotations on the trend. */
+    markers?: ChartMarker[];
   };
+  onMarkerSelect?: (id: string) => void;
 }
 
 /** One metric: value, tier badge with benchmark, sample size, trend and definition. */
@@ -122,6 +126,8 @@ export function MetricCard(props: MetricCardProps) {
               formatX={props.trend.formatX}
               height={160}
               emptyMessage={t('metricCard.trendEmpty')}
+              markers={props.trend.markers}
+              onMarkerSelect={props.onMarkerSelect}
             />
           </Box>
         )}

@@ -11,10 +11,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { InlineEmpty } from './States';
+import type { ChartMarker } from '../annotations/markers';
 
 export interface TrendSeries {
   /** Key of the value in each data point. */
@@ -40,6 +43,9 @@ export interface TrendChartProps {
   yDomain?: [number | 'auto', number | 'auto'];
   referenceLines?: Array<{ y: number; label: string }>;
   emptyMessage?: string;
+  /** Annotations as labelled vertical lines, with a button each below the chart. */
+  markers?: ChartMarker[];
+  onMarkerSelect?: (id: string) => void;
   height?: number;
   /** Fixed width (tests, print); responsive when unset. */
   width?: number;
@@ -102,6 +108,17 @@ export function TrendChart(props: TrendChartProps) {
       }
     />,
     <Legend key="legend" verticalAlign="top" height={28} />,
+    ...(props.markers ?? []).map(m => (
+      <ReferenceLine
+        key={`marker-${m.id}`}
+        x={m.x}
+        stroke="#ff6f00"
+        strokeWidth={2}
+        style={props.onMarkerSelect ? { cursor: 'pointer' } : undefined}
+        onClick={() => props.onMarkerSelect?.(m.id)}
+        label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#ff6f00' }}
+      />
+    )),
     ...(props.referenceLines ?? []).map(r => (
       <ReferenceLine
         key={`ref-${r.y}`}
@@ -154,6 +171,19 @@ export function TrendChart(props: TrendChartProps) {
         <ResponsiveContainer width="100%" height={height}>
           {chart}
         </ResponsiveContainer>
+      )}
+      {!!props.markers?.length && (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} aria-label={t('annotations.markersLabel')} role="group">
+          {props.markers.map(m => (
+            <Chip
+              key={m.id}
+              size="small"
+              variant="outlined"
+              label={m.label}
+              onClick={props.onMarkerSelect ? () => props.onMarkerSelect!(m.id) : undefined}
+            />
+          ))}
+        </Box>
       )}
     </figure>
   );

@@ -15,6 +15,7 @@ export function metricDefinitions(t: PlatformMetricsT) {
     leadTime: t('definitions.leadTime'),
     changeFailureRate: t('definitions.changeFailureRate'),
     timeToRestore: t('definitions.timeToRestore'),
+    failedDeploymentRecoveryTime: t('definitions.failedDeploymentRecoveryTime'),
     reworkRate: t('definitions.reworkRate'),
     overallTier: t('definitions.overallTier'),
     adoption: t('definitions.adoption', {

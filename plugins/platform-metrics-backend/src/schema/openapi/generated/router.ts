@@ -137,6 +137,30 @@ export const spec = {
         description:
           'The number of calendar months (UTC) up to and including the month of `to`.',
       },
+      annotationId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9._:-]{1,255}$',
+          example: 'golden-path-v2',
+        },
+        description: 'An annotation id.',
+      },
+      annotationScope: {
+        name: 'scope',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          pattern:
+            '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+          example: 'group:default/payments-team',
+        },
+        description:
+          '`org`, a Group ref or an entity ref (kind defaults to `component`; normalised).',
+      },
     },
     responses: {
       IngestResult: {
@@ -660,6 +684,27 @@ export const spec = {
           },
         ],
       },
+      RecoveryTimeMetric: {
+        description:
+          "Failed deployment recovery time (metrics.md §4b): from a failed deployment's finishedAt to the earliest resolution of an incident attributed to it or finish of a deployment that remediates it. Tier by the time-to-restore bounds; not part of the overall tier.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/DurationMetric',
+          },
+          {
+            type: 'object',
+            required: ['open'],
+            properties: {
+              open: {
+                type: 'integer',
+                minimum: 0,
+                description:
+                  'Failed deployments of the window not yet recovered.',
+              },
+            },
+          },
+        ],
+      },
       ReworkRateMetric: {
         type: 'object',
         required: ['value', 'rework', 'total'],
@@ -973,6 +1018,7 @@ export const spec = {
           'benchmark',
           'minSamples',
           'dora',
+          'failedDeploymentRecoveryTime',
           'adoption',
           'timeToFirstDeploy',
           'trend',
@@ -1001,6 +1047,9 @@ export const spec = {
           },
           dora: {
             $ref: '#/components/schemas/DoraMetrics',
+          },
+          failedDeploymentRecoveryTime: {
+            $ref: '#/components/schemas/RecoveryTimeMetric',
           },
           adoption: {
             $ref: '#/components/schemas/EntityAdoption',
@@ -2216,6 +2265,314 @@ export const spec = {
           },
         },
       },
+      AnnotationInput: {
+        type: 'object',
+        description:
+          'A platform-change annotation as written. Idempotent on `id`: a body with the id of a stored annotation replaces it; without an id one is generated and returned.',
+        required: ['at', 'title', 'scope'],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9._:-]{1,255}$',
+          },
+          at: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description: 'When the change happened.',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            pattern: '\\S',
+            description: 'Trimmed.',
+          },
+          description: {
+            type: 'string',
+            maxLength: 4000,
+          },
+          url: {
+            type: 'string',
+            maxLength: 2000,
+            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://\\S+$',
+            description: 'An http(s) link, e.g. the release notes.',
+          },
+          scope: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description:
+              '`org` (the whole organisation), a Group ref (a team) or an entity ref (kind defaults to `component`); normalised as metrics.md prescribes.',
+          },
+          tags: {
+            type: 'array',
+            maxItems: 20,
+            default: [],
+            description: 'Lower-cased and de-duplicated.',
+            items: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 50,
+              pattern: '\\S',
+            },
+          },
+        },
+      },
+      Annotation: {
+        type: 'object',
+        description: 'A stored platform-change annotation.',
+        required: [
+          'id',
+          'at',
+          'title',
+          'description',
+          'url',
+          'scope',
+          'tags',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9._:-]{1,255}$',
+          },
+          at: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+            nullable: true,
+          },
+          url: {
+            type: 'string',
+            nullable: true,
+          },
+          scope: {
+            type: 'string',
+            description: '`org`, a Group ref or an entity ref, normalised.',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          createdBy: {
+            type: 'string',
+            description: 'The user ref or service subject of the last writer.',
+          },
+          createdAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          updatedAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+        },
+      },
+      AnnotationList: {
+        type: 'object',
+        required: ['annotations'],
+        properties: {
+          annotations: {
+            type: 'array',
+            maxItems: 500,
+            description: 'By `at`, then id; at most 500.',
+            items: {
+              $ref: '#/components/schemas/Annotation',
+            },
+          },
+        },
+      },
+      ImpactWindow: {
+        type: 'object',
+        description:
+          'A window `[from, to)` of whole UTC days; the after window may be shorter (or empty) while it has not elapsed.',
+        required: ['from', 'to', 'days'],
+        properties: {
+          from: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          to: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          days: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 90,
+          },
+        },
+      },
+      ImpactSide: {
+        type: 'object',
+        required: ['value', 'n'],
+        properties: {
+          value: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Deploys per day, median seconds or a rate; null without samples.',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Deployments, changes or resolved incidents.',
+          },
+        },
+      },
+      ImpactMetric: {
+        type: 'object',
+        description:
+          'One metric before and after with a two-sided test (metrics.md §11). Exactly one of `significant` (p below alpha), `inconclusive` and `insufficientData` (n below minSamples on either side; no test, pValue null) is true.',
+        required: [
+          'before',
+          'after',
+          'absoluteChange',
+          'relativeChange',
+          'direction',
+          'test',
+          'pValue',
+          'significant',
+          'inconclusive',
+          'insufficientData',
+        ],
+        properties: {
+          before: {
+            $ref: '#/components/schemas/ImpactSide',
+          },
+          after: {
+            $ref: '#/components/schemas/ImpactSide',
+          },
+          absoluteChange: {
+            type: 'number',
+            nullable: true,
+            description: 'after - before.',
+          },
+          relativeChange: {
+            type: 'number',
+            nullable: true,
+            description:
+              '(after - before) / before; null when before is 0 or null.',
+          },
+          direction: {
+            type: 'string',
+            nullable: true,
+            enum: ['better', 'worse', 'same', null],
+            description:
+              "By the metric's direction (lower lead time, failure rate and restore time are better).",
+          },
+          test: {
+            type: 'string',
+            enum: ['mann-whitney-u', 'two-proportion-z', 'poisson-rate'],
+          },
+          pValue: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          significant: {
+            type: 'boolean',
+          },
+          inconclusive: {
+            type: 'boolean',
+          },
+          insufficientData: {
+            type: 'boolean',
+          },
+        },
+      },
+      ImpactMetrics: {
+        type: 'object',
+        required: [
+          'deploymentFrequency',
+          'leadTime',
+          'changeFailureRate',
+          'timeToRestore',
+        ],
+        properties: {
+          deploymentFrequency: {
+            $ref: '#/components/schemas/ImpactMetric',
+          },
+          leadTime: {
+            $ref: '#/components/schemas/ImpactMetric',
+          },
+          changeFailureRate: {
+            $ref: '#/components/schemas/ImpactMetric',
+          },
+          timeToRestore: {
+            $ref: '#/components/schemas/ImpactMetric',
+          },
+        },
+      },
+      AnnotationImpact: {
+        type: 'object',
+        description:
+          "The N days before the annotation's UTC day against the N days from it, in one scope.",
+        required: [
+          'annotation',
+          'scope',
+          'days',
+          'before',
+          'after',
+          'complete',
+          'minSamples',
+          'alpha',
+          'metrics',
+        ],
+        properties: {
+          annotation: {
+            $ref: '#/components/schemas/Annotation',
+          },
+          scope: {
+            type: 'string',
+            description:
+              "The scope compared: the annotation's, or the one asked for.",
+          },
+          days: {
+            type: 'integer',
+            enum: [14, 30, 90],
+          },
+          before: {
+            $ref: '#/components/schemas/ImpactWindow',
+          },
+          after: {
+            $ref: '#/components/schemas/ImpactWindow',
+          },
+          complete: {
+            type: 'boolean',
+            description: 'False while the after window has not fully elapsed.',
+          },
+          minSamples: {
+            type: 'integer',
+            minimum: 1,
+          },
+          alpha: {
+            type: 'number',
+            description: 'The significance level, 0.05.',
+          },
+          metrics: {
+            $ref: '#/components/schemas/ImpactMetrics',
+          },
+        },
+      },
     },
   },
   security: [
@@ -2872,6 +3229,192 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/SurveyComments',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/annotations': {
+      post: {
+        operationId: 'PutAnnotation',
+        description:
+          'Creates a platform-change annotation, or replaces the one with the same `id` (idempotent). Needs platform-metrics.annotations.write (user or service credentials).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AnnotationInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Replaced the annotation of that id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Annotation',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Annotation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListAnnotations',
+        description:
+          "The annotations shown in a scope, with `at` in `[from, to)`: for an entity its own, its owner group's and the org's; for a group its own and the org's; for `org` the org's; without a scope all of them. Needs the read permission. A user sees only the annotations of groups and entities the catalog lets them see (and the org's); a `scope` they may not see answers 404.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/annotationScope',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern:
+                '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            },
+            description: 'Earliest `at` (inclusive).',
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern:
+                '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            },
+            description: 'Latest `at` (exclusive).',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The annotations.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnnotationList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/annotations/{id}': {
+      delete: {
+        operationId: 'DeleteAnnotation',
+        description:
+          'Deletes an annotation. Needs platform-metrics.annotations.write.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/annotationId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/annotations/{id}/impact': {
+      get: {
+        operationId: 'GetAnnotationImpact',
+        description:
+          "Before/after the annotation (metrics.md §11): each DORA metric over the `days` days before the annotation's UTC day against the `days` days from it, with a two-sided test: Mann-Whitney U for lead time and time to restore, a two-proportion z test for the change failure rate, a Poisson rate test (conditional binomial) for deployment frequency. In the annotation's scope unless `scope` names another. Needs the read permission.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/annotationId',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              enum: [14, 30, 90],
+              default: 30,
+            },
+            description: 'Length of each window in days.',
+          },
+          {
+            $ref: '#/components/parameters/annotationScope',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The comparison.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnnotationImpact',
                 },
               },
             },

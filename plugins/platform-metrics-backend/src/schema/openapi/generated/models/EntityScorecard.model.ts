@@ -9,6 +9,7 @@ import { EntityAdoption } from '../models/EntityAdoption.model';
 import { EntityTimeToFirstDeploy } from '../models/EntityTimeToFirstDeploy.model';
 import { IncidentSummary } from '../models/IncidentSummary.model';
 import { MetricWindow } from '../models/MetricWindow.model';
+import { RecoveryTimeMetric } from '../models/RecoveryTimeMetric.model';
 import { WeeklyTrendPoint } from '../models/WeeklyTrendPoint.model';
 
 /**
@@ -26,6 +27,7 @@ export interface EntityScorecard {
    */
   minSamples: number;
   dora: DoraMetrics;
+  failedDeploymentRecoveryTime: RecoveryTimeMetric;
   adoption: EntityAdoption;
   timeToFirstDeploy: EntityTimeToFirstDeploy;
   trend: Array<WeeklyTrendPoint>;

@@ -8,6 +8,10 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { Annotation } from '../models/Annotation.model';
+import { AnnotationImpact } from '../models/AnnotationImpact.model';
+import { AnnotationInput } from '../models/AnnotationInput.model';
+import { AnnotationList } from '../models/AnnotationList.model';
 import { CostBatch } from '../models/CostBatch.model';
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
@@ -55,9 +59,29 @@ export type AnswerCurrentSurvey = {
 /**
  * @public
  */
+export type DeleteAnnotation = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
 export type EraseSurveyResponses = {
   query: {
     userRef: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetAnnotationImpact = {
+  path: {
+    id: string;
+  };
+  query: {
+    days?: 14 | 30 | 90;
+    scope?: string;
   };
 };
 /**
@@ -193,6 +217,22 @@ export type IngestPipelineRuns = {
 /**
  * @public
  */
+export type ListAnnotations = {
+  query: {
+    scope?: string;
+    from?: string;
+    to?: string;
+  };
+};
+/**
+ * @public
+ */
+export type PutAnnotation = {
+  body: AnnotationInput;
+};
+/**
+ * @public
+ */
 export type SnoozeCurrentSurvey = {};
 
 /**
@@ -236,6 +276,32 @@ export class DefaultApiClient {
   }
 
   /**
+   * Deletes an annotation. Needs platform-metrics.annotations.write.
+   * @param id - An annotation id.
+   */
+  public async deleteAnnotation(
+    // @ts-ignore
+    request: DeleteAnnotation,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/annotations/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
+    });
+  }
+
+  /**
    * Erasure: removes every answer and snooze of one person, and the comments of theirs that publications released. Needs platform-metrics.survey.admin (user or service credentials).
    * @param userRef - The person whose answers are erased (a user entity ref; kind defaults to `user`).
    */
@@ -258,6 +324,35 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'DELETE',
+    });
+  }
+
+  /**
+   * Before/after the annotation (metrics.md §11): each DORA metric over the `days` days before the annotation's UTC day against the `days` days from it, with a two-sided test: Mann-Whitney U for lead time and time to restore, a two-proportion z test for the change failure rate, a Poisson rate test (conditional binomial) for deployment frequency. In the annotation's scope unless `scope` names another. Needs the read permission.
+   * @param id - An annotation id.
+   * @param days - Length of each window in days.
+   * @param scope - `org`, a Group ref or an entity ref (kind defaults to `component`; normalised).
+   */
+  public async getAnnotationImpact(
+    // @ts-ignore
+    request: GetAnnotationImpact,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AnnotationImpact>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/annotations/{id}/impact{?days,scope}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
     });
   }
 
@@ -647,6 +742,59 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/pipeline-runs`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * The annotations shown in a scope, with `at` in `[from, to)`: for an entity its own, its owner group's and the org's; for a group its own and the org's; for `org` the org's; without a scope all of them. Needs the read permission. A user sees only the annotations of groups and entities the catalog lets them see (and the org's); a `scope` they may not see answers 404.
+   * @param scope - `org`, a Group ref or an entity ref (kind defaults to `component`; normalised).
+   * @param from - Earliest `at` (inclusive).
+   * @param to - Latest `at` (exclusive).
+   */
+  public async listAnnotations(
+    // @ts-ignore
+    request: ListAnnotations,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AnnotationList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/annotations{?scope,from,to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Creates a platform-change annotation, or replaces the one with the same `id` (idempotent). Needs platform-metrics.annotations.write (user or service credentials).
+   * @param annotationInput -
+   */
+  public async putAnnotation(
+    // @ts-ignore
+    request: PutAnnotation,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Annotation>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/annotations`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
