@@ -21,6 +21,10 @@ import { JobSettings } from './tasks/JobSettings';
 import { RollupTrigger } from './tasks/RollupTrigger';
 import { ROLLUP_TASK_ID, scheduleTasks, settingsStaleAfterMs } from './tasks/scheduleTasks';
 import { SURVEY_PUBLICATION_TASK, scheduleSurveyTasks } from './tasks/scheduleSurveyTasks';
+import { scheduleWebhookTasks } from './tasks/scheduleWebhookTasks';
+import { WebhookProcessor } from './webhooks/WebhookProcessor';
+import { WebhookReceiver } from './webhooks/WebhookReceiver';
+import { readIntegrationSettings } from './webhooks/settings';
 
 /**
  * The platform-metrics backend plugin: ingestion of deployments, incidents
@@ -48,6 +52,7 @@ export const platformMetricsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const settings = readSettings(deps.config);
+        const integrations = readIntegrationSettings(deps.config);
         if (settings.survey.developmentPseudonymSecret) {
           deps.logger.warn(
             'platformMetrics.survey.pseudonymSecret is not set: survey answers are keyed with a fixed development key. ' +
@@ -77,6 +82,16 @@ export const platformMetricsPlugin = createBackendPlugin({
           deps.logger.info(`Survey data pseudonymised: ${rekeyed.responses} answers and ${rekeyed.snoozes} snoozes re-keyed`);
         }
 
+        // reads never recompute rollups: the job runs right after ingestion instead
+        const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
+        deps.lifecycle.addShutdownHook(() => trigger.stop());
+        const webhookProcessor = new WebhookProcessor({
+          stores,
+          settings: integrations,
+          logger: deps.logger,
+          onEventsWritten: () => trigger.poke(),
+        });
+
         await scheduleTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
@@ -86,10 +101,9 @@ export const platformMetricsPlugin = createBackendPlugin({
           summaries,
           jobSettings,
           store: stores.rollups,
+          afterCatalogSync: signal => webhookProcessor.rematch(signal),
         });
-        // reads never recompute rollups: the job runs right after ingestion instead
-        const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
-        deps.lifecycle.addShutdownHook(() => trigger.stop());
+        await scheduleWebhookTasks({ scheduler: deps.scheduler, logger: deps.logger, processor: webhookProcessor });
         await scheduleSurveyTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
@@ -115,8 +129,11 @@ export const platformMetricsPlugin = createBackendPlugin({
             summaries,
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
+            webhooks: new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations }),
           }),
         );
+        // the receivers authenticate by the tool's signature, not by Backstage credentials
+        deps.httpRouter.addAuthPolicy({ path: '/webhooks', allow: 'unauthenticated' });
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));
       },
     });

@@ -15,6 +15,7 @@ export {
   platformMetricsIngestPermission,
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
+  platformMetricsIntegrationsReadPermission,
   platformMetricsPermissions,
 } from './permissions';
 export {

@@ -13,6 +13,7 @@ describe('permissions', () => {
       'platform-metrics.events.ingest',
       'platform-metrics.survey.import',
       'platform-metrics.survey.admin',
+      'platform-metrics.integrations.read',
     ]);
   });
 

@@ -37,6 +37,15 @@ export const platformMetricsSurveyAdminPermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/**
+ * Read the status of the webhook receivers (`GET /integrations/status`):
+ * deliveries, signature failures, unmatched repositories and services. @public
+ */
+export const platformMetricsIntegrationsReadPermission = createPermission({
+  name: 'platform-metrics.integrations.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the plugin. @public */
 export const platformMetricsPermissions = [
   platformMetricsReadPermission,
@@ -44,4 +53,5 @@ export const platformMetricsPermissions = [
   platformMetricsIngestPermission,
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
+  platformMetricsIntegrationsReadPermission,
 ];

@@ -8,6 +8,16 @@ const A = 'component:default/a';
 const B = 'component:default/b';
 const C = 'component:default/c';
 
+/** Undoes migrations, latest first, until `name` is undone too (later migrations came after it). */
+async function downThrough(knex: import('knex').Knex, name: string) {
+  for (;;) {
+    const [completed] = await knex.migrate.list({ directory });
+    if (!completed.some((m: { name: string }) => m.name === name)) return;
+    await knex.migrate.down({ directory });
+  }
+}
+const ROLLUP_MARKS = '20261210000000_rollup_marks.js';
+
 describe('the rollup marks migration', () => {
   const databases = createTestDatabases();
 
@@ -15,7 +25,7 @@ describe('the rollup marks migration', () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     // back to the delete-on-clean marks
-    await knex.migrate.down({ directory });
+    await downThrough(knex, ROLLUP_MARKS);
     expect(await knex.schema.hasTable('pm_rollup_marks')).toBe(false);
     await knex('pm_rollup_dirty').insert([
       { entity_ref: A, version: 3 },
@@ -44,7 +54,7 @@ describe('the rollup marks migration', () => {
 
     // down again: failures are derived, so they go and every entity is dirty
     await knex('pm_rollup_marks').update({ clean_version: knex.ref('dirty_version') });
-    await knex.migrate.down({ directory });
+    await downThrough(knex, ROLLUP_MARKS);
     expect(await knex('pm_failed_deployments')).toEqual([]);
     expect((await knex('pm_rollup_dirty').orderBy('entity_ref')).map(r => r.entity_ref)).toEqual([A, B, C]);
     await knex.migrate.latest({ directory });

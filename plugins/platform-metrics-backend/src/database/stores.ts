@@ -8,11 +8,13 @@ import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
+import { DatabaseWebhookStore } from './DatabaseWebhookStore';
 import { EventStore } from './EventStore';
 import { PublicationStore } from './PublicationStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
 import { SurveyStore } from './SurveyStore';
+import { WebhookStore } from './WebhookStore';
 
 /** The plugin's migrations (dated knex migrations, shipped with the package). */
 export const migrationsDir = resolvePackagePath('@platform-metrics/plugin-platform-metrics-backend', 'migrations');
@@ -25,6 +27,7 @@ export interface PlatformMetricsStores {
   catalog: CatalogStore;
   surveys: SurveyStore;
   publications: PublicationStore;
+  webhooks: WebhookStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -41,6 +44,7 @@ export async function storesForKnex(
     catalog: new DatabaseCatalogStore(db),
     surveys: new DatabaseSurveyStore(db),
     publications: new DatabasePublicationStore(db),
+    webhooks: new DatabaseWebhookStore(db),
   };
 }
 

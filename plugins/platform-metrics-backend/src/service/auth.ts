@@ -8,6 +8,7 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
+  platformMetricsIntegrationsReadPermission,
   platformMetricsReadPermission,
   platformMetricsSurveyAdminPermission,
   platformMetricsSurveyImportPermission,
@@ -61,6 +62,14 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
       return authorize(
         await httpAuth.credentials(req, { allow: ['user', 'service'] }),
         platformMetricsSurveyAdminPermission,
+      );
+    },
+
+    /** The webhook receivers' status: users or services with the integrations read permission. */
+    async integrationsRead(req: AnyRequest) {
+      return authorize(
+        await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+        platformMetricsIntegrationsReadPermission,
       );
     },
 

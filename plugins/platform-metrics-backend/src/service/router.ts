@@ -20,6 +20,8 @@ import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
+import { WebhookReceiver } from '../webhooks/WebhookReceiver';
+import { Provider } from '../webhooks/types';
 import { RouterAuth } from './auth';
 
 export interface RouterOptions {
@@ -29,6 +31,7 @@ export interface RouterOptions {
   summaries: SummaryCache;
   surveys: SurveyService;
   surveyAdmin: SurveyAdmin;
+  webhooks: WebhookReceiver;
   clock?: Clock;
 }
 
@@ -51,10 +54,12 @@ function entityRefOf(params: { kind: string; namespace: string; name: string }):
 
 /** Largest JSON body: 1000 deployments with their changes fit comfortably. */
 const BODY_LIMIT = '20mb';
+/** Largest webhook body (GitHub caps its payloads at 25 MB). */
+const WEBHOOK_BODY_LIMIT = '25mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, webhooks } = options;
   const clock = options.clock ?? Date.now;
   const router = await createOpenApiRouter({
     validatorOptions: {
@@ -71,7 +76,24 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // its 400 and a body over the limit its 413
     middleware: [(_req, _res, next) => next()],
   });
+  // Webhooks keep the raw body, as signed: parsed here, before the JSON parser below
+  const raw = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
+  const receive = (provider: Provider) => async (req: express.Request, res: express.Response) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const answer = await webhooks.receive(provider, req.headers, body);
+    res.status(answer.status).json(answer.body);
+  };
+  router.post('/webhooks/github', raw, receive('github'));
+  router.post('/webhooks/gitlab', raw, receive('gitlab'));
+  router.post('/webhooks/pagerduty', raw, receive('pagerduty'));
+  router.post('/webhooks/argocd', raw, receive('argocd'));
+
   router.use(express.json({ limit: BODY_LIMIT }));
+
+  router.get('/integrations/status', async (req, res) => {
+    await auth.integrationsRead(req);
+    res.json(await webhooks.status());
+  });
 
   router.post('/deployments', async (req, res) => {
     await auth.ingest(req);

@@ -8,6 +8,7 @@ import { DeploymentBatch } from '../models/DeploymentBatch.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
+import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
@@ -17,6 +18,7 @@ import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
+import { WebhookDelivery } from '../models/WebhookDelivery.model';
 
 /**
  * @public
@@ -54,6 +56,12 @@ export type GetEntityScorecard = {
     to?: string;
   };
   response: EntityScorecard | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetIntegrationsStatus = {
+  response: IntegrationsStatus | Error | Error;
 };
 /**
  * @public
@@ -116,6 +124,34 @@ export type IngestIncidents = {
 /**
  * @public
  */
+export type ReceiveArgocdWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceiveGithubWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceiveGitlabWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceivePagerdutyWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type SnoozeCurrentSurvey = {
   response: SurveySnoozeResult | Error | Error;
 };
@@ -129,6 +165,8 @@ export type EndpointMap = {
 
   '#get|/entities/{kind}/{namespace}/{name}/scorecard': GetEntityScorecard;
 
+  '#get|/integrations/status': GetIntegrationsStatus;
+
   '#get|/entities/{kind}/{namespace}/{name}/deployments/latest': GetLatestDeployment;
 
   '#get|/org/summary': GetOrgSummary;
@@ -140,6 +178,14 @@ export type EndpointMap = {
   '#post|/deployments': IngestDeployments;
 
   '#post|/incidents': IngestIncidents;
+
+  '#post|/webhooks/argocd': ReceiveArgocdWebhook;
+
+  '#post|/webhooks/github': ReceiveGithubWebhook;
+
+  '#post|/webhooks/gitlab': ReceiveGitlabWebhook;
+
+  '#post|/webhooks/pagerduty': ReceivePagerdutyWebhook;
 
   '#post|/surveys/current/snooze': SnoozeCurrentSurvey;
 };
