@@ -3,6 +3,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   CurrentSurvey,
   EntityScorecard,
+  IntegrationsStatus,
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -46,6 +47,8 @@ export interface PlatformMetricsApi {
     surveyId: string,
     options?: { group?: string },
   ): Promise<SurveyComments>;
+  /** The webhook receivers' status (needs `platform-metrics.integrations.read`). */
+  getIntegrationsStatus(): Promise<IntegrationsStatus>;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   CurrentSurvey,
   DefaultApiClient,
   EntityScorecard,
+  IntegrationsStatus,
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -65,5 +66,9 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   getSurveyComments(surveyId: string, options?: { group?: string }): Promise<SurveyComments> {
     return body(this.client.getSurveyComments({ path: { surveyId }, query: { group: options?.group || undefined } }));
+  }
+
+  getIntegrationsStatus(): Promise<IntegrationsStatus> {
+    return body(this.client.getIntegrationsStatus({}));
   }
 }

@@ -11,7 +11,10 @@ import {
   EvaluatePermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { SWRConfig } from 'swr';
-import { platformMetricsCommentsReadPermission } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  platformMetricsCommentsReadPermission,
+  platformMetricsIntegrationsReadPermission,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
 import {
   backendError,
@@ -177,7 +180,7 @@ describe('PlatformHealthPage', () => {
     expect(api.getSurveyComments).not.toHaveBeenCalled();
   });
 
-  it('asks the permission framework for the comments permission, and for nothing else', async () => {
+  it('asks the permission framework for the comments and integrations permissions, and for nothing else', async () => {
     const authorize = jest.fn((request: EvaluatePermissionRequest) =>
       request.permission.name === platformMetricsCommentsReadPermission.name
         ? AuthorizeResult.ALLOW
@@ -187,7 +190,9 @@ describe('PlatformHealthPage', () => {
     expect(await screen.findByRole('region', { name: 'Survey comments' })).toBeInTheDocument();
     expect(authorize).toHaveBeenCalled();
     for (const [request] of authorize.mock.calls) {
-      expect(request.permission).toEqual(platformMetricsCommentsReadPermission);
+      expect([platformMetricsCommentsReadPermission, platformMetricsIntegrationsReadPermission]).toContainEqual(
+        request.permission,
+      );
     }
     expect(api.getSurveyComments).toHaveBeenCalledTimes(1);
   });
