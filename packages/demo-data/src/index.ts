@@ -11,6 +11,7 @@ export * from './catalogYaml';
 export * from './events';
 export * from './load';
 export * from './summary';
+export * from './webhooks';
 export { Random, hashString } from './random';
 export { createProgressBar } from './progress';
 export type { ProgressBar } from './progress';
