@@ -144,6 +144,18 @@ describe.each(createTestDatabases().eachSupportedId())('webhook receivers on %p'
     expect(latest).toMatchObject({ status: 'succeeded', finishedAt: Date.parse('2026-03-02T11:30:00Z') });
   });
 
+  it('ends in the final state when the statuses of one deployment arrive at once', async () => {
+    const sent = await Promise.all([
+      github('deployment_status', status('queued', '2026-03-02T10:00:00Z'), 'c-1'),
+      github('deployment_status', status('in_progress', '2026-03-02T10:01:00Z'), 'c-2'),
+      github('deployment_status', status('failure', '2026-03-02T10:02:00Z'), 'c-3'),
+      github('deployment_status', status('success', '2026-03-02T10:09:00Z'), 'c-4'),
+      github('deployment_status', status('in_progress', '2026-03-02T10:03:00Z'), 'c-5'),
+    ]);
+    expect(sent.map(r => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect((await deployments()).map(d => [d.status, d.finishedAt])).toEqual([['succeeded', Date.parse('2026-03-02T10:09:00Z')]]);
+  });
+
   it.each(['pending', 'queued', 'in_progress', 'inactive'])('changes nothing for a %s status', async state => {
     const res = await github('deployment_status', status(state, '2026-03-02T10:01:00Z'), 'g-1');
     expect(res.status).toBe(200);

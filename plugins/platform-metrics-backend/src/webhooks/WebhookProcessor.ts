@@ -105,10 +105,26 @@ export class WebhookProcessor {
     }
   }
 
-  /** Folds every delivery of a subject into its record and writes it. */
+  /**
+   * Folds every delivery of a subject into its record and writes it; again
+   * while deliveries of the subject arrived meanwhile, so that of two
+   * concurrent writers the last one writes what both know.
+   */
   private async applySubject(subject: string): Promise<DeliveryState> {
+    const { webhooks } = this.deps.stores;
+    let rows = await webhooks.listSubject(subject);
+    for (let round = 0; ; round++) {
+      const state = await this.applyRows(subject, rows);
+      const now = await webhooks.listSubject(subject);
+      const ids = (list: DeliveryRow[]) => list.map(r => `${r.provider}/${r.deliveryId}`).join(' ');
+      if (ids(now) === ids(rows) || round >= 4) return state;
+      rows = now;
+    }
+  }
+
+  private async applyRows(subject: string, rows: DeliveryRow[]): Promise<DeliveryState> {
     const { webhooks, events } = this.deps.stores;
-    const facts = (await webhooks.listSubject(subject))
+    const facts = rows
       .filter(r => r.state !== 'unprocessable')
       .map(r => this.parse(r))
       .filter(isFact)
