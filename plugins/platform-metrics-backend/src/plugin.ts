@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
 import { CatalogSync } from './catalog/CatalogSync';
 import { readSettings } from './config';
@@ -24,6 +25,7 @@ import { SURVEY_PUBLICATION_TASK, scheduleSurveyTasks } from './tasks/scheduleSu
 import { scheduleWebhookTasks } from './tasks/scheduleWebhookTasks';
 import { WebhookProcessor } from './webhooks/WebhookProcessor';
 import { WebhookReceiver } from './webhooks/WebhookReceiver';
+import { subscribeToEvents } from './webhooks/events';
 import { readIntegrationSettings } from './webhooks/settings';
 
 /**
@@ -49,6 +51,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const settings = readSettings(deps.config);
@@ -104,6 +107,9 @@ export const platformMetricsPlugin = createBackendPlugin({
           afterCatalogSync: signal => webhookProcessor.rematch(signal),
         });
         await scheduleWebhookTasks({ scheduler: deps.scheduler, logger: deps.logger, processor: webhookProcessor });
+        const webhooks = new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations });
+        // GitHub and GitLab events that reach Backstage through its events modules: the same inbox
+        await subscribeToEvents(deps.events, webhooks, deps.logger);
         await scheduleSurveyTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
@@ -129,7 +135,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             summaries,
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
-            webhooks: new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations }),
+            webhooks,
           }),
         );
         // the receivers authenticate by the tool's signature, not by Backstage credentials

@@ -108,7 +108,7 @@ export class WebhookReceiver {
   }
 
   async receive(provider: Provider, headers: IncomingHttpHeaders, body: Buffer): Promise<WebhookAnswer> {
-    const { store, processor } = this.deps;
+    const { store } = this.deps;
     if (!this.configured(provider)) {
       throw new NotFoundError(`The ${provider} webhook receiver is off: ${SECRET_KEYS[provider]} is not configured`);
     }
@@ -117,13 +117,22 @@ export class WebhookReceiver {
       throw new AuthenticationError(`Missing or invalid ${provider} webhook signature`);
     }
     const { deliveryId, event } = this.identify(provider, headers, body);
-    const created = await store.insertDelivery({
-      provider,
-      deliveryId,
-      event,
-      body: body.toString('utf8'),
-      receivedAt: this.clock(),
-    });
+    return this.accept(provider, deliveryId, event, body.toString('utf8'));
+  }
+
+  /**
+   * A delivery that came through the Backstage events service (the events
+   * modules checked it): stored and processed as one of the receivers'.
+   */
+  async receiveEvent(provider: Provider, event: string, payload: unknown, deliveryId?: string) {
+    const body = JSON.stringify(payload ?? null);
+    const id = (deliveryId?.trim() || bodyId(Buffer.from(body))).slice(0, 255);
+    return this.accept(provider, id, event, body);
+  }
+
+  private async accept(provider: Provider, deliveryId: string, event: string, body: string): Promise<WebhookAnswer> {
+    const { store, processor } = this.deps;
+    const created = await store.insertDelivery({ provider, deliveryId, event, body, receivedAt: this.clock() });
     if (!created) return { status: 200, body: { deliveryId, state: 'duplicate' } };
     const row = await store.getDelivery(provider, deliveryId);
     let timer: NodeJS.Timeout | undefined;
