@@ -91,6 +91,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         const webhookProcessor = new WebhookProcessor({
           stores,
           settings: integrations,
+          productionEnvironments: settings.productionEnvironments,
           logger: deps.logger,
           onEventsWritten: () => trigger.poke(),
         });

@@ -47,7 +47,12 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
   const pseudonymise = pseudonymiser(settings.survey.pseudonymSecret);
   const publications = new PublicationService(stores, settings.survey, undefined, clock);
   const integrations = readIntegrationSettings(new ConfigReader({ platformMetrics: config }));
-  const webhookProcessor = new WebhookProcessor({ stores, settings: integrations, clock });
+  const webhookProcessor = new WebhookProcessor({
+    stores,
+    settings: integrations,
+    productionEnvironments: settings.productionEnvironments,
+    clock,
+  });
   return {
     /** The webhook receivers, as `plugin.ts` wires them. */
     webhooks: new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations, clock }),

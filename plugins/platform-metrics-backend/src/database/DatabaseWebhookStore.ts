@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { DeliveryRow, DeliveryUpdate, ProviderStats, WebhookStore } from './WebhookStore';
+import { DeliveryRow, DeliveryUpdate, ProviderStats, PushRow, WebhookStore } from './WebhookStore';
 import { num, numOrNull } from './knex';
 
 const HOUR = 3_600_000;
@@ -101,6 +101,26 @@ export class DatabaseWebhookStore implements WebhookStore {
       .orderBy([{ column: 'received_at' }, { column: 'provider' }, { column: 'delivery_id' }])
       .limit(limit);
     return rows.map(toDelivery);
+  }
+
+  async recordPush(push: PushRow, at: number) {
+    await this.db('pm_webhook_pushes')
+      .insert({
+        source: push.source,
+        repository: push.repository,
+        after_sha: push.after,
+        before_sha: push.before,
+        commits: JSON.stringify(push.commits),
+        received_at: at,
+      })
+      .onConflict(['source', 'repository', 'after_sha'])
+      .merge();
+  }
+
+  async getPush(source: string, repository: string, after: string): Promise<PushRow | undefined> {
+    const row = await this.db('pm_webhook_pushes').where({ source, repository, after_sha: after }).first();
+    if (!row) return undefined;
+    return { source, repository, after, before: row.before_sha, commits: JSON.parse(row.commits) };
   }
 
   async countRejection(provider: string, at: number) {

@@ -22,6 +22,15 @@ export interface DeliveryUpdate {
   matchKey?: string | null;
 }
 
+/** A push: the commits from `before` (exclusive) to `after` of a repository. */
+export interface PushRow {
+  source: string;
+  repository: string;
+  before: string;
+  after: string;
+  commits: Array<{ id: string; committedAt: number }>;
+}
+
 /** Per provider, for `GET /integrations/status`. */
 export interface ProviderStats {
   provider: string;
@@ -52,6 +61,10 @@ export interface WebhookStore {
   listDue(options: { before: number; maxAttempts: number; limit: number }): Promise<DeliveryRow[]>;
   /** Unmatched deliveries, oldest first, after `(receivedAt, provider, deliveryId)` of the previous page. */
   listUnmatched(limit: number, after?: DeliveryRow): Promise<DeliveryRow[]>;
+  /** Records a push (a redelivery replaces it). */
+  recordPush(push: PushRow, at: number): Promise<void>;
+  /** The push whose `after` is the sha, if one was received. */
+  getPush(source: string, repository: string, after: string): Promise<PushRow | undefined>;
   /** Counts a delivery refused for its signature. */
   countRejection(provider: string, at: number): Promise<void>;
   /** Deliveries, rejections and unmatched keys per provider since `since`. */

@@ -3,10 +3,12 @@ import { CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
 import { DeliveryRow, DeliveryState, WebhookStore } from '../database/WebhookStore';
 import { Clock } from '../lib/time';
+import { DeploymentInput } from '../schema/validation';
+import { WalkedChanges, walkChanges } from './changes';
 import { foldDeployment, foldIncident } from './fold';
 import { parseArgocd, parseGithub, parseGitlab, parsePagerduty } from './parse';
 import { IntegrationSettings } from './settings';
-import { DeploymentFact, Fact, IncidentFact, MatchKey, ParsedDelivery, matchKeyString, subjectOf } from './types';
+import { ANNOTATIONS, DeploymentFact, Fact, IncidentFact, MatchKey, ParsedDelivery, matchKeyString, subjectOf } from './types';
 
 /** Attempts of a delivery whose processing failed before it is left alone (the status view shows it). */
 export const MAX_ATTEMPTS = 10;
@@ -30,6 +32,8 @@ export class WebhookProcessor {
     private readonly deps: {
       stores: { webhooks: WebhookStore; events: EventStore; catalog: CatalogStore };
       settings: IntegrationSettings;
+      /** Environments that count as production (lower-case): webhook deployments to them get their changes from pushes. */
+      productionEnvironments: string[];
       onEventsWritten?: () => void;
       logger?: LoggerService;
       clock?: Clock;
@@ -75,6 +79,7 @@ export class WebhookProcessor {
         return parsed.kind;
       }
       if (parsed.kind === 'activity') {
+        if (parsed.push) await webhooks.recordPush(parsed.push, now);
         const entities = await this.entitiesOf(parsed.match);
         const state = entities.length ? 'processed' : 'unmatched';
         await webhooks.updateDelivery(
@@ -138,20 +143,51 @@ export class WebhookProcessor {
       return 'unmatched';
     }
     let written = 0;
+    let gap: string | undefined;
     if (latest.kind === 'deployment') {
       const records = foldDeployment(facts as DeploymentFact[], entities);
+      const repository = latest.match.find(k => k.annotation === ANNOTATIONS.githubSlug)?.value;
+      for (const r of records) {
+        const walked = await this.changesOf(r, repository);
+        if (walked) {
+          r.changes = walked.changes.map(c => ({ id: c.id, committedAt: new Date(c.committedAt).toISOString() }));
+          gap = gap ?? walked.gap;
+        }
+      }
       if (records.length) written = (await events.upsertDeployments(records)).received;
     } else {
       const records = foldIncident(facts as IncidentFact[], entities);
       if (records.length) written = (await events.upsertIncidents(records)).received;
     }
-    await webhooks.updateSubject(
-      subject,
-      { state: 'processed', reason: written ? null : 'no final state yet' },
-      now,
-    );
+    let reason: string | null = written ? null : 'no final state yet';
+    if (gap) reason = `changes incomplete (changesComplete: false): ${gap}`;
+    await webhooks.updateSubject(subject, { state: 'processed', reason }, now);
     if (written) this.deps.onEventsWritten?.();
     return 'processed';
+  }
+
+  /**
+   * The changes of a successful GitHub production deployment, from the
+   * pushes between the previous successful production deployment's sha and
+   * its own (docs/metrics.md); `undefined` for any other deployment.
+   */
+  private async changesOf(d: DeploymentInput, repository?: string): Promise<WalkedChanges | undefined> {
+    const { productionEnvironments } = this.deps;
+    if (d.source !== 'github' || d.status !== 'succeeded' || !d.commitSha) return undefined;
+    if (!productionEnvironments.includes(d.environment)) return undefined;
+    if (!repository) return undefined;
+    const previous = await this.deps.stores.events.latestDeployment(
+      d.entityRef,
+      productionEnvironments,
+      Date.parse(d.finishedAt),
+    );
+    const walked = await walkChanges(d.commitSha, previous?.commitSha ?? undefined, after =>
+      this.deps.stores.webhooks.getPush('github', repository, after),
+    );
+    if (!previous?.commitSha && walked.complete === false) {
+      return { ...walked, gap: `no previous successful production deployment with a sha (${walked.gap})` };
+    }
+    return walked;
   }
 
   /** The entities a fact counts for (README, "Monorepos"). */

@@ -82,7 +82,17 @@ export function parseGithub(event: string, body: unknown, options: ParseOptions)
   if (!isObject(body)) return unprocessable('the body is not a JSON object');
   const match = key(ANNOTATIONS.githubSlug, body.repository?.full_name);
   if (event === 'push') {
-    return match.length ? { kind: 'activity', match } : unprocessable('push without repository.full_name');
+    if (!match.length) return unprocessable('push without repository.full_name');
+    const before = sha(body.before);
+    const after = sha(body.after);
+    const commits: Array<{ id: string; committedAt: number }> = [];
+    for (const c of Array.isArray(body.commits) ? body.commits : []) {
+      const id = isObject(c) ? sha(c.id) : undefined;
+      const committedAt = isObject(c) ? time(c.timestamp) : undefined;
+      if (id && committedAt !== undefined) commits.push({ id, committedAt });
+    }
+    const push = before && after ? { source: 'github', repository: match[0].value, before, after, commits } : undefined;
+    return { kind: 'activity', match, ...(push && { push }) };
   }
   if (event === 'deployment_status') {
     const status = body.deployment_status;

@@ -1,3 +1,5 @@
+import { PushRow } from '../database/WebhookStore';
+
 /** The tools the receivers accept deliveries from. */
 export const PROVIDERS = ['github', 'gitlab', 'pagerduty', 'argocd'] as const;
 export type Provider = (typeof PROVIDERS)[number];
@@ -41,8 +43,8 @@ export interface IncidentFact {
 export type ParsedDelivery =
   | { kind: 'ignored'; reason: string }
   | { kind: 'unprocessable'; reason: string }
-  /** Activity of a repository (push, pipeline): matched for the status view, writes nothing. */
-  | { kind: 'activity'; match: MatchKey[] }
+  /** Activity of a repository (push, pipeline): matched for the status view; a push is kept for lead times. */
+  | { kind: 'activity'; match: MatchKey[]; push?: PushRow }
   | DeploymentFact
   | IncidentFact;
 
