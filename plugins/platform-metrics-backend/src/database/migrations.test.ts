@@ -1,4 +1,4 @@
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases, migrateDownThrough } from '../__testUtils__/databases';
 import { migrationsDir } from './stores';
 
 jest.setTimeout(60_000);
@@ -8,14 +8,7 @@ const A = 'component:default/a';
 const B = 'component:default/b';
 const C = 'component:default/c';
 
-/** Undoes migrations, latest first, until `name` is undone too (later migrations came after it). */
-async function downThrough(knex: import('knex').Knex, name: string) {
-  for (;;) {
-    const [completed] = await knex.migrate.list({ directory });
-    if (!completed.some((m: { name: string }) => m.name === name)) return;
-    await knex.migrate.down({ directory });
-  }
-}
+const downThrough = (knex: import('knex').Knex, name: string) => migrateDownThrough(knex, directory, name);
 const ROLLUP_MARKS = '20261210000000_rollup_marks.js';
 
 describe('the rollup marks migration', () => {
