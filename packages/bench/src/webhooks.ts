@@ -118,6 +118,8 @@ export async function runWebhookSeries(opts: WebhookSeriesOptions): Promise<Webh
     entitiesFile,
     platformMetrics: {
       integrations: { github: { webhookSecret: SECRET } },
+      // the backend runs with NODE_ENV=production, which requires one
+      survey: { pseudonymSecret: 'bench-pseudonym-secret-0123456789' },
       catalogSync: { frequencyMinutes: 525_600 },
       rollups: { frequencySeconds: 31_536_000 },
     },
