@@ -84,6 +84,11 @@ export interface Config {
      * once its secret is set; without it, it answers 404.
      */
     integrations?: {
+      /**
+       * Days the webhook inbox keeps deliveries (except those still to be
+       * processed) and pushes. Default 90.
+       */
+      retentionDays?: number;
       github?: {
         /**
          * The secret of the GitHub webhook: deliveries must carry

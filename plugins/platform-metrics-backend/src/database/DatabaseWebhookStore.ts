@@ -123,6 +123,16 @@ export class DatabaseWebhookStore implements WebhookStore {
     return { source, repository, after, before: row.before_sha, commits: JSON.parse(row.commits) };
   }
 
+  async prune(before: number) {
+    const deleted = await this.db('pm_webhook_deliveries')
+      .where('received_at', '<', before)
+      .whereNotIn('state', ['pending', 'failed'])
+      .delete();
+    await this.db('pm_webhook_pushes').where('received_at', '<', before).delete();
+    await this.db('pm_webhook_rejections').where('hour', '<', before - (before % HOUR)).delete();
+    return deleted;
+  }
+
   async countRejection(provider: string, at: number) {
     await this.db('pm_webhook_rejections')
       .insert({ provider, hour: at - (at % HOUR), count: 1 })

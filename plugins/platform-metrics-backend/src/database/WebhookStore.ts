@@ -65,6 +65,12 @@ export interface WebhookStore {
   recordPush(push: PushRow, at: number): Promise<void>;
   /** The push whose `after` is the sha, if one was received. */
   getPush(source: string, repository: string, after: string): Promise<PushRow | undefined>;
+  /**
+   * Deletes deliveries received before `before` that wait for nothing (any
+   * state but pending and failed), pushes received before it, and rejection
+   * counts of its hours; returns the deliveries deleted.
+   */
+  prune(before: number): Promise<number>;
   /** Counts a delivery refused for its signature. */
   countRejection(provider: string, at: number): Promise<void>;
   /** Deliveries, rejections and unmatched keys per provider since `since`. */

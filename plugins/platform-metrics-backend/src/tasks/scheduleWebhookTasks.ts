@@ -4,14 +4,21 @@ import { WebhookProcessor } from '../webhooks/WebhookProcessor';
 /** The inbox task's id. */
 export const WEBHOOK_INBOX_TASK = 'platform-metrics:webhook-inbox';
 
-/** One run of the inbox task: deliveries left pending or failed, then unmatched ones an entity now matches. */
+/**
+ * One run of the inbox task: deliveries left pending or failed, then
+ * unmatched ones an entity now matches, then what is past retention.
+ */
 export async function runWebhookInbox(processor: WebhookProcessor, logger: LoggerService, signal?: AbortSignal) {
   const retried = await processor.retryDue(signal);
   const matched = await processor.rematch(signal);
-  if (retried + matched > 0) {
-    logger.info(`Webhook inbox: ${retried} deliveries processed again, ${matched} unmatched ones matched`);
+  signal?.throwIfAborted();
+  const pruned = await processor.prune();
+  if (retried + matched + pruned > 0) {
+    logger.info(
+      `Webhook inbox: ${retried} deliveries processed again, ${matched} unmatched ones matched, ${pruned} past retention deleted`,
+    );
   }
-  return { retried, matched };
+  return { retried, matched, pruned };
 }
 
 /**

@@ -229,6 +229,11 @@ export class WebhookProcessor {
     }
   }
 
+  /** Deletes what the inbox keeps longer than `integrations.retentionDays` (unmatched deliveries too). */
+  async prune(): Promise<number> {
+    return this.deps.stores.webhooks.prune(this.clock() - this.deps.settings.retentionDays * 86_400_000);
+  }
+
   /**
    * Processes again the unmatched deliveries whose annotation value an
    * entity now carries (after a catalog sync); returns how many were.

@@ -49,7 +49,7 @@ describe.each(createTestDatabases().eachSupportedId())('the webhook inbox on %p'
       'd-1',
       'd-2',
     ]);
-    expect(await runWebhookInbox(services.webhookProcessor, mockServices.logger.mock())).toEqual({ retried: 2, matched: 0 });
+    expect(await runWebhookInbox(services.webhookProcessor, mockServices.logger.mock())).toEqual({ retried: 2, matched: 0, pruned: 0 });
     expect(await deployments()).toHaveLength(1);
     expect((await webhooks.getDelivery('github', 'd-1'))?.state).toBe('processed');
     expect((await webhooks.getDelivery('github', 'd-3'))?.state).toBe('pending');
@@ -67,6 +67,24 @@ describe.each(createTestDatabases().eachSupportedId())('the webhook inbox on %p'
     expect(retried?.reason).not.toBe('database away');
     expect((await webhooks.getDelivery('github', 'd-2'))?.state).toBe('failed');
     expect((await services.webhooks.status()).providers[0]).toMatchObject({ provider: 'github', pending: 1 });
+  });
+
+  it('deletes what is past retention, but never what still waits for processing', async () => {
+    const { webhooks } = services.stores;
+    const old = NOW - 91 * 86_400_000;
+    await webhooks.insertDelivery(delivery('old-done', old));
+    await webhooks.updateDelivery('github', 'old-done', { state: 'processed' }, old);
+    await webhooks.insertDelivery(delivery('old-failed', old));
+    await webhooks.updateDelivery('github', 'old-failed', { state: 'failed', reason: 'x' }, old);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) await webhooks.updateDelivery('github', 'old-failed', { state: 'failed' }, old);
+    await webhooks.insertDelivery(delivery('recent', NOW - 86_400_000));
+    await webhooks.updateDelivery('github', 'recent', { state: 'processed' }, NOW);
+    await webhooks.recordPush({ source: 'github', repository: 'acme/payments', before: 'a'.repeat(40), after: 'b'.repeat(40), commits: [] }, old);
+    expect(await services.webhookProcessor.prune()).toBe(1);
+    expect(await webhooks.getDelivery('github', 'old-done')).toBeUndefined();
+    expect(await webhooks.getDelivery('github', 'old-failed')).toBeDefined();
+    expect(await webhooks.getDelivery('github', 'recent')).toBeDefined();
+    expect(await webhooks.getPush('github', 'acme/payments', 'b'.repeat(40))).toBeUndefined();
   });
 
   it('stops when the scheduler aborts it', async () => {

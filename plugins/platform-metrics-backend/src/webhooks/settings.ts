@@ -12,6 +12,8 @@ export interface IntegrationSettings extends ParseOptions {
   argocd?: { token: string };
   /** Monorepos: the entity a GitHub deployment to an environment (lower-case) belongs to. */
   environmentEntities: Record<string, string>;
+  /** Days deliveries and pushes are kept in the inbox. */
+  retentionDays: number;
 }
 
 const KEY = 'platformMetrics.integrations';
@@ -53,7 +55,12 @@ export function readIntegrationSettings(config: Config): IntegrationSettings {
         invalid(`github.environmentEntities.${env}`, (e as Error).message);
       }
     }
+    const retentionDays = c?.getOptionalNumber('retentionDays') ?? 90;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+      invalid('retentionDays', `expected a whole number from 1 up, got ${retentionDays}`);
+    }
     return {
+      retentionDays,
       ...(githubSecret && { github: { webhookSecret: githubSecret } }),
       ...(gitlabToken && { gitlab: { webhookToken: gitlabToken } }),
       ...(pagerdutySecrets?.length && { pagerduty: { webhookSecrets: pagerdutySecrets } }),
