@@ -95,6 +95,62 @@ export interface Config {
        */
       maxFutureSkewMinutes?: number;
     };
+    /**
+     * Webhook receivers (README, "Connect your tools"). A receiver is on
+     * once its secret is set; without it, it answers 404.
+     */
+    integrations?: {
+      /**
+       * Days the webhook inbox keeps deliveries (except those still to be
+       * processed) and pushes. Default 90.
+       */
+      retentionDays?: number;
+      github?: {
+        /**
+         * The secret of the GitHub webhook: deliveries must carry
+         * `X-Hub-Signature-256`, the HMAC-SHA256 of the body with it.
+         * @visibility secret
+         */
+        webhookSecret?: string;
+        /**
+         * GitHub Actions workflows (by name) whose completed runs count as
+         * deployments (success: succeeded, failure: failed), to the given
+         * environment (default `production`).
+         */
+        deploymentWorkflows?: Array<{ name: string; environment?: string }>;
+        /**
+         * Monorepos: the entity a deployment to an environment belongs to,
+         * when several entities share the repository's
+         * `github.com/project-slug` and the deployment's payload names no
+         * `backstageEntity`. Environment name to entity ref.
+         */
+        environmentEntities?: { [environment: string]: string };
+      };
+      gitlab?: {
+        /**
+         * The secret token of the GitLab webhook (`X-Gitlab-Token`).
+         * @visibility secret
+         */
+        webhookToken?: string;
+      };
+      pagerduty?: {
+        /**
+         * The signing secrets of the PagerDuty v3 webhook subscription; a
+         * delivery signed with any of them is accepted (rotation).
+         * @visibility secret
+         */
+        webhookSecrets?: string[];
+      };
+      argocd?: {
+        /**
+         * The bearer token Argo CD notifications send (`Authorization: Bearer <token>`).
+         * @visibility secret
+         */
+        token?: string;
+        /** Environment of syncs whose notification names none. Default `production`. */
+        environment?: string;
+      };
+    };
     catalogSync?: {
       /** Minutes between catalog syncs. Default 10. */
       frequencyMinutes?: number;

@@ -17,12 +17,18 @@ import { DbName, runBenchmark } from './run';
 import { runReplicaSeries } from './replicas';
 import { prepareReplicaData } from './replicasData';
 import { renderReplicaSection, StoredReplicaResult, withReplicaSection } from './replicasReport';
+import { runWebhookSeries } from './webhooks';
 
-const USAGE = `Usage: yarn bench [--series scale|replicas|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
+const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
   --series    scale: ingestion, sequential read latency, naive SQL, RSS, jobs;
               replicas: two replicas on one PostgreSQL under concurrent writers and
               readers (5xx, reads/s, writes/s, read p50/p95, how soon events show,
-              exact final counts); all (default): both
+              exact final counts); all (default): both;
+              webhooks (only when named): signed GitHub deliveries through
+              POST /webhooks/github from concurrent senders (deliveries/s, p50/p95,
+              redeliveries counted once), on --db
+  --deliveries N, --senders N
+              the webhooks series' load (default 2000 deliveries, 8 senders)
   --size      small (default): ${SIZES.small.description}
               large: ${SIZES.large.description}
   --db        postgres | sqlite | both (default)
@@ -118,6 +124,8 @@ export async function main(argv: string[]): Promise<number> {
       readers: { type: 'string', default: '12' },
       batch: { type: 'string', default: '3' },
       live: { type: 'string', default: '12000' },
+      deliveries: { type: 'string', default: '2000' },
+      senders: { type: 'string', default: '8' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -133,8 +141,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!dbs.every(d => d === 'postgres' || d === 'sqlite')) {
     throw new Error(`--db must be postgres, sqlite or both\n${USAGE}`);
   }
-  if (!['scale', 'replicas', 'all'].includes(values.series!)) {
-    throw new Error(`--series must be scale, replicas or all\n${USAGE}`);
+  if (!['scale', 'replicas', 'webhooks', 'all'].includes(values.series!)) {
+    throw new Error(`--series must be scale, replicas, webhooks or all\n${USAGE}`);
   }
   const scaleSeries = values.series !== 'replicas';
   const replicaSeries = values.series !== 'scale' && dbs.includes('postgres');
@@ -167,6 +175,27 @@ export async function main(argv: string[]): Promise<number> {
   log(
     `machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite}`,
   );
+
+  if (values.series === 'webhooks') {
+    const dir = path.join(RESULTS_DIR, 'webhooks');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [i, db] of dbs.entries()) {
+      log(`webhooks series on ${db}: ${values.deliveries} deliveries from ${values.senders} senders`);
+      const result = await runWebhookSeries({
+        db,
+        port: port + 20 + i,
+        deliveries: Number(values.deliveries),
+        senders: Number(values.senders),
+        entities: 50,
+        keep: values.keep,
+        code: codeDescription(),
+        log,
+      });
+      fs.writeFileSync(path.join(dir, `${db}.json`), `${JSON.stringify({ machine, result }, null, 2)}\n`);
+      console.log(`\nwebhooks on ${db}: ${JSON.stringify(result, null, 2)}`);
+    }
+    return 0;
+  }
 
   // The history ends today 00:00 UTC (the generator's default `now`).
   const now = new Date();

@@ -4,6 +4,7 @@
  */
 import { Scalar, stringify } from 'yaml';
 import { Org } from './org';
+import { deploys, githubSlug, pagerdutyServiceId } from './webhooks';
 
 /** Catalog files by their name in `examples/`. */
 export type CatalogFiles = Record<
@@ -16,6 +17,8 @@ export const ANNOTATIONS = {
   sourceTemplate: 'backstage.io/source-template',
   exception: 'platform-metrics.io/golden-path-exception',
   createdAt: 'platform-metrics.io/created-at',
+  githubSlug: 'github.com/project-slug',
+  pagerdutyService: 'pagerduty.com/service-id',
 } as const;
 
 const API_VERSION = 'backstage.io/v1alpha1';
@@ -102,11 +105,14 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
   const components = org.components
     .filter(c => c.inCatalog)
     .map(c => {
-      const annotations: Record<string, Scalar> = {};
+      const annotations: Record<string, Scalar | string> = {};
       if (c.sourceTemplate)
         annotations[ANNOTATIONS.sourceTemplate] = quoted(c.sourceTemplate);
       if (c.exception) annotations[ANNOTATIONS.exception] = quoted(c.exception);
       if (c.createdAt) annotations[ANNOTATIONS.createdAt] = quoted(c.createdAt);
+      // the webhook receivers match deliveries to entities by these
+      annotations[ANNOTATIONS.githubSlug] = githubSlug(c);
+      if (deploys(c)) annotations[ANNOTATIONS.pagerdutyService] = pagerdutyServiceId(c);
       const metadata: Record<string, unknown> = {
         name: c.name,
         description: c.description,

@@ -17,6 +17,12 @@ import {
 } from './load';
 import { generateOrg } from './org';
 import { createProgressBar, ProgressBar } from './progress';
+import {
+  DEMO_GITHUB_WEBHOOK_SECRET,
+  DEMO_PAGERDUTY_WEBHOOK_SECRET,
+  planWebhookDay,
+  replayWebhooks,
+} from './webhooks';
 import { npsBySurvey, summarizeByTeam } from './summary';
 
 /** Directory of the demo catalog files, `examples/` at the repository root. */
@@ -34,6 +40,9 @@ Commands:
   yaml                 Write the demo organisation's catalog files (examples/*.yaml)
   seed                 Generate the history and load it through the ingestion API
   stats                Generate the history and print counts and per-team metrics
+  replay-webhooks      Send a day of signed GitHub (push, deployment_status) and
+                       PagerDuty (incident) webhook deliveries to a running backend,
+                       and print per entity what was sent
 
 Options (seed, stats):
   --seed N             PRNG seed (default 1)
@@ -50,6 +59,14 @@ Options (seed):
   --wait SECONDS       Wait up to this long for the backend to answer (default 0)
   --concurrency N      Requests in flight (default 4)
   --quiet              No progress bar
+Options (replay-webhooks):
+  --url URL            As for seed
+  --day YYYY-MM-DD     The day to replay (default: yesterday, UTC)
+  --seed N             PRNG seed (default 1); the same day and seed send the same ids
+  --github-secret S    (env PLATFORM_METRICS_GITHUB_WEBHOOK_SECRET, default the demo's)
+  --pagerduty-secret S (env PLATFORM_METRICS_PAGERDUTY_WEBHOOK_SECRET, default the demo's)
+  --wait SECONDS, --concurrency N
+  --json               Print the summary as JSON
 Options (yaml):
   --out DIR            Directory to write to (default examples/ of the repository)
 `;
@@ -101,6 +118,10 @@ export async function main(argv: string[]): Promise<number> {
       concurrency: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      day: { type: 'string' },
+      'github-secret': { type: 'string' },
+      'pagerduty-secret': { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -121,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+
+  if (command === 'replay-webhooks') return replay(values);
 
   if (command !== 'seed' && command !== 'stats') {
     console.error(`unknown command ${command}\n\n${USAGE}`);
@@ -241,5 +264,56 @@ export async function main(argv: string[]): Promise<number> {
   console.error(
     `loaded into ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
+  return 0;
+}
+
+async function replay(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const baseUrl = resolveBaseUrl(
+    (values.url as string | undefined) ?? process.env.PLATFORM_METRICS_URL ?? DEFAULT_BASE_URL,
+  );
+  const day =
+    (values.day as string | undefined) ?? new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const wait = int('wait', values.wait as string | undefined) ?? 0;
+  if (wait > 0) await waitForBackend({ baseUrl, timeoutMs: wait * 1000 });
+  const deliveries = planWebhookDay(generateOrg(), day, int('seed', values.seed as string | undefined) ?? 1);
+  const summary = await replayWebhooks({
+    baseUrl,
+    deliveries,
+    githubSecret:
+      (values['github-secret'] as string | undefined) ??
+      process.env.PLATFORM_METRICS_GITHUB_WEBHOOK_SECRET ??
+      DEMO_GITHUB_WEBHOOK_SECRET,
+    pagerdutySecret:
+      (values['pagerduty-secret'] as string | undefined) ??
+      process.env.PLATFORM_METRICS_PAGERDUTY_WEBHOOK_SECRET ??
+      DEMO_PAGERDUTY_WEBHOOK_SECRET,
+    concurrency: int('concurrency', values.concurrency as string | undefined),
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ day, baseUrl, ...summary }, null, 2));
+  } else {
+    console.log(`replayed ${summary.deliveries} deliveries of ${day} to ${baseUrl}`);
+    console.table(
+      Object.entries(summary.entities).map(([entity, c]) => ({
+        entity,
+        pushes: c.pushes,
+        deployments: c.deployments,
+        failed: c.failedDeployments,
+        incidents: c.incidents,
+      })),
+    );
+    console.log(
+      `answers: ${Object.entries(summary.answers)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+  }
+  const refused = Object.keys(summary.answers).filter(k => k.startsWith('HTTP'));
+  if (refused.length) {
+    console.error(
+      `some deliveries were refused (${refused.join(', ')}): are the receivers' secrets set (platformMetrics.integrations)?`,
+    );
+    return 1;
+  }
   return 0;
 }

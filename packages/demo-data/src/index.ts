@@ -13,6 +13,7 @@ export * from './load';
 export * from './pipelines';
 export * from './annotations';
 export * from './summary';
+export * from './webhooks';
 export { Random, hashString } from './random';
 export { createProgressBar } from './progress';
 export type { ProgressBar } from './progress';

@@ -1,5 +1,6 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
 import { AnnotationService } from './annotations/AnnotationService';
 import { CatalogSync } from './catalog/CatalogSync';
@@ -25,6 +26,11 @@ import { JobSettings } from './tasks/JobSettings';
 import { RollupTrigger } from './tasks/RollupTrigger';
 import { ROLLUP_TASK_ID, scheduleTasks, settingsStaleAfterMs } from './tasks/scheduleTasks';
 import { SURVEY_PUBLICATION_TASK, scheduleSurveyTasks } from './tasks/scheduleSurveyTasks';
+import { scheduleWebhookTasks } from './tasks/scheduleWebhookTasks';
+import { WebhookProcessor } from './webhooks/WebhookProcessor';
+import { WebhookReceiver } from './webhooks/WebhookReceiver';
+import { subscribeToEvents } from './webhooks/events';
+import { readIntegrationSettings } from './webhooks/settings';
 
 /**
  * The platform-metrics backend plugin: ingestion of deployments, incidents
@@ -49,9 +55,11 @@ export const platformMetricsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const settings = readSettings(deps.config);
+        const integrations = readIntegrationSettings(deps.config);
         if (settings.survey.developmentPseudonymSecret) {
           deps.logger.warn(
             'platformMetrics.survey.pseudonymSecret is not set: survey answers are keyed with a fixed development key. ' +
@@ -81,6 +89,17 @@ export const platformMetricsPlugin = createBackendPlugin({
           deps.logger.info(`Survey data pseudonymised: ${rekeyed.responses} answers and ${rekeyed.snoozes} snoozes re-keyed`);
         }
 
+        // reads never recompute rollups: the job runs right after ingestion instead
+        const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
+        deps.lifecycle.addShutdownHook(() => trigger.stop());
+        const webhookProcessor = new WebhookProcessor({
+          stores,
+          settings: integrations,
+          productionEnvironments: settings.productionEnvironments,
+          logger: deps.logger,
+          onEventsWritten: () => trigger.poke(),
+        });
+
         await scheduleTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
@@ -90,10 +109,12 @@ export const platformMetricsPlugin = createBackendPlugin({
           summaries,
           jobSettings,
           store: stores.rollups,
+          afterCatalogSync: signal => webhookProcessor.rematch(signal),
         });
-        // reads never recompute rollups: the job runs right after ingestion instead
-        const trigger = new RollupTrigger({ scheduler: deps.scheduler, logger: deps.logger, taskId: ROLLUP_TASK_ID });
-        deps.lifecycle.addShutdownHook(() => trigger.stop());
+        await scheduleWebhookTasks({ scheduler: deps.scheduler, logger: deps.logger, processor: webhookProcessor });
+        const webhooks = new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations });
+        // GitHub and GitLab events that reach Backstage through its events modules: the same inbox
+        await subscribeToEvents(deps.events, webhooks, deps.logger);
         await scheduleSurveyTasks({
           scheduler: deps.scheduler,
           logger: deps.logger,
@@ -123,8 +144,11 @@ export const platformMetricsPlugin = createBackendPlugin({
             costs: new CostService(stores, settings.costs.currency),
             visibility: new CatalogVisibility(deps.catalog),
             annotations: new AnnotationService(stores, settings),
+            webhooks,
           }),
         );
+        // the receivers authenticate by the tool's signature, not by Backstage credentials
+        deps.httpRouter.addAuthPolicy({ path: '/webhooks', allow: 'unauthenticated' });
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));
       },
     });

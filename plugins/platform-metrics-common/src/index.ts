@@ -16,6 +16,7 @@ export {
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
   platformMetricsAnnotationsWritePermission,
+  platformMetricsIntegrationsReadPermission,
   platformMetricsPermissions,
 } from './permissions';
 export {

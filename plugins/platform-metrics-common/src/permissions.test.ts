@@ -14,6 +14,7 @@ describe('permissions', () => {
       'platform-metrics.survey.import',
       'platform-metrics.survey.admin',
       'platform-metrics.annotations.write',
+      'platform-metrics.integrations.read',
     ]);
   });
 

@@ -47,6 +47,15 @@ export const platformMetricsAnnotationsWritePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Read the status of the webhook receivers (`GET /integrations/status`):
+ * deliveries, signature failures, unmatched repositories and services. @public
+ */
+export const platformMetricsIntegrationsReadPermission = createPermission({
+  name: 'platform-metrics.integrations.read',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the plugin. @public */
 export const platformMetricsPermissions = [
   platformMetricsReadPermission,
@@ -55,4 +64,5 @@ export const platformMetricsPermissions = [
   platformMetricsSurveyImportPermission,
   platformMetricsSurveyAdminPermission,
   platformMetricsAnnotationsWritePermission,
+  platformMetricsIntegrationsReadPermission,
 ];

@@ -37,3 +37,15 @@ export function postgresIds(databases: TestDatabases): [TestDatabaseId][] {
 export function anotherPool(db: Knex): Knex {
   return createKnex({ client: db.client.config.client, connection: db.client.config.connection, pool: { min: 0, max: 10 } });
 }
+
+/**
+ * Undoes migrations, latest first, until the named one is undone too: the
+ * schema as it was before it, whatever migrations were added after it.
+ */
+export async function migrateDownThrough(knex: Knex, directory: string, name: string) {
+  for (;;) {
+    const [completed] = await knex.migrate.list({ directory });
+    if (!completed.some((m: { name: string }) => m.name === name)) return;
+    await knex.migrate.down({ directory });
+  }
+}

@@ -21,6 +21,9 @@ import { createAuth } from '../service/auth';
 import { RouterOptions, createRouter } from '../service/router';
 import { JobSettings } from '../tasks/JobSettings';
 import { runRollupJob, settingsStaleAfterMs } from '../tasks/scheduleTasks';
+import { WebhookProcessor } from '../webhooks/WebhookProcessor';
+import { WebhookReceiver } from '../webhooks/WebhookReceiver';
+import { readIntegrationSettings } from '../webhooks/settings';
 
 /**
  * The plugin's stores and services on one database, wired as `plugin.ts`
@@ -46,7 +49,18 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
   await jobSettings.claim();
   const pseudonymise = pseudonymiser(settings.survey.pseudonymSecret);
   const publications = new PublicationService(stores, settings.survey, undefined, clock);
+  const integrations = readIntegrationSettings(new ConfigReader({ platformMetrics: config }));
+  const webhookProcessor = new WebhookProcessor({
+    stores,
+    settings: integrations,
+    productionEnvironments: settings.productionEnvironments,
+    clock,
+  });
   return {
+    /** The webhook receivers, as `plugin.ts` wires them. */
+    webhooks: new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations, clock }),
+    /** What the receivers and the inbox task process deliveries with. */
+    webhookProcessor,
     settings,
     stores,
     rollups,

@@ -26,7 +26,7 @@ const ENTITIES: Entity[] = [
   component('Checkout', 'service', { 'backstage.io/source-template': 'template:default/node' }),
   component('cart', 'service', { 'platform-metrics.io/golden-path-exception': 'Mainframe bridge' }),
   component('web', 'website', { 'platform-metrics.io/created-at': '2026-10-01T00:00:00Z' }),
-  component('sdk', 'library', {}, 'group:default/team-b'),
+  component('sdk', 'library', { 'github.com/project-slug': 'Acme/SDK', 'pagerduty.com/service-id': 'PSDK01' }, 'group:default/team-b'),
   component('flagged', 'service', { 'platform-metrics.io/golden-path': 'true' }, 'group:default/team-b'),
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -98,6 +98,9 @@ describe('CatalogSync', () => {
     expect(await store.listGroupsOfTypes(['guild', 'team'])).toHaveLength(3);
     const [org] = await store.listAdoptionSnapshots({ scopeType: 'org', scopeRef: 'org', fromDay: '2026-11-22', toDay: '2026-11-22' });
     expect(org).toMatchObject({ adopted: 2, eligible: 4, exceptions: 1 });
+    // the annotations webhook deliveries are matched on, lower-cased
+    expect(await store.entitiesByAnnotation('github.com/project-slug', 'acme/sdk')).toEqual(['component:default/sdk']);
+    expect(await store.entitiesByAnnotation('pagerduty.com/service-id', 'psdk01')).toEqual(['component:default/sdk']);
     // a second run the same day replaces the snapshot rather than adding one
     await sync.run();
     expect(await store.listAdoptionSnapshots({ scopeType: 'group', scopeRef: 'group:default/team-b', fromDay: '2026-01-01', toDay: '2026-12-31' })).toHaveLength(1);

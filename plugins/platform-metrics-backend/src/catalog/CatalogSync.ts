@@ -1,11 +1,12 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, RELATION_MEMBER_OF, RELATION_OWNED_BY, RELATION_PART_OF } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AdoptionSnapshot, CatalogStore, EntityUpsert } from '../database/CatalogStore';
+import { AdoptionSnapshot, CatalogStore, EntityAnnotation, EntityUpsert } from '../database/CatalogStore';
 import { PlatformMetricsSettings } from '../config';
 import { groupBy } from '../lib/collections';
 import { isKind, lower, normalizeEntityRef } from '../lib/refs';
 import { Clock, isoDay } from '../lib/time';
+import { MATCH_ANNOTATIONS } from '../webhooks/types';
 import { CREATED_AT_ANNOTATION, classifyAdoption, countAdoption } from './adoption';
 
 const FIELDS = ['kind', 'metadata', 'spec.type', 'spec.lifecycle', 'relations'];
@@ -51,6 +52,8 @@ export class CatalogSync {
     const members: Array<{ userRef: string; groupRef: string }> = [];
     // Groups with their spec.type: only reporting groups get NPS (metrics.md §8a)
     const groups: Array<{ groupRef: string; type: string | null }> = [];
+    // the annotations webhook deliveries are matched on (lower-cased values)
+    const annotations: EntityAnnotation[] = [];
     let cursor: string | undefined;
     do {
       signal?.throwIfAborted();
@@ -73,6 +76,10 @@ export class CatalogSync {
         if (lower(entity.kind) === 'group') {
           groups.push({ groupRef: ref, type: entity.spec?.type ? lower(String(entity.spec.type)) : null });
           continue;
+        }
+        for (const annotation of MATCH_ANNOTATIONS) {
+          const value = entity.metadata.annotations?.[annotation]?.trim();
+          if (value) annotations.push({ entityRef: ref, annotation, value: lower(value) });
         }
         const adoption = classifyAdoption(entity, settings.adoption);
         entities.push({
@@ -101,6 +108,7 @@ export class CatalogSync {
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);
     await store.replaceGroups(groups);
+    await store.replaceAnnotations(annotations);
     await store.upsertAdoptionSnapshots(snapshots(entities, now));
     // the summary cache recomputes the precomputed summaries after a sync
     await store.setSyncedAt(now);

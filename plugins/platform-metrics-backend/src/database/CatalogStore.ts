@@ -17,6 +17,13 @@ export interface EntityRow {
 
 export type EntityUpsert = Omit<EntityRow, 'firstSeenAt'>;
 
+/** An annotation of an entity that webhook deliveries are matched on; `value` lower-cased. */
+export interface EntityAnnotation {
+  entityRef: string;
+  annotation: string;
+  value: string;
+}
+
 export interface AdoptionCounts {
   adopted: number;
   eligible: number;
@@ -46,6 +53,10 @@ export interface CatalogStore {
   replaceGroups(groups: Array<{ groupRef: string; type: string | null }>): Promise<void>;
   /** The refs of the recorded Groups whose type is one of `types` (the reporting groups). */
   listGroupsOfTypes(types: string[]): Promise<string[]>;
+  /** Replaces the recorded matching annotations (`github.com/project-slug`, ...) of every entity. */
+  replaceAnnotations(rows: EntityAnnotation[]): Promise<void>;
+  /** The entities in the catalog with the annotation set to the (lower-cased) value, sorted. */
+  entitiesByAnnotation(annotation: string, value: string): Promise<string[]>;
   /** Groups of each of the users, in one round trip per 1000 users. */
   groupsOfUsers(userRefs: string[]): Promise<Map<string, string[]>>;
 

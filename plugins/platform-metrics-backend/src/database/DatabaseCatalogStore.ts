@@ -3,6 +3,7 @@ import { chunks } from '../lib/collections';
 import {
   AdoptionSnapshot,
   CatalogStore,
+  EntityAnnotation,
   EntityRow,
   EntityUpsert,
 } from './CatalogStore';
@@ -125,6 +126,27 @@ export class DatabaseCatalogStore implements CatalogStore {
         await tx('pm_groups').insert(part.map(g => ({ group_ref: g.groupRef, type: g.type })));
       }
     });
+  }
+
+  async replaceAnnotations(rows: EntityAnnotation[]) {
+    const unique = new Map(rows.map(r => [`${r.annotation}\u0000${r.value}\u0000${r.entityRef}`, r]));
+    await this.db.transaction(async tx => {
+      await tx('pm_entity_annotations').delete();
+      for (const part of chunks([...unique.values()], rowsPerInsert(3))) {
+        await tx('pm_entity_annotations').insert(
+          part.map(r => ({ entity_ref: r.entityRef, annotation: r.annotation, value: r.value })),
+        );
+      }
+    });
+  }
+
+  async entitiesByAnnotation(annotation: string, value: string) {
+    const rows = await this.db('pm_entity_annotations as a')
+      .join('pm_entities as e', 'e.entity_ref', 'a.entity_ref')
+      .where({ 'a.annotation': annotation, 'a.value': value, 'e.in_catalog': true })
+      .orderBy('a.entity_ref')
+      .select('a.entity_ref');
+    return rows.map(r => r.entity_ref as string);
   }
 
   async listGroupsOfTypes(types: string[]) {

@@ -213,9 +213,10 @@ export class DatabaseEventStore implements EventStore {
     return rows.map(toDeployment);
   }
 
-  async latestDeployment(entityRef: string, environments: string[]) {
-    const row = await this.db('pm_deployments')
-      .where({ entity_ref: entityRef, status: 'succeeded' })
+  async latestDeployment(entityRef: string, environments: string[], before?: number) {
+    const q = this.db('pm_deployments').where({ entity_ref: entityRef, status: 'succeeded' });
+    if (before !== undefined) q.andWhere('finished_at', '<', before);
+    const row = await q
       .whereIn('environment', environments)
       .orderBy([{ column: 'finished_at', order: 'desc' }, { column: 'id', order: 'desc' }])
       .first();

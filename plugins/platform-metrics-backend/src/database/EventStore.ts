@@ -58,8 +58,11 @@ export interface EventStore {
   listDeployments(query: EventQuery): Promise<DeploymentRow[]>;
   /** Deployments of every environment of one entity, newest first, with `causedFailure`. */
   listRecentDeployments(entityRef: string, before: number, limit: number): Promise<DeploymentRow[]>;
-  /** The latest successful deployment of an entity to one of the environments (lower-case). */
-  latestDeployment(entityRef: string, environments: string[]): Promise<DeploymentRow | undefined>;
+  /**
+   * The latest successful deployment of an entity to one of the environments
+   * (lower-case); with `before`, the latest that finished before it.
+   */
+  latestDeployment(entityRef: string, environments: string[], before?: number): Promise<DeploymentRow | undefined>;
   /** Changes whose first successful production deployment is in `[from, to)`. */
   listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]>;
   /**

@@ -1,5 +1,4 @@
-import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases, migrateDownThrough } from '../__testUtils__/databases';
 import { migrationsDir } from './stores';
 
 jest.setTimeout(60_000);
@@ -9,12 +8,8 @@ const A = 'component:default/a';
 const B = 'component:default/b';
 const C = 'component:default/c';
 
-/** Reverts migrations, latest first, until the rollup marks migration is undone. */
-async function downToBeforeRollupMarks(knex: Knex) {
-  while ((await knex.migrate.currentVersion({ directory })) >= '20261210000000') {
-    await knex.migrate.down({ directory });
-  }
-}
+const downThrough = (knex: import('knex').Knex, name: string) => migrateDownThrough(knex, directory, name);
+const ROLLUP_MARKS = '20261210000000_rollup_marks.js';
 
 describe('the rollup marks migration', () => {
   const databases = createTestDatabases();
@@ -23,7 +18,7 @@ describe('the rollup marks migration', () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory });
     // back to the delete-on-clean marks
-    await downToBeforeRollupMarks(knex);
+    await downThrough(knex, ROLLUP_MARKS);
     expect(await knex.schema.hasTable('pm_rollup_marks')).toBe(false);
     await knex('pm_rollup_dirty').insert([
       { entity_ref: A, version: 3 },
@@ -52,7 +47,7 @@ describe('the rollup marks migration', () => {
 
     // down again: failures are derived, so they go and every entity is dirty
     await knex('pm_rollup_marks').update({ clean_version: knex.ref('dirty_version') });
-    await downToBeforeRollupMarks(knex);
+    await downThrough(knex, ROLLUP_MARKS);
     expect(await knex('pm_failed_deployments')).toEqual([]);
     expect((await knex('pm_rollup_dirty').orderBy('entity_ref')).map(r => r.entity_ref)).toEqual([A, B, C]);
     await knex.migrate.latest({ directory });

@@ -12,6 +12,7 @@ import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
+import { DatabaseWebhookStore } from './DatabaseWebhookStore';
 import { EventStore } from './EventStore';
 import { CostStore } from './CostStore';
 import { PipelineStore } from './PipelineStore';
@@ -19,6 +20,7 @@ import { PublicationStore } from './PublicationStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
 import { SurveyStore } from './SurveyStore';
+import { WebhookStore } from './WebhookStore';
 
 /** The plugin's migrations (dated knex migrations, shipped with the package). */
 export const migrationsDir = resolvePackagePath('@platform-metrics/plugin-platform-metrics-backend', 'migrations');
@@ -34,6 +36,7 @@ export interface PlatformMetricsStores {
   pipelines: PipelineStore;
   costs: CostStore;
   annotations: AnnotationStore;
+  webhooks: WebhookStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -53,6 +56,7 @@ export async function storesForKnex(
     pipelines: new DatabasePipelineStore(db, clock),
     costs: new DatabaseCostStore(db, clock),
     annotations: new DatabaseAnnotationStore(db),
+    webhooks: new DatabaseWebhookStore(db),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   platformMetricsAnnotationsWritePermission,
   platformMetricsCommentsReadPermission,
   platformMetricsIngestPermission,
+  platformMetricsIntegrationsReadPermission,
   platformMetricsReadPermission,
   platformMetricsSurveyAdminPermission,
   platformMetricsSurveyImportPermission,
@@ -62,6 +63,14 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
       return authorize(
         await httpAuth.credentials(req, { allow: ['user', 'service'] }),
         platformMetricsSurveyAdminPermission,
+      );
+    },
+
+    /** The webhook receivers' status: users or services with the integrations read permission. */
+    async integrationsRead(req: AnyRequest) {
+      return authorize(
+        await httpAuth.credentials(req, { allow: ['user', 'service'] }),
+        platformMetricsIntegrationsReadPermission,
       );
     },
 

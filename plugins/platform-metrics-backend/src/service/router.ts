@@ -27,6 +27,8 @@ import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
+import { WebhookReceiver } from '../webhooks/WebhookReceiver';
+import { Provider } from '../webhooks/types';
 import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { CatalogVisibility } from './visibility';
@@ -49,6 +51,7 @@ export interface RouterOptions {
   /** The ingestion settings (default: timestamps up to a day ahead). */
   settings?: { ingest: { maxFutureSkewMinutes: number } };
   annotations: AnnotationService;
+  webhooks: WebhookReceiver;
   clock?: Clock;
 }
 
@@ -69,9 +72,13 @@ function entityRefOf(params: { kind: string; namespace: string; name: string }):
   }
 }
 
+/** Largest webhook body (GitHub caps its payloads at 25 MB). */
+const WEBHOOK_BODY_LIMIT = '25mb';
+
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations } = options;
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations, webhooks } =
+    options;
   const clock = options.clock ?? Date.now;
   const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
   // ingested timestamps: from 2000-01-01 to now (this router's clock) plus the allowed skew
@@ -92,10 +99,27 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     // its 400 and a body over the limit its 413
     middleware: [(_req, _res, next) => next()],
   });
+  // Webhooks keep the raw body, as signed: parsed here, before the JSON parser below
+  const raw = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
+  const receive = (provider: Provider) => async (req: express.Request, res: express.Response) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const answer = await webhooks.receive(provider, req.headers, body);
+    res.status(answer.status).json(answer.body);
+  };
+  router.post('/webhooks/github', raw, receive('github'));
+  router.post('/webhooks/gitlab', raw, receive('gitlab'));
+  router.post('/webhooks/pagerduty', raw, receive('pagerduty'));
+  router.post('/webhooks/argocd', raw, receive('argocd'));
+
   // per-route body limits, 413 with the limit in the message: batches of
   // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
   router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
   router.use(jsonBody(SURVEY_BODY_LIMIT));
+
+  router.get('/integrations/status', async (req, res) => {
+    await auth.integrationsRead(req);
+    res.json(await webhooks.status());
+  });
 
   router.post('/deployments', async (req, res) => {
     await auth.ingest(req);

@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createHmac } from 'node:crypto';
-import { createTestDatabases } from '../__testUtils__/databases';
+import { createTestDatabases, migrateDownThrough } from '../__testUtils__/databases';
 import { surveyWorld } from '../__testUtils__/surveyWorld';
 import { request } from '../__testUtils__/validatedRequest';
 import { migrationsDir, storesForKnex } from '../database/stores';
@@ -81,10 +81,7 @@ describe('survey data protection', () => {
       const knex = await databases.init(databaseId);
       // the schema before the anonymity migration, with rows keyed by user ref
       await knex.migrate.latest({ directory: migrationsDir });
-      // down past the later migrations, then the anonymity migration itself
-      while ((await knex.migrate.currentVersion({ directory: migrationsDir })) >= '20261210000100') {
-        await knex.migrate.down({ directory: migrationsDir });
-      }
+      await migrateDownThrough(knex, migrationsDir, '20261210000100_survey_anonymity.js');
       const at = Date.parse('2026-11-02T13:14:15Z');
       const old = (user: string, score: number, submitted: number) => ({
         survey_id: '2026-Q4', user_ref: `user:default/${user}`, score, comment: null, submitted_at: submitted, groups: '[]',

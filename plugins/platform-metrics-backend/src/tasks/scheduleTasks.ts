@@ -83,6 +83,8 @@ export async function scheduleTasks(deps: {
   summaries: SummaryCache;
   jobSettings: JobSettings;
   store: RollupStore;
+  /** Runs after each catalog sync (the webhook inbox applies what the new entities match). */
+  afterCatalogSync?: (signal: AbortSignal) => Promise<unknown>;
 }) {
   const { scheduler, settings, catalogSync, jobSettings } = deps;
 
@@ -94,6 +96,7 @@ export async function scheduleTasks(deps: {
     initialDelay: { seconds: 5 },
     fn: async signal => {
       await catalogSync.run(signal);
+      await deps.afterCatalogSync?.(signal);
     },
   });
 

@@ -8,6 +8,7 @@ import type {
   EntityCosts,
   EntityPipelines,
   EntityScorecard,
+  IntegrationsStatus,
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -83,6 +84,8 @@ export interface PlatformMetricsApi {
     id: string,
     options?: { days?: 14 | 30 | 90; scope?: string },
   ): Promise<AnnotationImpact>;
+  /** The webhook receivers' status (needs `platform-metrics.integrations.read`). */
+  getIntegrationsStatus(): Promise<IntegrationsStatus>;
 }
 
 /**

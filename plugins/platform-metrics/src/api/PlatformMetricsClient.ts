@@ -10,6 +10,7 @@ import {
   EntityCosts,
   EntityPipelines,
   EntityScorecard,
+  IntegrationsStatus,
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -115,5 +116,9 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
         query: { days: options?.days, scope: options?.scope || undefined },
       }),
     );
+  }
+
+  getIntegrationsStatus(): Promise<IntegrationsStatus> {
+    return body(this.client.getIntegrationsStatus({}));
   }
 }

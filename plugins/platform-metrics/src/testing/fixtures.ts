@@ -6,6 +6,7 @@ import type {
   EntityPipelines,
   ImpactMetric,
   EntityScorecard,
+  IntegrationsStatus,
   OrgSummary,
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -337,11 +338,34 @@ export function makeImpact(overrides: Partial<AnnotationImpact> = {}): Annotatio
   };
 }
 
+/** The webhook status: GitHub receiving, with one unmatched repository; PagerDuty not configured. */
+export function makeIntegrationsStatus(): IntegrationsStatus {
+  const none = { lastDeliveryAt: null, deliveriesLast24h: 0, signatureFailuresLast24h: 0, unprocessableLast24h: 0, pending: 0, unmatched: [] };
+  return {
+    providers: [
+      {
+        provider: 'github',
+        configured: true,
+        lastDeliveryAt: '2026-03-02T10:05:00.000Z',
+        deliveriesLast24h: 42,
+        signatureFailuresLast24h: 3,
+        unprocessableLast24h: 1,
+        pending: 0,
+        unmatched: [{ annotation: 'github.com/project-slug', value: 'acme/ledger', deliveries: 5 }],
+      },
+      { provider: 'gitlab', configured: false, ...none },
+      { provider: 'pagerduty', configured: false, ...none },
+      { provider: 'argocd', configured: false, ...none },
+    ],
+  };
+}
+
 export function mockApi(
   overrides: Partial<jest.Mocked<PlatformMetricsApi>> = {},
 ): jest.Mocked<PlatformMetricsApi> {
   return {
     getEntityScorecard: jest.fn().mockResolvedValue(makeScorecard()),
+    getIntegrationsStatus: jest.fn().mockResolvedValue(makeIntegrationsStatus()),
     getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
     getEntityPipelines: jest.fn().mockResolvedValue(makePipelines()),
     getEntityCosts: jest.fn().mockResolvedValue(makeCosts()),

@@ -14,6 +14,7 @@ import { SWRConfig } from 'swr';
 import {
   platformMetricsAnnotationsWritePermission,
   platformMetricsCommentsReadPermission,
+  platformMetricsIntegrationsReadPermission,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
 import {
@@ -180,7 +181,7 @@ describe('PlatformHealthPage', () => {
     expect(api.getSurveyComments).not.toHaveBeenCalled();
   });
 
-  it('asks the permission framework for the comments and annotations write permissions, and for nothing else', async () => {
+  it('asks the permission framework for the comments, annotations write and integrations permissions, and for nothing else', async () => {
     const authorize = jest.fn((request: EvaluatePermissionRequest) =>
       request.permission.name === platformMetricsCommentsReadPermission.name
         ? AuthorizeResult.ALLOW
@@ -190,7 +191,11 @@ describe('PlatformHealthPage', () => {
     expect(await screen.findByRole('region', { name: 'Survey comments' })).toBeInTheDocument();
     expect(authorize).toHaveBeenCalled();
     for (const [request] of authorize.mock.calls) {
-      expect([platformMetricsCommentsReadPermission, platformMetricsAnnotationsWritePermission]).toContainEqual(
+      expect([
+        platformMetricsCommentsReadPermission,
+        platformMetricsAnnotationsWritePermission,
+        platformMetricsIntegrationsReadPermission,
+      ]).toContainEqual(
         request.permission,
       );
     }

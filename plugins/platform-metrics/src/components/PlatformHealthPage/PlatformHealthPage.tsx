@@ -35,6 +35,7 @@ import {
 import { Trends } from './Trends';
 import { TeamTable, groupName } from './TeamTable';
 import { SurveyCommentsSection } from './SurveyComments';
+import { IntegrationsStatusSection } from './IntegrationsStatus';
 
 /**
  * The "Platform health" page; with `?group=` it is the team view.
@@ -199,6 +200,11 @@ function SummaryView(props: {
       <Grid item xs={12}>
         <SurveyCommentsSection surveyId={s.nps?.surveyId} group={props.group} />
       </Grid>
+      {!props.group && (
+        <Grid item xs={12}>
+          <IntegrationsStatusSection />
+        </Grid>
+      )}
     </Grid>
   );
 }

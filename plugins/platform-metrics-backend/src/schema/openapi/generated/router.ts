@@ -2573,6 +2573,119 @@ export const spec = {
           },
         },
       },
+      WebhookDelivery: {
+        type: 'object',
+        description:
+          "The stored delivery and what processing made of it: `processed` (written, or nothing to write yet), `ignored` (an event or state that changes nothing), `unmatched` (no entity carries the repository's or service's annotation yet: applied when one does), `unprocessable` (signed but not understood: kept with a reason), `pending` (left to the inbox task), `failed` (retried by the inbox task), `duplicate` (this delivery id was stored before: counted once).",
+        required: ['deliveryId', 'state'],
+        properties: {
+          deliveryId: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: [
+              'processed',
+              'ignored',
+              'unmatched',
+              'unprocessable',
+              'pending',
+              'failed',
+              'duplicate',
+            ],
+          },
+        },
+      },
+      WebhookPayload: {
+        type: 'object',
+        description:
+          "The tool's payload, as it documents it; the signature covers the raw bytes.",
+        additionalProperties: {},
+      },
+      IntegrationsStatus: {
+        type: 'object',
+        required: ['providers'],
+        properties: {
+          providers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IntegrationStatus',
+            },
+          },
+        },
+      },
+      IntegrationStatus: {
+        type: 'object',
+        required: [
+          'provider',
+          'configured',
+          'lastDeliveryAt',
+          'deliveriesLast24h',
+          'signatureFailuresLast24h',
+          'unprocessableLast24h',
+          'pending',
+          'unmatched',
+        ],
+        properties: {
+          provider: {
+            type: 'string',
+            enum: ['github', 'gitlab', 'pagerduty', 'argocd'],
+          },
+          configured: {
+            type: 'boolean',
+            description:
+              'Whether the receiver has its secret (else it answers 404).',
+          },
+          lastDeliveryAt: {
+            type: 'string',
+            nullable: true,
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+          },
+          deliveriesLast24h: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Stored deliveries (not counting redeliveries).',
+          },
+          signatureFailuresLast24h: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests refused with 401 (nothing stored).',
+          },
+          unprocessableLast24h: {
+            type: 'integer',
+            minimum: 0,
+          },
+          pending: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Deliveries of the last 24 h waiting for (another) processing attempt.',
+          },
+          unmatched: {
+            type: 'array',
+            description:
+              'Annotation values of deliveries that match no entity yet, with how many deliveries wait for each.',
+            items: {
+              type: 'object',
+              required: ['annotation', 'value', 'deliveries'],
+              properties: {
+                annotation: {
+                  type: 'string',
+                  example: 'github.com/project-slug',
+                },
+                value: {
+                  type: 'string',
+                  example: 'acme/payments',
+                },
+                deliveries: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+          },
+        },
+      },
     },
   },
   security: [
@@ -3429,6 +3542,231 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/github': {
+      post: {
+        operationId: 'ReceiveGithubWebhook',
+        security: [],
+        description:
+          "GitHub webhooks (`deployment_status`, `push`, `workflow_run`, `ping`), signed with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>` keyed by `platformMetrics.integrations.github.webhookSecret`; delivery id `X-GitHub-Delivery`, event `X-GitHub-Event`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WebhookPayload',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored and processed (or a redelivery).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'Stored; not understood (`unprocessable`, with a reason) or left to the inbox task.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/gitlab': {
+      post: {
+        operationId: 'ReceiveGitlabWebhook',
+        security: [],
+        description:
+          "GitLab webhooks (Deployment, Push and Pipeline Hooks) with `X-Gitlab-Token` equal to `platformMetrics.integrations.gitlab.webhookToken`; delivery id `X-Gitlab-Event-UUID` (or `Idempotency-Key`), event `X-Gitlab-Event`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WebhookPayload',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored and processed (or a redelivery).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'Stored; not understood (`unprocessable`, with a reason) or left to the inbox task.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/pagerduty': {
+      post: {
+        operationId: 'ReceivePagerdutyWebhook',
+        security: [],
+        description:
+          "PagerDuty v3 webhooks (`incident.triggered`, `incident.resolved`, `incident.reopened`) with `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]`, accepted when any signature matches any of `platformMetrics.integrations.pagerduty.webhookSecrets`; delivery id `X-Webhook-Id`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WebhookPayload',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored and processed (or a redelivery).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'Stored; not understood (`unprocessable`, with a reason) or left to the inbox task.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/webhooks/argocd': {
+      post: {
+        operationId: 'ReceiveArgocdWebhook',
+        security: [],
+        description:
+          "Argo CD notifications sent with the template in the README (`deliveryId`, `app`, `phase`, `revision`, `finishedAt`), with `Authorization: Bearer <platformMetrics.integrations.argocd.token>`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WebhookPayload',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Stored and processed (or a redelivery).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '202': {
+            description:
+              'Stored; not understood (`unprocessable`, with a reason) or left to the inbox task.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WebhookDelivery',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/integrations/status': {
+      get: {
+        operationId: 'GetIntegrationsStatus',
+        description:
+          'Per webhook receiver: the last delivery, deliveries, signature failures and unprocessable deliveries of the last 24 hours, and the repositories or services that match no entity. Users or services with platform-metrics.integrations.read.',
+        responses: {
+          '200': {
+            description: 'The status of each receiver.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IntegrationsStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

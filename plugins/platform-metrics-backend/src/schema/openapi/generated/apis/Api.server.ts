@@ -15,6 +15,7 @@ import { EntityPipelines } from '../models/EntityPipelines.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
+import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
@@ -27,6 +28,7 @@ import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
+import { WebhookDelivery } from '../models/WebhookDelivery.model';
 
 /**
  * @public
@@ -116,6 +118,12 @@ export type GetEntityScorecard = {
     to?: string;
   };
   response: EntityScorecard | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetIntegrationsStatus = {
+  response: IntegrationsStatus | Error | Error;
 };
 /**
  * @public
@@ -232,6 +240,34 @@ export type PutAnnotation = {
 /**
  * @public
  */
+export type ReceiveArgocdWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceiveGithubWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceiveGitlabWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ReceivePagerdutyWebhook = {
+  body: { [key: string]: any };
+  response: WebhookDelivery | WebhookDelivery | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type SnoozeCurrentSurvey = {
   response: SurveySnoozeResult | Error | Error | Error;
 };
@@ -252,6 +288,8 @@ export type EndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/pipelines': GetEntityPipelines;
 
   '#get|/entities/{kind}/{namespace}/{name}/scorecard': GetEntityScorecard;
+
+  '#get|/integrations/status': GetIntegrationsStatus;
 
   '#get|/entities/{kind}/{namespace}/{name}/deployments/latest': GetLatestDeployment;
 
@@ -276,6 +314,14 @@ export type EndpointMap = {
   '#get|/annotations': ListAnnotations;
 
   '#post|/annotations': PutAnnotation;
+
+  '#post|/webhooks/argocd': ReceiveArgocdWebhook;
+
+  '#post|/webhooks/github': ReceiveGithubWebhook;
+
+  '#post|/webhooks/gitlab': ReceiveGitlabWebhook;
+
+  '#post|/webhooks/pagerduty': ReceivePagerdutyWebhook;
 
   '#post|/surveys/current/snooze': SnoozeCurrentSurvey;
 };

@@ -20,6 +20,7 @@ import { EntityPipelines } from '../models/EntityPipelines.model';
 import { EntityScorecard } from '../models/EntityScorecard.model';
 import { IncidentBatch } from '../models/IncidentBatch.model';
 import { IngestResult } from '../models/IngestResult.model';
+import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
@@ -32,6 +33,7 @@ import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
+import { WebhookDelivery } from '../models/WebhookDelivery.model';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -133,6 +135,10 @@ export type GetEntityScorecard = {
 /**
  * @public
  */
+export type GetIntegrationsStatus = {};
+/**
+ * @public
+ */
 export type GetLatestDeployment = {
   path: {
     kind: string;
@@ -229,6 +235,30 @@ export type ListAnnotations = {
  */
 export type PutAnnotation = {
   body: AnnotationInput;
+};
+/**
+ * @public
+ */
+export type ReceiveArgocdWebhook = {
+  body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type ReceiveGithubWebhook = {
+  body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type ReceiveGitlabWebhook = {
+  body: { [key: string]: any };
+};
+/**
+ * @public
+ */
+export type ReceivePagerdutyWebhook = {
+  body: { [key: string]: any };
 };
 /**
  * @public
@@ -468,6 +498,29 @@ export class DefaultApiClient {
       name: request.path.name,
       ...request.query,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Per webhook receiver: the last delivery, deliveries, signature failures and unprocessable deliveries of the last 24 hours, and the repositories or services that match no entity. Users or services with platform-metrics.integrations.read.
+   */
+  public async getIntegrationsStatus(
+    // @ts-ignore
+    request: GetIntegrationsStatus,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<IntegrationsStatus>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/integrations/status`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
@@ -795,6 +848,106 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/annotations`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Argo CD notifications sent with the template in the README (`deliveryId`, `app`, `phase`, `revision`, `finishedAt`), with `Authorization: Bearer <platformMetrics.integrations.argocd.token>`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.
+   * @param body -
+   */
+  public async receiveArgocdWebhook(
+    // @ts-ignore
+    request: ReceiveArgocdWebhook,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WebhookDelivery>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/webhooks/argocd`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * GitHub webhooks (`deployment_status`, `push`, `workflow_run`, `ping`), signed with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>` keyed by `platformMetrics.integrations.github.webhookSecret`; delivery id `X-GitHub-Delivery`, event `X-GitHub-Event`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.
+   * @param body -
+   */
+  public async receiveGithubWebhook(
+    // @ts-ignore
+    request: ReceiveGithubWebhook,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WebhookDelivery>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/webhooks/github`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * GitLab webhooks (Deployment, Push and Pipeline Hooks) with `X-Gitlab-Token` equal to `platformMetrics.integrations.gitlab.webhookToken`; delivery id `X-Gitlab-Event-UUID` (or `Idempotency-Key`), event `X-Gitlab-Event`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.
+   * @param body -
+   */
+  public async receiveGitlabWebhook(
+    // @ts-ignore
+    request: ReceiveGitlabWebhook,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WebhookDelivery>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/webhooks/gitlab`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * PagerDuty v3 webhooks (`incident.triggered`, `incident.resolved`, `incident.reopened`) with `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>...]`, accepted when any signature matches any of `platformMetrics.integrations.pagerduty.webhookSecrets`; delivery id `X-Webhook-Id`. Unauthenticated in Backstage's sense: the tool's signature authenticates. 404 while the receiver's secret is not configured; 401 for a missing or bad signature (nothing stored). The delivery is stored before any 2xx; a redelivery of the same id answers 200 `duplicate`.
+   * @param body -
+   */
+  public async receivePagerdutyWebhook(
+    // @ts-ignore
+    request: ReceivePagerdutyWebhook,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<WebhookDelivery>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/webhooks/pagerduty`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
