@@ -88,11 +88,16 @@ export class BackendProcess {
           ],
         },
       },
-      platformMetrics: opts.platformMetrics ?? {
-        // the benchmark triggers the sync and the rollup job itself after
-        // loading, so that neither runs on schedule during the timed ingestion
-        catalogSync: { frequencyMinutes: 525_600 },
-        rollups: { frequencySeconds: 31_536_000 },
+      platformMetrics: {
+        // the backend runs with NODE_ENV=production, where the plugin refuses
+        // to start without a pseudonym secret
+        survey: { pseudonymSecret: 'bench-pseudonym-secret-0123456789' },
+        ...(opts.platformMetrics ?? {
+          // the benchmark triggers the sync and the rollup job itself after
+          // loading, so that neither runs on schedule during the timed ingestion
+          catalogSync: { frequencyMinutes: 525_600 },
+          rollups: { frequencySeconds: 31_536_000 },
+        }),
       },
     };
     const file = path.join(opts.workDir, `bench-config-${opts.port}.yaml`);
