@@ -1,3 +1,4 @@
+import { EntityUpsert } from '../database/CatalogStore';
 import { DeploymentInput, deploymentSchema } from '../schema/validation';
 
 /**
@@ -12,3 +13,16 @@ export const paymentsDeployment = (d: Record<string, unknown>): DeploymentInput 
     finishedAt: '2026-03-02T10:00:00Z',
     ...d,
   });
+
+/** A catalog Component as the catalog sync records it: an adopted service of `ownerRef`. */
+export const catalogComponent = (name: string, ownerRef: string): EntityUpsert => ({
+  entityRef: `component:default/${name}`,
+  kind: 'component',
+  type: 'service',
+  ownerRef,
+  systemRef: null,
+  lifecycle: null,
+  adoptionStatus: 'adopted',
+  adoptionReason: null,
+  annotatedCreatedAt: null,
+});

@@ -1,10 +1,9 @@
 import { IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
 import { Knex } from 'knex';
-import { chunks } from '../lib/collections';
 import { Clock } from '../lib/time';
 import { PipelineRunInput } from '../schema/pipelineValidation';
 import { PipelineRunRow, PipelineStore } from './PipelineStore';
-import { CHUNK, bulkUpsert, dedupe, existingKeys, ingestResult, ms, num, sortedByKey, sourceAndId } from './knex';
+import { ms, num, selectForEntities, upsertRecords } from './knex';
 
 const TABLE = 'pm_pipeline_runs';
 
@@ -14,45 +13,35 @@ export class DatabasePipelineStore implements PipelineStore {
     private readonly clock: Clock = Date.now,
   ) {}
 
-  async upsertRuns(input: PipelineRunInput[]): Promise<IngestResult> {
-    const records = sortedByKey(dedupe(input, sourceAndId));
+  upsertRuns(input: PipelineRunInput[]): Promise<IngestResult> {
     const now = this.clock();
-    return this.db.transaction(async tx => {
-      const existing = await existingKeys(
-        tx,
-        TABLE,
-        ['source', 'id'],
-        records.map(r => [r.source, r.id]),
-      );
-      await bulkUpsert(
-        tx,
-        TABLE,
-        records.map(r => ({
-          source: r.source,
-          id: r.id,
-          entity_ref: r.entityRef,
-          started_at: ms(r.startedAt),
-          finished_at: ms(r.finishedAt),
-          status: r.status,
-          branch: r.branch ?? null,
-          commit_sha: r.commit ?? null,
-          received_at: now,
-        })),
-        ['source', 'id'],
-        {
-          source: 'text',
-          id: 'text',
-          entity_ref: 'text',
-          started_at: 'bigint',
-          finished_at: 'bigint',
-          status: 'text',
-          branch: 'text',
-          commit_sha: 'text',
-          received_at: 'bigint',
-        },
-      );
-      return ingestResult(input.length, records.length, existing.size);
-    });
+    return upsertRecords(
+      this.db,
+      TABLE,
+      input,
+      r => ({
+        source: r.source,
+        id: r.id,
+        entity_ref: r.entityRef,
+        started_at: ms(r.startedAt),
+        finished_at: ms(r.finishedAt),
+        status: r.status,
+        branch: r.branch ?? null,
+        commit_sha: r.commit ?? null,
+        received_at: now,
+      }),
+      {
+        source: 'text',
+        id: 'text',
+        entity_ref: 'text',
+        started_at: 'bigint',
+        finished_at: 'bigint',
+        status: 'text',
+        branch: 'text',
+        commit_sha: 'text',
+        received_at: 'bigint',
+      },
+    );
   }
 
   async listRuns(query: { from: number; to: number; entityRefs?: string[] }): Promise<PipelineRunRow[]> {
@@ -64,9 +53,7 @@ export class DatabasePipelineStore implements PipelineStore {
       if (refs) q.whereIn('entity_ref', refs);
       return q;
     };
-    const rows = query.entityRefs
-      ? (await Promise.all(chunks(query.entityRefs, CHUNK).map(part => select(part)))).flat()
-      : await select();
+    const rows = await selectForEntities<any>(query.entityRefs, select);
     return rows.map(r => ({
       source: r.source,
       id: r.id,

@@ -175,3 +175,34 @@ export class MetaTable {
     return (await this.get(key)) as string;
   }
 }
+
+/**
+ * Upserts a batch of records keyed by `(source, id)` in one transaction:
+ * repeats within the batch collapse (the last wins), rows are written in key
+ * order (one lock order for every writer), and the answer says how many were
+ * created and updated. For the record tables that nothing derives from
+ * (pipeline runs, costs); events also mark their entities dirty.
+ */
+export function upsertRecords<T extends { source: string; id: string }>(
+  db: Knex,
+  table: string,
+  input: T[],
+  row: (record: T) => Record<string, unknown>,
+  types: Record<string, string>,
+): Promise<IngestResult> {
+  const records = sortedByKey(dedupe(input, sourceAndId));
+  return db.transaction(async tx => {
+    const existing = await existingKeys(tx, table, ['source', 'id'], records.map(r => [r.source, r.id]));
+    await bulkUpsert(tx, table, records.map(row), ['source', 'id'], types);
+    return ingestResult(input.length, records.length, existing.size);
+  });
+}
+
+/** The rows of `select(refs)` for every chunk of `entityRefs` (bound variables stay under the limits), or of `select()` for all entities. */
+export async function selectForEntities<R>(
+  entityRefs: string[] | undefined,
+  select: (refs?: string[]) => Promise<R[]>,
+): Promise<R[]> {
+  if (!entityRefs) return select();
+  return (await Promise.all(chunks(entityRefs, CHUNK).map(part => select(part)))).flat();
+}

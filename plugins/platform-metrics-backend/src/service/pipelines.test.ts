@@ -2,6 +2,7 @@ import { mockCredentials, mockErrorHandler } from '@backstage/backend-test-utils
 import express from 'express';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { createServices, createTestRouter } from '../__testUtils__/services';
+import { catalogComponent } from '../__testUtils__/records';
 import { request } from '../__testUtils__/validatedRequest';
 
 jest.setTimeout(60_000);
@@ -20,17 +21,7 @@ const run = (id: string, startedAt: string, minutes: number, over: Record<string
   ...over,
 });
 
-const entity = (name: string, ownerRef: string) => ({
-  entityRef: `component:default/${name}`,
-  kind: 'component',
-  type: 'service',
-  ownerRef,
-  systemRef: null,
-  lifecycle: null,
-  adoptionStatus: 'adopted' as const,
-  adoptionReason: null,
-  annotatedCreatedAt: null,
-});
+const entity = catalogComponent;
 
 describe('CI pipeline runs: POST /pipeline-runs and the pipeline reads', () => {
   const databases = createTestDatabases();

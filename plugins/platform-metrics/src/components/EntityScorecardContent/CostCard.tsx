@@ -2,10 +2,7 @@ import { useId } from 'react';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -14,6 +11,7 @@ import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
 import { TrendChart } from '../common/TrendChart';
+import { CardHeading } from '../common/CardHeading';
 
 /** Months shown on the card. */
 const MONTHS = 12;
@@ -38,16 +36,7 @@ export function CostCard(props: { entityRef: string }) {
   return (
     <Card component="section" aria-labelledby={titleId} variant="outlined" style={{ height: '100%' }}>
       <CardContent>
-        <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Typography variant="h6" component="h3" id={titleId}>
-            {t('costs.title')}
-          </Typography>
-          <Tooltip title={t('costs.definition')} arrow>
-            <IconButton size="small" aria-label={t('metricCard.definitionButton', { title: t('costs.title') })}>
-              <InfoOutlinedIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-        </Box>
+        <CardHeading id={titleId} title={t('costs.title')} definition={t('costs.definition')} />
         {loading && <LoadingState label={t('costs.loading')} />}
         {error && <ErrorState title={t('costs.errorTitle')} error={error} />}
         {value && value.total === 0 && (

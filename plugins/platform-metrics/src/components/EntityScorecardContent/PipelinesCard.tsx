@@ -2,10 +2,7 @@ import { useId } from 'react';
 import Box from '@material-ui/core/Box';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
@@ -16,6 +13,7 @@ import { PlatformMetricsT, platformMetricsTranslationRef } from '../../translati
 import { formatDuration, formatPercent, formatShortDate } from '../common/format';
 import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
 import { TrendChart } from '../common/TrendChart';
+import { CardHeading } from '../common/CardHeading';
 
 /** The background articles' target for a CI pipeline, in seconds. */
 const TARGET_SECONDS = 10 * 60;
@@ -92,16 +90,7 @@ export function PipelinesCard(props: { entityRef: string; windowDays: number }) 
   return (
     <Card component="section" aria-labelledby={titleId} variant="outlined" style={{ height: '100%' }}>
       <CardContent>
-        <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Typography variant="h6" component="h3" id={titleId}>
-            {t('pipelines.title')}
-          </Typography>
-          <Tooltip title={t('pipelines.definition')} arrow>
-            <IconButton size="small" aria-label={t('metricCard.definitionButton', { title: t('pipelines.title') })}>
-              <InfoOutlinedIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-        </Box>
+        <CardHeading id={titleId} title={t('pipelines.title')} definition={t('pipelines.definition')} />
         {loading && <LoadingState label={t('pipelines.loading')} />}
         {error && <ErrorState title={t('pipelines.errorTitle')} error={error} />}
         {value && value.runs.succeeded + value.runs.failed + value.runs.cancelled === 0 && (

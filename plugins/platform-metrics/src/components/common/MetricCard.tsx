@@ -1,16 +1,14 @@
 import { ReactNode, useId } from 'react';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
-import IconButton from '@material-ui/core/IconButton';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
-import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Tier } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsTranslationRef } from '../../translation';
 import { TierBadge } from './TierBadge';
 import { TrendChart } from './TrendChart';
+import { CardHeading } from './CardHeading';
 import { CountUnit, countOf } from './format';
 import type { WeeklyMetricChart } from './weeklyMetrics';
 import type { ChartMarker } from '../annotations/markers';
@@ -55,21 +53,7 @@ export function MetricCard(props: MetricCardProps) {
       style={{ height: '100%' }}
     >
       <CardContent>
-        <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Typography variant="h6" component="h3" id={titleId}>
-            {props.title}
-          </Typography>
-          <Tooltip title={props.definition} arrow>
-            <IconButton
-              size="small"
-              aria-label={t('metricCard.definitionButton', {
-                title: props.title,
-              })}
-            >
-              <InfoOutlinedIcon fontSize="small" />
-            </IconButton>
-          </Tooltip>
-        </Box>
+        <CardHeading id={titleId} title={props.title} definition={props.definition} />
         <Typography variant="h4" component="p" data-testid="metric-value">
           {props.value ?? props.noValueText ?? t('common.noData')}
         </Typography>
