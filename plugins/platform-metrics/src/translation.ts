@@ -187,6 +187,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
       leadTime: {
         title: 'Lead time for changes',
         noValue: 'No changes shipped',
+        coverage: 'change data coverage {{share}} ({{complete}} of {{total}} deployments)',
       },
       changeFailureRate: {
         title: 'Change failure rate',

@@ -104,6 +104,7 @@ export class DatabaseEventStore implements EventStore {
           type: d.type,
           remediates: d.remediates ?? null,
           change_count: d.changes.length,
+          changes_complete: d.changesComplete ?? null,
           received_at: now,
         })),
         ['source', 'id'],
@@ -120,6 +121,7 @@ export class DatabaseEventStore implements EventStore {
           type: 'text',
           remediates: 'text',
           change_count: 'integer',
+          changes_complete: 'boolean',
           received_at: 'bigint',
         },
       );
@@ -188,6 +190,17 @@ export class DatabaseEventStore implements EventStore {
       await markDirty(tx, [...records.map(i => i.entityRef), ...existing.values()]);
       return ingestResult(input.length, records.length, existing.size);
     });
+  }
+
+  async countIncompleteChanges(query: EventQuery & { entityRef: string }): Promise<number> {
+    const row = await this.db('pm_deployments')
+      .where({ entity_ref: query.entityRef, status: 'succeeded', changes_complete: false })
+      .whereIn('environment', query.productionEnvironments)
+      .andWhere('finished_at', '>=', query.from)
+      .andWhere('finished_at', '<', query.to)
+      .count({ n: '*' })
+      .first();
+    return num(row?.n ?? 0);
   }
 
   async listDeployments(query: EventQuery): Promise<DeploymentRow[]> {

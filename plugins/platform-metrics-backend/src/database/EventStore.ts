@@ -71,6 +71,11 @@ export interface EventStore {
    */
   listIncidents(query: Omit<EventQuery, 'productionEnvironments'>): Promise<IncidentRow[]>;
   listRecentIncidents(entityRef: string, before: number, limit: number): Promise<IncidentRow[]>;
+  /**
+   * Successful production deployments of the entity finished in `[from, to)`
+   * whose change list has a gap (`changes_complete` false).
+   */
+  countIncompleteChanges(query: EventQuery & { entityRef: string }): Promise<number>;
   /** Incidents opened before `to` and not resolved by then, per entity. */
   countOpenIncidents(query: EntityScope & { to: number }): Promise<Map<string, number>>;
 }

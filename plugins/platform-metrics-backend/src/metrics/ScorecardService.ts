@@ -49,24 +49,33 @@ export class ScorecardService {
 
   async getScorecard(entityRef: string, window: Window): Promise<EntityScorecard> {
     const { events, catalog } = this.stores;
-    const [facts, firsts, recentDeployments, entity, installedAt, recentIncidents] = await Promise.all([
+    const [facts, firsts, recentDeployments, entity, installedAt, recentIncidents, incomplete] = await Promise.all([
       this.reader.facts(window, [entityRef]),
       this.reader.firstDeployments(window, [entityRef]),
       events.listRecentDeployments(entityRef, window.to, RECENT),
       catalog.getEntity(entityRef),
       this.reader.installedAt(),
       events.listRecentIncidents(entityRef, window.to, RECENT),
+      events.countIncompleteChanges({
+        entityRef,
+        from: window.from,
+        to: window.to,
+        productionEnvironments: this.settings.productionEnvironments,
+      }),
     ]);
     const own = facts.get(entityRef)!;
     const firstDeployAt = firsts.get(entityRef) ?? null;
     const createdAt = entity ? createdAtOf(entity, installedAt, firstDeployAt ?? undefined) : null;
 
+    const dora = summarise([own], window, this.settings);
+    const total = dora.deploymentFrequency.count;
     return {
       entityRef,
       window: windowJson(window),
       benchmark: this.settings.benchmark,
       minSamples: this.settings.minSamples,
-      dora: summarise([own], window, this.settings),
+      dora,
+      changeDataCoverage: { complete: total - incomplete, total, share: total ? (total - incomplete) / total : null },
       failedDeploymentRecoveryTime: failedDeploymentRecoveryTime([own], this.settings),
       adoption: adoptionOf(entity, this.settings),
       timeToFirstDeploy: {

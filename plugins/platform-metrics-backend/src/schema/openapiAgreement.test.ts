@@ -108,6 +108,8 @@ const examples: Array<[Body, string, unknown, boolean]> = [
   ['deployments', 'the required fields only', deployments(deployment()), true],
   ['deployments', 'every field', deployments(deployment({ source: 'github', startedAt: '2026-03-02T09:30:00Z', version: '1.2.3', changes: [change], type: 'hotfix', remediates: 'd0' })), true],
   ['deployments', 'a failed rollout', deployments(deployment({ status: 'failed' })), true],
+  ['deployments', 'a change list with a gap', deployments(deployment({ changes: [change], changesComplete: false })), true],
+  ['deployments', 'changesComplete as a string', deployments(deployment({ changesComplete: 'no' })), false],
   ['deployments', 'a rollback', deployments(deployment({ type: 'rollback' })), true],
   ['deployments', 'no changes', deployments(deployment({ changes: [] })), true],
   ['deployments', '1000 items', deployments(...Array.from({ length: 1000 }, (_, i) => deployment({ id: `d${i}` }))), true],

@@ -192,6 +192,7 @@ export function recordSchemas(maxAt: () => number) {
       version: optionalText(255),
       commitSha: commitSha.optional(),
       changes: z.array(change).max(10000).default([]),
+      changesComplete: z.boolean({ error: 'expected true or false' }).optional(),
       type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
       remediates: id.optional(),
     })

@@ -151,6 +151,7 @@ export class WebhookProcessor {
         const walked = await this.changesOf(r, repository);
         if (walked) {
           r.changes = walked.changes.map(c => ({ id: c.id, committedAt: new Date(c.committedAt).toISOString() }));
+          r.changesComplete = walked.complete;
           gap = gap ?? walked.gap;
         }
       }

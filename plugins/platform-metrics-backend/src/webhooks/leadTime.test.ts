@@ -74,5 +74,10 @@ describe.each(createTestDatabases().eachSupportedId())('changes of webhook deplo
       productionEnvironments: ['production'],
     });
     expect(first.map(c => (c.deployedAt - c.committedAt) / 60_000).sort((x, y) => x - y)).toEqual([30, 30, 60, 60]);
+    // the scorecard's change data coverage: deployments 1 and 3 have gaps
+    await services.runRollupJob();
+    const scorecard = await request(app).get('/entities/component/default/payments/scorecard?to=2026-03-03T00:00:00Z');
+    expect(scorecard.status).toBe(200);
+    expect(scorecard.body.changeDataCoverage).toEqual({ complete: 1, total: 3, share: 1 / 3 });
   });
 });

@@ -35,6 +35,7 @@ export function makeScorecard(
     },
     benchmark: 'dora-2021',
     minSamples: 3,
+    changeDataCoverage: { complete: 171, total: 180, share: 0.95 },
     dora: {
       deploymentFrequency: { perDay: 2, perWeek: 14, count: 180, tier: 'elite' },
       leadTime: { median: 3 * HOUR, p90: 2 * DAY, n: 412, tier: 'high' },

@@ -56,6 +56,7 @@ describe('EntityScorecardContent', () => {
     const lt = card('Lead time for changes');
     expect(within(lt).getByTestId('metric-value')).toHaveTextContent('3 hours');
     expect(within(lt).getByText(/p90 2 days/)).toBeInTheDocument();
+    expect(within(lt).getByText(/change data coverage 95% \(171 of 180 deployments\)/)).toBeInTheDocument();
     expect(within(lt).getByText('High · DORA 2021')).toBeInTheDocument();
     expect(within(lt).getByText('n = 412')).toBeInTheDocument();
 

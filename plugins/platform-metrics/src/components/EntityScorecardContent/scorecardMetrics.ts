@@ -52,6 +52,7 @@ export function scorecardMetrics(
   const { changeFailureRate: cfr, timeToRestore: ttr } = s.dora ?? {};
   const rw = s.dora?.reworkRate;
   const rec = s.failedDeploymentRecoveryTime;
+  const cov = s.changeDataCoverage;
   const dfCount = df?.count ?? 0;
 
   return [
@@ -86,7 +87,19 @@ export function scorecardMetrics(
         definition: defs.leadTime,
         value: present(lt?.median) ? formatDuration(t, lt?.median) : null,
         noValueText: t('scorecard.leadTime.noValue'),
-        details: p90(lt?.p90),
+        details:
+          [
+            p90(lt?.p90),
+            cov && cov.total > 0
+              ? t('scorecard.leadTime.coverage', {
+                  share: formatPercent(t, cov.share),
+                  complete: String(cov.complete),
+                  total: String(cov.total),
+                })
+              : undefined,
+          ]
+            .filter(Boolean)
+            .join(t('common.detailSeparator')) || undefined,
         tier: lt?.tier ?? 'insufficient-data',
         n: lt?.n ?? 0,
         sampleUnit: 'changes',

@@ -357,6 +357,11 @@ export const spec = {
               $ref: '#/components/schemas/DeploymentChange',
             },
           },
+          changesComplete: {
+            type: 'boolean',
+            description:
+              "False when the change list is known to have a gap (for example a push hook that lists only its last 20 commits, or missing pushes); the scorecard's `changeDataCoverage` counts them.",
+          },
           type: {
             $ref: '#/components/schemas/DeploymentType',
           },
@@ -1024,8 +1029,31 @@ export const spec = {
           'trend',
           'recentDeployments',
           'recentIncidents',
+          'changeDataCoverage',
         ],
         properties: {
+          changeDataCoverage: {
+            type: 'object',
+            description:
+              'Of the successful production deployments in the window, those whose change list is complete (not marked `changesComplete: false`); `share` is null without deployments.',
+            required: ['complete', 'total', 'share'],
+            properties: {
+              complete: {
+                type: 'integer',
+                minimum: 0,
+              },
+              total: {
+                type: 'integer',
+                minimum: 0,
+              },
+              share: {
+                type: 'number',
+                minimum: 0,
+                maximum: 1,
+                nullable: true,
+              },
+            },
+          },
           entityRef: {
             type: 'string',
             pattern:

@@ -43,6 +43,10 @@ export interface Deployment {
    */
   commitSha?: string;
   changes?: Array<DeploymentChange>;
+  /**
+   * False when the change list is known to have a gap (for example a push hook that lists only its last 20 commits, or missing pushes); the scorecard's `changeDataCoverage` counts them.
+   */
+  changesComplete?: boolean;
   type?: DeploymentType;
   /**
    * Id of the deployment this one repairs.

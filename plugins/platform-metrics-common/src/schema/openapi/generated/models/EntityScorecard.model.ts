@@ -6,6 +6,7 @@
 import { DeploymentSummary } from '../models/DeploymentSummary.model';
 import { DoraMetrics } from '../models/DoraMetrics.model';
 import { EntityAdoption } from '../models/EntityAdoption.model';
+import { EntityScorecardChangeDataCoverage } from '../models/EntityScorecardChangeDataCoverage.model';
 import { EntityTimeToFirstDeploy } from '../models/EntityTimeToFirstDeploy.model';
 import { IncidentSummary } from '../models/IncidentSummary.model';
 import { MetricWindow } from '../models/MetricWindow.model';
@@ -16,6 +17,10 @@ import { WeeklyTrendPoint } from '../models/WeeklyTrendPoint.model';
  * @public
  */
 export interface EntityScorecard {
+  /**
+   * Of the successful production deployments in the window, those whose change list is complete (not marked `changesComplete: false`); `share` is null without deployments.
+   */
+  changeDataCoverage: EntityScorecardChangeDataCoverage;
   entityRef: string;
   window: MetricWindow;
   /**

@@ -29,6 +29,7 @@ export * from '../models/EntityAdoption.model';
 export * from '../models/EntityCosts.model';
 export * from '../models/EntityPipelines.model';
 export * from '../models/EntityScorecard.model';
+export * from '../models/EntityScorecardChangeDataCoverage.model';
 export * from '../models/EntityTimeToFirstDeploy.model';
 export * from '../models/ErrorError.model';
 export * from '../models/ErrorErrorCause.model';
