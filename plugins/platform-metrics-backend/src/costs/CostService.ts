@@ -1,8 +1,13 @@
 import { InputError } from '@backstage/errors';
-import { EntityCosts, IngestResult, OrgCosts } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  EntityCosts,
+  IngestResult,
+  OrgCosts,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { CatalogStore } from '../database/CatalogStore';
 import { CostStore, MonthlyCost } from '../database/CostStore';
 import { RollupStore } from '../database/RollupStore';
+import { byOwner } from '../catalog/owners';
 import { groupBy } from '../lib/collections';
 import { monthsEndingAt, monthsWindow } from '../lib/time';
 import { acrossServices, costTotals, monthlySeries } from '../metrics/costs';
@@ -13,7 +18,11 @@ export interface CostWindow {
   months: string[];
 }
 
-export const costWindow = (months: number, to: string | undefined, now: number): CostWindow => ({
+export const costWindow = (
+  months: number,
+  to: string | undefined,
+  now: number,
+): CostWindow => ({
   months: monthsEndingAt(to ? Date.parse(to) : now, months),
 });
 
@@ -24,7 +33,11 @@ export const costWindow = (months: number, to: string | undefined, now: number):
  */
 export class CostService {
   constructor(
-    private readonly stores: { costs: CostStore; catalog: CatalogStore; rollups: RollupStore },
+    private readonly stores: {
+      costs: CostStore;
+      catalog: CatalogStore;
+      rollups: RollupStore;
+    },
     private readonly currency: string,
   ) {}
 
@@ -57,43 +70,68 @@ export class CostService {
   /** Org-wide (every record), or one group's (the components it owns), with a row per owning team. */
   async org(window: CostWindow, group?: string): Promise<OrgCosts> {
     const { months } = window;
-    const entities = await this.stores.catalog.listEntities(
-      group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
-    );
+    const entities = await this.stores.catalog.listEntities({
+      kind: 'component',
+      ownerRef: group,
+    });
     const scope = group ? entities.map(e => e.entityRef) : undefined;
-    const [costs, deployments] = await Promise.all([this.read(months, scope), this.deployments(months, scope)]);
+    const [costs, deployments] = await Promise.all([
+      this.read(months, scope),
+      this.deployments(months, scope),
+    ]);
     const costsOf = groupBy(costs, c => c.entityRef);
-    const sum = (refs: string[]) => refs.reduce((s, r) => s + (deployments.get(r) ?? 0), 0);
-    const teams = [...groupBy(entities, e => e.ownerRef).entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([groupRef, owned]) => {
-        const refs = owned.map(e => e.entityRef);
-        const teamCosts = refs.flatMap(r => costsOf.get(r) ?? []);
-        return {
-          groupRef,
-          services: new Set(teamCosts.map(c => c.entityRef)).size,
-          ...costTotals(teamCosts, months.length, sum(refs)),
-        };
-      });
+    const sum = (refs: string[]) =>
+      refs.reduce((s, r) => s + (deployments.get(r) ?? 0), 0);
+    const teams = byOwner(entities).map(([groupRef, owned]) => {
+      const refs = owned.map(e => e.entityRef);
+      const teamCosts = refs.flatMap(r => costsOf.get(r) ?? []);
+      return {
+        groupRef,
+        services: new Set(teamCosts.map(c => c.entityRef)).size,
+        ...costTotals(teamCosts, months.length, sum(refs)),
+      };
+    });
     return {
       currency: this.currency,
       group: group ?? null,
       fromMonth: months[0],
       toMonth: months[months.length - 1],
-      ...costTotals(costs, months.length, [...deployments.values()].reduce((s, n) => s + n, 0)),
+      ...costTotals(
+        costs,
+        months.length,
+        [...deployments.values()].reduce((s, n) => s + n, 0),
+      ),
       ...acrossServices(costs, months),
       teams,
     };
   }
 
-  private read(months: string[], entityRefs?: string[]): Promise<MonthlyCost[]> {
-    return this.stores.costs.listMonthlyCosts({ fromMonth: months[0], toMonth: months[months.length - 1], entityRefs });
+  private read(
+    months: string[],
+    entityRefs?: string[],
+  ): Promise<MonthlyCost[]> {
+    return this.stores.costs.listMonthlyCosts({
+      fromMonth: months[0],
+      toMonth: months[months.length - 1],
+      entityRefs,
+    });
   }
 
   /** Successful production deployments per entity in the months, from the day rollups. */
-  private async deployments(months: string[], entityRefs?: string[]): Promise<Map<string, number>> {
+  private async deployments(
+    months: string[],
+    entityRefs?: string[],
+  ): Promise<Map<string, number>> {
     const range = monthsWindow(months[0], months[months.length - 1]);
-    const days = await this.stores.rollups.listEntityDays({ entityRefs, ...range });
-    return new Map([...days].map(([ref, list]) => [ref, list.reduce((s, d) => s + d.deployments, 0)]));
+    const days = await this.stores.rollups.listEntityDays({
+      entityRefs,
+      ...range,
+    });
+    return new Map(
+      [...days].map(([ref, list]) => [
+        ref,
+        list.reduce((s, d) => s + d.deployments, 0),
+      ]),
+    );
   }
 }

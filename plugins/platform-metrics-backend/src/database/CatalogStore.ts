@@ -46,6 +46,7 @@ export interface CatalogStore {
   /** Marks entities not seen since `seenBefore` as gone from the catalog. */
   markMissingEntities(seenBefore: number): Promise<number>;
   getEntity(entityRef: string): Promise<EntityRow | undefined>;
+  /** The entities in the catalog, of `kind` and owned by `ownerRef` when given (every owner when not). */
   listEntities(filter?: { ownerRef?: string; kind?: string }): Promise<EntityRow[]>;
   replaceGroupMembers(members: Array<{ userRef: string; groupRef: string }>): Promise<void>;
   groupsOfUser(userRef: string): Promise<string[]>;

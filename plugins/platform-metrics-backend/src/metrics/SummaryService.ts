@@ -105,7 +105,7 @@ export class SummaryService {
   /** The entities and their rollups for `window`; for a group, only its entities. */
   private async loadDora(window: Window, group?: string): Promise<Omit<SummaryInput, 'nps'>> {
     const entities = await this.stores.catalog.listEntities(
-      group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
+      { kind: 'component', ownerRef: group },
     );
     const refs = group ? entities.map(e => e.entityRef) : undefined;
     const [facts, firsts, installedAt] = await Promise.all([

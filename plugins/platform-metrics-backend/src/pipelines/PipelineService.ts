@@ -1,6 +1,11 @@
-import { EntityPipelines, IngestResult, OrgPipelines } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  EntityPipelines,
+  IngestResult,
+  OrgPipelines,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { CatalogStore } from '../database/CatalogStore';
 import { PipelineStore } from '../database/PipelineStore';
+import { byOwner } from '../catalog/owners';
 import { groupBy } from '../lib/collections';
 import { Window, windowJson } from '../lib/time';
 import { pipelineFigures, pipelineTrend } from '../metrics/pipelines';
@@ -12,15 +17,29 @@ import { PipelineRunInput } from '../schema/pipelineValidation';
  * per request by index (entity, finish time); nothing is precomputed.
  */
 export class PipelineService {
-  constructor(private readonly stores: { pipelines: PipelineStore; catalog: CatalogStore }) {}
+  constructor(
+    private readonly stores: {
+      pipelines: PipelineStore;
+      catalog: CatalogStore;
+    },
+  ) {}
 
   ingest(runs: PipelineRunInput[]): Promise<IngestResult> {
     return this.stores.pipelines.upsertRuns(runs);
   }
 
   async entity(entityRef: string, window: Window): Promise<EntityPipelines> {
-    const runs = await this.stores.pipelines.listRuns({ from: window.from, to: window.to, entityRefs: [entityRef] });
-    return { entityRef, window: windowJson(window), ...pipelineFigures(runs), trend: pipelineTrend(runs, window) };
+    const runs = await this.stores.pipelines.listRuns({
+      from: window.from,
+      to: window.to,
+      entityRefs: [entityRef],
+    });
+    return {
+      entityRef,
+      window: windowJson(window),
+      ...pipelineFigures(runs),
+      trend: pipelineTrend(runs, window),
+    };
   }
 
   /**
@@ -28,22 +47,21 @@ export class PipelineService {
    * owns), with a row per owning team of the scope's components.
    */
   async org(window: Window, group?: string): Promise<OrgPipelines> {
-    const entities = await this.stores.catalog.listEntities(
-      group ? { kind: 'component', ownerRef: group } : { kind: 'component' },
-    );
+    const entities = await this.stores.catalog.listEntities({
+      kind: 'component',
+      ownerRef: group,
+    });
     const runs = await this.stores.pipelines.listRuns({
       from: window.from,
       to: window.to,
       entityRefs: group ? entities.map(e => e.entityRef) : undefined,
     });
     const runsOf = groupBy(runs, r => r.entityRef);
-    const teams = [...groupBy(entities, e => e.ownerRef).entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([groupRef, owned]) => ({
-        groupRef,
-        entities: owned.length,
-        ...pipelineFigures(owned.flatMap(e => runsOf.get(e.entityRef) ?? [])),
-      }));
+    const teams = byOwner(entities).map(([groupRef, owned]) => ({
+      groupRef,
+      entities: owned.length,
+      ...pipelineFigures(owned.flatMap(e => runsOf.get(e.entityRef) ?? [])),
+    }));
     return {
       window: windowJson(window),
       group: group ?? null,

@@ -1,7 +1,4 @@
-import { useId } from 'react';
 import Box from '@material-ui/core/Box';
-import Card from '@material-ui/core/Card';
-import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -11,9 +8,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api';
 import { PlatformMetricsT, platformMetricsTranslationRef } from '../../translation';
 import { formatDuration, formatPercent, formatShortDate } from '../common/format';
-import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
+import { KpiCard } from '../common/KpiCard';
 import { TrendChart } from '../common/TrendChart';
-import { CardHeading } from '../common/CardHeading';
 
 /** The background articles' target for a CI pipeline, in seconds. */
 const TARGET_SECONDS = 10 * 60;
@@ -81,27 +77,22 @@ function PipelinesView(props: { value: EntityPipelines; t: PlatformMetricsT }) {
 export function PipelinesCard(props: { entityRef: string; windowDays: number }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const api = useApi(platformMetricsApiRef);
-  const titleId = useId();
   const ref = parseEntityRef(props.entityRef);
-  const { value, loading, error } = useAsync(
+  const state = useAsync(
     () => api.getEntityPipelines(ref, { windowDays: props.windowDays }),
     [api, props.entityRef, props.windowDays],
   );
   return (
-    <Card component="section" aria-labelledby={titleId} variant="outlined" style={{ height: '100%' }}>
-      <CardContent>
-        <CardHeading id={titleId} title={t('pipelines.title')} definition={t('pipelines.definition')} />
-        {loading && <LoadingState label={t('pipelines.loading')} />}
-        {error && <ErrorState title={t('pipelines.errorTitle')} error={error} />}
-        {value && value.runs.succeeded + value.runs.failed + value.runs.cancelled === 0 && (
-          <InlineEmpty>
-            {t('pipelines.noRuns')}. {t('pipelines.noRunsDescription')}
-          </InlineEmpty>
-        )}
-        {value && value.runs.succeeded + value.runs.failed + value.runs.cancelled > 0 && (
-          <PipelinesView value={value} t={t} />
-        )}
-      </CardContent>
-    </Card>
+    <KpiCard
+      title={t('pipelines.title')}
+      definition={t('pipelines.definition')}
+      loadingLabel={t('pipelines.loading')}
+      errorTitle={t('pipelines.errorTitle')}
+      emptyText={`${t('pipelines.noRuns')}. ${t('pipelines.noRunsDescription')}`}
+      state={state}
+      isEmpty={v => v.runs.succeeded + v.runs.failed + v.runs.cancelled === 0}
+    >
+      {v => <PipelinesView value={v} t={t} />}
+    </KpiCard>
   );
 }

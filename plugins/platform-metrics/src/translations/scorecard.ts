@@ -1,0 +1,133 @@
+/** The Scorecard tab: its metric cards, the CI pipelines and cost cards, the tables: the English defaults of the plugin's translation ref. */
+export const scorecardMessages = {
+  pipelines: {
+    title: 'CI pipelines',
+    loading: 'Loading CI pipeline runs',
+    errorTitle: 'Could not load the CI pipeline runs',
+    definition:
+      'Duration: finishedAt minus startedAt of the succeeded runs finished in the window (median and nearest-rank p90). Failure rate: failed / (succeeded + failed). Flaky: commits whose runs both failed and succeeded, of the commits with runs.',
+    noRuns: 'No pipeline runs',
+    noRunsDescription: 'Send runs to POST /api/platform-metrics/pipeline-runs at the end of each pipeline.',
+    p90: 'p90 {{value}}',
+    succeededRuns_one: '{{count}} succeeded run',
+    succeededRuns_other: '{{count}} succeeded runs',
+    failureRate: 'Failure rate {{value}} ({{failed}} of {{total}})',
+    flaky: 'Flaky commits {{value}} ({{flaky}} of {{commits}})',
+    targetMet: 'Under the 10-minute target',
+    targetMissed: 'Over the 10-minute target',
+    targetLine: '10 min target',
+    trendName: 'Median duration',
+    minutesUnit: 'minutes',
+    axisMinutes: '{{value}} min',
+  },
+  costs: {
+    title: 'Cost',
+    loading: 'Loading costs',
+    errorTitle: 'Could not load the costs',
+    definition:
+      'The cost records of this service summed per calendar month (UTC), over the last 12 months. Per deployment: the total divided by the successful production deployments of those months.',
+    noCosts: 'No cost records',
+    noCostsDescription: 'Send monthly or daily costs to POST /api/platform-metrics/costs, for example from a billing export.',
+    perMonth: '{{amount}} per month',
+    total: '{{amount}} in {{months}} months',
+    perDeployment: '{{amount}} per production deployment',
+    trendTitle: 'Cost per month',
+    monthLabel: 'Month',
+  },
+  scorecard: {
+    title: 'Scorecard',
+    loading: 'Loading scorecard',
+    errorTitle: 'Could not load the scorecard',
+    emptyTitle: 'No scorecard yet',
+    emptyDescription:
+      "Send deployments and incidents to /api/platform-metrics to see this component's metrics.",
+    medianAndP90: 'median; p90 {{p90}}',
+    deploymentFrequency: {
+      title: 'Deployment frequency',
+      noValue: 'No production deployments in {{days}} days',
+      details:
+        '{{deployments}} in {{days}} days ({{frequency}}; {{perWeek}} per week)',
+    },
+    leadTime: {
+      title: 'Lead time for changes',
+      noValue: 'No changes shipped',
+      coverage: 'change data coverage {{share}} ({{complete}} of {{total}} deployments)',
+    },
+    changeFailureRate: {
+      title: 'Change failure rate',
+      noValue: 'No deployments',
+      details: '{{failed}} of {{deployments}} failed',
+    },
+    timeToRestore: {
+      title: 'Time to restore service',
+      noValue: 'No resolved incidents',
+      open: '{{incidents}} still open',
+    },
+    failedDeploymentRecoveryTime: {
+      title: 'Failed deployment recovery time',
+      noValue: 'No recovered failed deployments',
+      open: '{{deployments}} not yet recovered',
+    },
+    reworkRate: {
+      title: 'Rework rate',
+      noValue: 'No deployments',
+      details: '{{rework}} of {{deployments}} were rework',
+    },
+    overall: {
+      region: 'Overall',
+      title: 'Overall DORA tier',
+      window:
+        'Benchmark profile: {{benchmark}} · window {{range}} ({{days}} days)',
+      timeToFirstDeploy: 'Time to first deploy',
+      creationUnknown: 'Unknown: creation time not recorded',
+      noDeployYet: 'No production deployment yet',
+      created: 'Created {{created}}',
+      createdAndFirstDeploy:
+        'Created {{created}} · first production deploy {{firstDeploy}}',
+    },
+    goldenPath: {
+      title: 'Golden path',
+      adopted: 'Adopted',
+      exception: 'Exception',
+      notAdopted: 'Not adopted',
+      notEligible: 'Not eligible',
+      adoptedText: 'This component is on the golden path.',
+      matchedRule: 'Adopted because {{rule}}.',
+      exceptionText:
+        'Documented exception: {{reason}}. Excluded from the adoption rate.',
+      noReason: 'no reason given',
+      anyRuleAdopts: 'Any of these adopts it:',
+      noRuleMatches: 'No adoption rule matches this component.',
+      notEligibleText:
+        'Only Components of the eligible types (by default {{eligibleTypes}}) count towards golden-path adoption.',
+      typesConjunction: ' and ',
+    },
+    deployments: {
+      title: 'Latest deployments',
+      empty: 'No deployments recorded in this window.',
+      finished: 'Finished',
+      version: 'Version',
+      environment: 'Environment',
+      type: 'Type',
+      changes: 'Changes',
+      result: 'Result',
+      rolloutFailed: 'Rollout failed',
+      failedChange: 'Failed change',
+      succeeded: 'Succeeded',
+    },
+    deploymentType: {
+      standard: 'standard',
+      hotfix: 'hotfix',
+      rollback: 'rollback',
+    },
+    incidents: {
+      title: 'Latest incidents',
+      empty: 'No incidents recorded in this window.',
+      opened: 'Opened',
+      severity: 'Severity',
+      restoredIn: 'Restored in',
+      causedBy: 'Caused by',
+      open: 'Open',
+    },
+  },
+} as const;
