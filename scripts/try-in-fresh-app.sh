@@ -208,11 +208,13 @@ EOF
 
 phase "yarn install in the fresh app (better-sqlite3 builds from source)"
 FAIL_LOG="$LOGS/install.log"
+# A fresh app has no lockfile yet, so this install writes one: under CI=true Yarn defaults to
+# immutable installs and would refuse (YN0028), hence --no-immutable.
 # A registry hiccup or a busy shared Yarn cache can fail one install: say so, and try once more.
-if ! (cd "$APP_DIR" && yarn install) >"$FAIL_LOG" 2>&1; then
+if ! (cd "$APP_DIR" && yarn install --no-immutable) >"$FAIL_LOG" 2>&1; then
   log "yarn install in the fresh app failed; its last lines, then one more try:"
   tail -n 30 "$FAIL_LOG" >&2 || log "(no install log at $FAIL_LOG)"
-  (cd "$APP_DIR" && yarn install) >"$FAIL_LOG" 2>&1 || fail "yarn install in the fresh app failed twice"
+  (cd "$APP_DIR" && yarn install --no-immutable) >"$FAIL_LOG" 2>&1 || fail "yarn install in the fresh app failed twice"
 fi
 # Installed from the tarballs: built code, not the repository's sources.
 for f in plugin-platform-metrics/dist/alpha.esm.js plugin-platform-metrics-backend/dist/index.cjs.js \

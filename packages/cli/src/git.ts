@@ -85,22 +85,25 @@ function parseLog(out: string): DeploymentChange[] {
     });
 }
 
-const FORMAT = '--format=%H %cI';
+/** Which of a commit's dates is its time: the committer date (default) or the author date. */
+export type CommitTime = 'committer' | 'author';
+const FORMAT: Record<CommitTime, string> = { committer: '--format=%H %cI', author: '--format=%H %aI' };
 
 /**
- * The commits in `prev..head`, newest first, with their committer dates in
- * UTC: what a deployment of `head` ships when `prev` was deployed before.
- * At most `max`, the newest.
+ * The commits in `prev..head`, newest first, with their committer (or
+ * author) dates in UTC: what a deployment of `head` ships when `prev` was
+ * deployed before. At most `max`, the newest.
  */
 export async function changesBetween(
   repo: string,
   prev: string,
   head: string,
   max = MAX_CHANGES,
+  time: CommitTime = 'committer',
 ): Promise<{ changes: DeploymentChange[]; truncated: boolean }> {
   const out = await git(repo, [
     'log',
-    FORMAT,
+    FORMAT[time],
     `--max-count=${max + 1}`,
     `${prev}..${head}`,
   ]);
@@ -113,12 +116,13 @@ export async function firstParentHistory(
   repo: string,
   head: string,
   max: number,
+  time: CommitTime = 'committer',
 ): Promise<DeploymentChange[]> {
   if (max <= 0) return [];
   return parseLog(
     await git(repo, [
       'log',
-      FORMAT,
+      FORMAT[time],
       '--first-parent',
       `--max-count=${max}`,
       head,

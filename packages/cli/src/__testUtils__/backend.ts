@@ -197,8 +197,8 @@ export async function freePort(): Promise<number> {
 
 export interface TestRepo {
   dir: string;
-  /** Commits (empty) with this committer date; answers the sha. */
-  commit(message: string, committerDate: string): string;
+  /** Commits (empty) with this committer date (and author date, default the same); answers the sha. */
+  commit(message: string, committerDate: string, authorDate?: string): string;
   git(...args: string[]): string;
 }
 
@@ -224,7 +224,7 @@ export function createRepo(): TestRepo {
   return {
     dir,
     git,
-    commit(message, committerDate) {
+    commit(message, committerDate, authorDate = committerDate) {
       execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], {
         cwd: dir,
         env: {
@@ -233,7 +233,7 @@ export function createRepo(): TestRepo {
           HOME: dir,
           GIT_AUTHOR_NAME: 'Test',
           GIT_AUTHOR_EMAIL: 'test@example.com',
-          GIT_AUTHOR_DATE: committerDate,
+          GIT_AUTHOR_DATE: authorDate,
           GIT_COMMITTER_NAME: 'Test',
           GIT_COMMITTER_EMAIL: 'test@example.com',
           GIT_COMMITTER_DATE: committerDate,

@@ -266,6 +266,27 @@ describe('platform-metrics deployment in CI checkouts', () => {
     );
   });
 
+  it('--commit-time author takes the author dates: a rebased commit keeps the time it was written', async () => {
+    const rebased = createRepo();
+    const base = rebased.commit('base', '2026-04-01T08:00:00Z');
+    const head = rebased.commit('rebased', '2026-04-03T12:00:00Z', '2026-03-30T15:00:00+02:00');
+    const dates = async (...extra: string[]) => {
+      const result = await run(
+        ['deployment', '--entity', 'billing', '--environment', 'production', '--status', 'succeeded', '--since', base, '--id', 'dates-1', '--dry-run', ...extra],
+        { cwd: rebased.dir, env: { PLATFORM_METRICS_TOKEN: '' } },
+      );
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout).deployments[0].changes;
+    };
+    expect(await dates()).toEqual([{ id: head, committedAt: '2026-04-03T12:00:00.000Z' }]);
+    expect(await dates('--commit-time', 'author')).toEqual([{ id: head, committedAt: '2026-03-30T13:00:00.000Z' }]);
+    const bad = await run(['deployment', '--entity', 'billing', '--environment', 'production', '--status', 'succeeded', '--commit-time', 'push', '--dry-run'], {
+      cwd: rebased.dir,
+    });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--commit-time/);
+  });
+
   it('--since-last in a shallow clone without the previous commit exits 1 and says how to fetch it', async () => {
     const first = await run(
       [

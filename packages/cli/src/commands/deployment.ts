@@ -44,6 +44,8 @@ Changes (one of; default --since-last):
   --no-changes         No changes
   --initial-changes N  When the backend knows no earlier deployment with a commit:
                        send HEAD's first-parent history, at most N commits (default 0)
+  --commit-time T      committer (default) | author: which date of a commit is its time
+                       (lead time runs from it)
 
 Deployment:
   --entity REF         Entity ref, [kind:][namespace/]name (kind defaults to component)
@@ -73,6 +75,7 @@ const OPTIONS = {
   'since-last': { type: 'boolean' },
   'no-changes': { type: 'boolean' },
   'initial-changes': { type: 'string' },
+  'commit-time': { type: 'string' },
   id: { type: 'string' },
   source: { type: 'string' },
   'finished-at': { type: 'string' },
@@ -115,6 +118,9 @@ export async function deploymentCommand(
   const initialChanges = int(values, 'initial-changes', 0, {
     max: MAX_CHANGES,
   });
+  const commitTime =
+    oneOf(values, 'commit-time', ['committer', 'author'] as const) ??
+    'committer';
   const repo = path.resolve(io.cwd, str(values, 'repo') ?? '.');
   const source = str(values, 'source') ?? 'cli';
   const dryRun = !!values['dry-run'];
@@ -150,16 +156,25 @@ export async function deploymentCommand(
     );
 
   let changes: DeploymentChange[] = [];
+  // false: more commits shipped than one deployment may carry (the backend's coverage shows it)
+  let complete = true;
   let shipped = 'no changes';
   const initial = async (why: string) => {
     changes = headSha
-      ? await firstParentHistory(repo, headSha, initialChanges)
+      ? await firstParentHistory(repo, headSha, initialChanges, commitTime)
       : [];
     shipped = `${changes.length} changes (${why}; HEAD's first-parent history, --initial-changes ${initialChanges})`;
   };
   const between = async (prev: string, what: string) => {
-    const result = await changesBetween(repo, prev, headSha!);
+    const result = await changesBetween(
+      repo,
+      prev,
+      headSha!,
+      MAX_CHANGES,
+      commitTime,
+    );
     changes = result.changes;
+    complete = !result.truncated;
     shipped = `${changes.length} changes since ${what} ${shortSha(prev)}`;
     if (result.truncated) {
       log(
@@ -226,6 +241,7 @@ export async function deploymentCommand(
     version: fields.version,
     commitSha: headSha,
     changes,
+    changesComplete: complete ? undefined : false,
     type: fields.type,
     remediates: fields.remediates,
   };

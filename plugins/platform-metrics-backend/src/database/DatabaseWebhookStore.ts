@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { DeliveryRow, DeliveryUpdate, ProviderStats, PushRow, WebhookStore } from './WebhookStore';
+import { DeliveryRow, DeliveryUpdate, ProviderStats, PushRow, WebhookStore, isNoSha } from './WebhookStore';
 import { num, numOrNull } from './knex';
 
 const HOUR = 3_600_000;
@@ -26,6 +26,7 @@ function columns(update: DeliveryUpdate, at: number) {
     ...(update.subject !== undefined && { subject: update.subject }),
     ...(update.occurredAt !== undefined && { occurred_at: update.occurredAt }),
     ...(update.matchKey !== undefined && { match_key: update.matchKey }),
+    ...(update.awaitingPush !== undefined && { awaiting_push: update.awaitingPush }),
     processed_at: at,
   };
 }
@@ -103,24 +104,42 @@ export class DatabaseWebhookStore implements WebhookStore {
     return rows.map(toDelivery);
   }
 
+  async listAwaitingPush(provider: string, matchKey: string, sha: string) {
+    const rows = await this.db('pm_webhook_deliveries')
+      .where({ awaiting_push: sha, provider, match_key: matchKey })
+      .whereNotNull('subject')
+      .distinct('subject')
+      .orderBy('subject');
+    return rows.map(r => r.subject as string);
+  }
+
   async recordPush(push: PushRow, at: number) {
-    await this.db('pm_webhook_pushes')
+    const insert = this.db('pm_webhook_pushes')
       .insert({
         source: push.source,
         repository: push.repository,
         after_sha: push.after,
         before_sha: push.before,
         commits: JSON.stringify(push.commits),
+        truncated: push.truncated ?? false,
         received_at: at,
       })
-      .onConflict(['source', 'repository', 'after_sha'])
-      .merge();
+      .onConflict(['source', 'repository', 'after_sha']);
+    // a branch created at a known sha says less about it than the push that made the sha
+    await (isNoSha(push.before) ? insert.ignore() : insert.merge());
   }
 
   async getPush(source: string, repository: string, after: string): Promise<PushRow | undefined> {
     const row = await this.db('pm_webhook_pushes').where({ source, repository, after_sha: after }).first();
     if (!row) return undefined;
-    return { source, repository, after, before: row.before_sha, commits: JSON.parse(row.commits) };
+    return {
+      source,
+      repository,
+      after,
+      before: row.before_sha,
+      commits: JSON.parse(row.commits),
+      truncated: !!row.truncated,
+    };
   }
 
   async prune(before: number) {

@@ -20,7 +20,12 @@ export interface DeliveryUpdate {
   subject?: string | null;
   occurredAt?: number | null;
   matchKey?: string | null;
+  /** The sha of the push a deployment's change walk missed (null: none). */
+  awaitingPush?: string | null;
 }
+
+/** The all-zero sha a push carries for a branch it created (`before`) or deleted (`after`). */
+export const isNoSha = (sha: string) => /^0+$/.test(sha);
 
 /** A push: the commits from `before` (exclusive) to `after` of a repository. */
 export interface PushRow {
@@ -29,6 +34,8 @@ export interface PushRow {
   before: string;
   after: string;
   commits: Array<{ id: string; committedAt: number }>;
+  /** The hook listed only some of the push's commits (GitLab lists the last 20). */
+  truncated?: boolean;
 }
 
 /** Per provider, for `GET /integrations/status`. */
@@ -61,7 +68,15 @@ export interface WebhookStore {
   listDue(options: { before: number; maxAttempts: number; limit: number }): Promise<DeliveryRow[]>;
   /** Unmatched deliveries, oldest first, after `(receivedAt, provider, deliveryId)` of the previous page. */
   listUnmatched(limit: number, after?: DeliveryRow): Promise<DeliveryRow[]>;
-  /** Records a push (a redelivery replaces it). */
+  /**
+   * Subjects of the deliveries of `provider` matched on `matchKey` whose
+   * change walk missed the push with `after` = `sha`.
+   */
+  listAwaitingPush(provider: string, matchKey: string, sha: string): Promise<string[]>;
+  /**
+   * Records a push (a redelivery replaces it; a push that created the branch,
+   * `before` all zeros, never replaces one that knows its `before`).
+   */
   recordPush(push: PushRow, at: number): Promise<void>;
   /** The push whose `after` is the sha, if one was received. */
   getPush(source: string, repository: string, after: string): Promise<PushRow | undefined>;

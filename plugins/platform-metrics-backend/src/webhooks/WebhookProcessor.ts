@@ -15,6 +15,12 @@ export const MAX_ATTEMPTS = 10;
 /** Deliveries per retry batch. */
 const BATCH = 100;
 
+/** The annotation naming the repository whose pushes a deployment of a source is walked through. */
+const REPOSITORY_ANNOTATION: Record<string, string | undefined> = {
+  github: ANNOTATIONS.githubSlug,
+  gitlab: ANNOTATIONS.gitlabSlug,
+};
+
 const isFact = (p: ParsedDelivery): p is Fact => p.kind === 'deployment' || p.kind === 'incident';
 
 /**
@@ -81,6 +87,7 @@ export class WebhookProcessor {
       if (parsed.kind === 'activity') {
         if (parsed.push) await webhooks.recordPush(parsed.push, now);
         const entities = await this.entitiesOf(parsed.match);
+        if (parsed.push && entities.length) await this.applyAwaiting(row.provider, parsed.match[0], parsed.push.after);
         const state = entities.length ? 'processed' : 'unmatched';
         await webhooks.updateDelivery(
           row.provider,
@@ -144,15 +151,17 @@ export class WebhookProcessor {
     }
     let written = 0;
     let gap: string | undefined;
+    let missing: string | undefined;
     if (latest.kind === 'deployment') {
       const records = foldDeployment(facts as DeploymentFact[], entities);
-      const repository = latest.match.find(k => k.annotation === ANNOTATIONS.githubSlug)?.value;
+      const repository = latest.match.find(k => k.annotation === REPOSITORY_ANNOTATION[latest.source])?.value;
       for (const r of records) {
         const walked = await this.changesOf(r, repository);
         if (walked) {
           r.changes = walked.changes.map(c => ({ id: c.id, committedAt: new Date(c.committedAt).toISOString() }));
           r.changesComplete = walked.complete;
           gap = gap ?? walked.gap;
+          missing = missing ?? walked.missing;
         }
       }
       if (records.length) written = (await events.upsertDeployments(records)).received;
@@ -162,19 +171,28 @@ export class WebhookProcessor {
     }
     let reason: string | null = written ? null : 'no final state yet';
     if (gap) reason = `changes incomplete (changesComplete: false): ${gap}`;
-    await webhooks.updateSubject(subject, { state: 'processed', reason }, now);
+    await webhooks.updateSubject(subject, { state: 'processed', reason, awaitingPush: missing ?? null }, now);
     if (written) this.deps.onEventsWritten?.();
     return 'processed';
   }
 
   /**
-   * The changes of a successful GitHub production deployment, from the
-   * pushes between the previous successful production deployment's sha and
-   * its own (docs/metrics.md); `undefined` for any other deployment.
+   * The deployments whose change walk missed the push that just arrived:
+   * processed again, so they get its commits (and walk on from its `before`).
+   */
+  private async applyAwaiting(provider: string, match: MatchKey, after: string) {
+    const subjects = await this.deps.stores.webhooks.listAwaitingPush(provider, matchKeyString(match), after);
+    for (const subject of subjects) await this.applySubject(subject);
+  }
+
+  /**
+   * The changes of a successful GitHub or GitLab production deployment,
+   * from the pushes between the previous successful production deployment's
+   * sha and its own (docs/metrics.md); `undefined` for any other deployment.
    */
   private async changesOf(d: DeploymentInput, repository?: string): Promise<WalkedChanges | undefined> {
     const { productionEnvironments } = this.deps;
-    if (d.source !== 'github' || d.status !== 'succeeded' || !d.commitSha) return undefined;
+    if (!REPOSITORY_ANNOTATION[d.source] || d.status !== 'succeeded' || !d.commitSha) return undefined;
     if (!productionEnvironments.includes(d.environment)) return undefined;
     if (!repository) return undefined;
     const previous = await this.deps.stores.events.latestDeployment(
@@ -183,7 +201,7 @@ export class WebhookProcessor {
       Date.parse(d.finishedAt),
     );
     const walked = await walkChanges(d.commitSha, previous?.commitSha ?? undefined, after =>
-      this.deps.stores.webhooks.getPush('github', repository, after),
+      this.deps.stores.webhooks.getPush(d.source, repository, after),
     );
     if (!previous?.commitSha && walked.complete === false) {
       return { ...walked, gap: `no previous successful production deployment with a sha (${walked.gap})` };

@@ -1,15 +1,16 @@
-import { PushRow } from '../database/WebhookStore';
+import { PushRow, isNoSha } from '../database/WebhookStore';
 
 /** Pushes walked back at most for one deployment. */
 const MAX_PUSHES = 200;
-const NO_SHA = /^0+$/;
 
 export interface WalkedChanges {
   changes: Array<{ id: string; committedAt: number }>;
-  /** False when a push on the way is missing, or there is no previous deployment to stop at. */
+  /** False when a push on the way is missing or lists only some of its commits, or there is no previous deployment to stop at. */
   complete: boolean;
   /** Why not complete. */
   gap?: string;
+  /** The sha whose push was missing (or only created a branch): when it arrives, the walk can go further. */
+  missing?: string;
 }
 
 /**
@@ -24,18 +25,25 @@ export async function walkChanges(
   pushOf: (after: string) => Promise<PushRow | undefined>,
 ): Promise<WalkedChanges> {
   const changes = new Map<string, number>();
-  const result = (complete: boolean, gap?: string): WalkedChanges => ({
-    changes: [...changes].map(([id, committedAt]) => ({ id, committedAt })),
-    complete,
-    ...(gap && { gap }),
-  });
+  const truncated: string[] = [];
+  const result = (reached: boolean, gap?: string, missing?: string): WalkedChanges => {
+    const why = gap ?? (truncated.length ? `the push hook of ${truncated.join(', ')} listed only some commits` : undefined);
+    return {
+      changes: [...changes].map(([id, committedAt]) => ({ id, committedAt })),
+      complete: reached && truncated.length === 0,
+      ...(why && { gap: why }),
+      ...(missing && { missing }),
+    };
+  };
   let sha = head;
   for (let i = 0; i < MAX_PUSHES; i++) {
     if (sha === stop) return result(true);
     const push = await pushOf(sha);
-    if (!push) return result(false, `no push with after ${sha}`);
+    if (!push) return result(false, `no push with after ${sha}`, sha);
     for (const c of push.commits) if (!changes.has(c.id)) changes.set(c.id, c.committedAt);
-    if (NO_SHA.test(push.before)) return result(false, `the push of ${sha} created the branch`);
+    if (push.truncated) truncated.push(sha);
+    // the push that made the sha on the deployed branch may still come (a branch created there came first)
+    if (isNoSha(push.before)) return result(false, `the push of ${sha} created the branch`, sha);
     if (push.before === stop) return result(true);
     sha = push.before;
   }

@@ -33,7 +33,23 @@ describe('parsing deliveries', () => {
         { annotation: 'gitlab.com/project-id', value: '2200' },
       ],
     });
-    expect(parseGitlab('Push Hook', fixture('gitlab/push.json'))).toMatchObject({ kind: 'activity' });
+    expect(parseGitlab('Push Hook', fixture('gitlab/push.json'))).toEqual({
+      kind: 'activity',
+      match: [
+        { annotation: 'gitlab.com/project-slug', value: 'acme/payments' },
+        { annotation: 'gitlab.com/project-id', value: '2200' },
+      ],
+      push: {
+        source: 'gitlab',
+        repository: 'acme/payments',
+        before: '89e6c98d92887913cadf06b2adb97f26cde4849b',
+        after: '3f786850e387550fdab836ed7e6dc881de23001b',
+        commits: [{ id: '3f786850e387550fdab836ed7e6dc881de23001b', committedAt: Date.parse('2026-03-02T09:40:00Z') }],
+      },
+    });
+    // GitLab lists the last 20 commits of a push, and how many it had
+    const big = { ...fixture('gitlab/push.json'), total_commits_count: 21 };
+    expect(parseGitlab('Push Hook', big)).toMatchObject({ push: { truncated: true } });
     expect(parsePagerduty(fixture('pagerduty/incident.triggered.json'))).toMatchObject({
       kind: 'incident',
       transition: 'open',

@@ -1,4 +1,5 @@
 import { lower, normalizeEntityRef } from '../lib/refs';
+import { PushRow } from '../database/WebhookStore';
 import { ANNOTATIONS, MatchKey, ParsedDelivery } from './types';
 
 /**
@@ -63,6 +64,30 @@ function entityHint(payload: unknown): string | undefined {
   }
 }
 
+/** GitHub lists at most this many commits of a push in its hook; GitLab lists the last 20 and their total. */
+const GITHUB_MAX_COMMITS = 2048;
+
+/**
+ * The push a GitHub or GitLab push hook describes (both name the fields
+ * `before`, `after` and `commits[].{id,timestamp}`); `truncated` when the
+ * hook says, or suggests, it listed only some of the commits.
+ */
+function pushOf(source: string, repository: string, body: Json, maxListed: number): PushRow | undefined {
+  const before = sha(body.before);
+  const after = sha(body.after);
+  if (!before || !after) return undefined;
+  const listed = Array.isArray(body.commits) ? body.commits : [];
+  const commits: PushRow['commits'] = [];
+  for (const c of listed) {
+    const id = isObject(c) ? sha(c.id) : undefined;
+    const committedAt = isObject(c) ? time(c.timestamp) : undefined;
+    if (id && committedAt !== undefined) commits.push({ id, committedAt });
+  }
+  const total = typeof body.total_commits_count === 'number' ? body.total_commits_count : undefined;
+  const truncated = (total !== undefined && total > listed.length) || listed.length >= maxListed;
+  return { source, repository, before, after, commits, ...(truncated && { truncated }) };
+}
+
 const GITHUB_TERMINAL: Record<string, 'succeeded' | 'failed'> = {
   success: 'succeeded',
   failure: 'failed',
@@ -83,15 +108,7 @@ export function parseGithub(event: string, body: unknown, options: ParseOptions)
   const match = key(ANNOTATIONS.githubSlug, body.repository?.full_name);
   if (event === 'push') {
     if (!match.length) return unprocessable('push without repository.full_name');
-    const before = sha(body.before);
-    const after = sha(body.after);
-    const commits: Array<{ id: string; committedAt: number }> = [];
-    for (const c of Array.isArray(body.commits) ? body.commits : []) {
-      const id = isObject(c) ? sha(c.id) : undefined;
-      const committedAt = isObject(c) ? time(c.timestamp) : undefined;
-      if (id && committedAt !== undefined) commits.push({ id, committedAt });
-    }
-    const push = before && after ? { source: 'github', repository: match[0].value, before, after, commits } : undefined;
+    const push = pushOf('github', match[0].value, body, GITHUB_MAX_COMMITS);
     return { kind: 'activity', match, ...(push && { push }) };
   }
   if (event === 'deployment_status') {
@@ -152,6 +169,7 @@ function gitlabMatch(project: unknown, projectId: unknown): MatchKey[] {
   return [...key(ANNOTATIONS.gitlabSlug, p.path_with_namespace), ...key(ANNOTATIONS.gitlabId, p.id ?? projectId)];
 }
 
+const GITLAB_MAX_COMMITS = 20;
 const GITLAB_TERMINAL: Record<string, 'succeeded' | 'failed'> = { success: 'succeeded', failed: 'failed' };
 
 /** A GitLab delivery by its `X-Gitlab-Event` (or the body's `object_kind`). */
@@ -160,7 +178,10 @@ export function parseGitlab(event: string, body: unknown): ParsedDelivery {
   const kind = lower(str(body.object_kind) ?? event.replace(/ Hook$/i, ''));
   const match = gitlabMatch(body.project, body.project_id);
   if (kind === 'push' || kind === 'pipeline') {
-    return match.length ? { kind: 'activity', match } : unprocessable(`${kind} without project`);
+    if (!match.length) return unprocessable(`${kind} without project`);
+    const slug = match.find(k => k.annotation === ANNOTATIONS.gitlabSlug);
+    const push = kind === 'push' && slug ? pushOf('gitlab', slug.value, body, GITLAB_MAX_COMMITS) : undefined;
+    return { kind: 'activity', match, ...(push && { push }) };
   }
   if (kind === 'deployment') {
     const id = str(body.deployment_id);
