@@ -236,6 +236,15 @@ export class DatabaseEventStore implements EventStore {
     return row ? toDeployment(row) : undefined;
   }
 
+  async recordIds(kind: 'deployment' | 'incident', source: string, id: string, entityRefs: string[]) {
+    const rows = await this.db(kind === 'deployment' ? 'pm_deployments' : 'pm_incidents')
+      .where('source', source)
+      .whereIn('id', [id, ...entityRefs.map(ref => `${id}/${ref}`)])
+      .whereIn('entity_ref', entityRefs)
+      .select('id', 'entity_ref');
+    return new Map(rows.map(r => [r.entity_ref as string, r.id as string]));
+  }
+
   async listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]> {
     const q = this.db('pm_deployment_changes as c')
       .join('pm_deployments as d', function on() {

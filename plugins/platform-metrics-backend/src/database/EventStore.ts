@@ -63,6 +63,11 @@ export interface EventStore {
    * (lower-case); with `before`, the latest that finished before it.
    */
   latestDeployment(entityRef: string, environments: string[], before?: number): Promise<DeploymentRow | undefined>;
+  /**
+   * The records a webhook subject was written as for these entities: entity
+   * ref → stored id, among the ids `id` and `id/<entity ref>` of a source.
+   */
+  recordIds(kind: 'deployment' | 'incident', source: string, id: string, entityRefs: string[]): Promise<Map<string, string>>;
   /** Changes whose first successful production deployment is in `[from, to)`. */
   listFirstChanges(query: EventQuery): Promise<FirstChangeRow[]>;
   /**

@@ -244,6 +244,24 @@ describe.each(createTestDatabases().eachSupportedId())('webhook receivers on %p'
       expect((await deployments()).map(d => [d.id, d.entityRef])).toEqual([['4400001', 'component:default/cart']]);
     });
 
+    it('never counts a deployment twice when a second entity with its repository appears', async () => {
+      await catalogWith(services.stores, [{ ref: 'component:default/cart', annotations: { 'github.com/project-slug': 'acme/shop' } }]);
+      await github('deployment_status', shop({}), 'g-1');
+      expect((await deployments()).map(d => [d.id, d.entityRef])).toEqual([['4400001', 'component:default/cart']]);
+      await catalogWith(services.stores, [
+        { ref: 'component:default/cart', annotations: { 'github.com/project-slug': 'acme/shop' } },
+        { ref: 'component:default/checkout', annotations: { 'github.com/project-slug': 'acme/shop' } },
+      ]);
+      // a later status of the same deployment: cart keeps its record, checkout gets one
+      const later = shop({});
+      later.deployment_status.created_at = '2026-03-02T10:07:00Z';
+      await github('deployment_status', later, 'g-2');
+      expect((await deployments()).map(d => [d.id, d.entityRef, d.finishedAt]).sort()).toEqual([
+        ['4400001', 'component:default/cart', Date.parse('2026-03-02T10:07:00Z')],
+        ['4400001/component:default/checkout', 'component:default/checkout', Date.parse('2026-03-02T10:07:00Z')],
+      ]);
+    });
+
     it('counts it for the entity configured for the environment', async () => {
       await github('deployment_status', shop({ environment: 'checkout-production' }), 'g-1');
       expect((await deployments()).map(d => [d.id, d.entityRef])).toEqual([['4400001', 'component:default/checkout']]);

@@ -153,7 +153,8 @@ export class WebhookProcessor {
     let gap: string | undefined;
     let missing: string | undefined;
     if (latest.kind === 'deployment') {
-      const records = foldDeployment(facts as DeploymentFact[], entities);
+      const recorded = await events.recordIds('deployment', latest.source, latest.id, entities);
+      const records = foldDeployment(facts as DeploymentFact[], entities, recorded);
       const repository = latest.match.find(k => k.annotation === REPOSITORY_ANNOTATION[latest.source])?.value;
       for (const r of records) {
         const walked = await this.changesOf(r, repository);
@@ -166,7 +167,8 @@ export class WebhookProcessor {
       }
       if (records.length) written = (await events.upsertDeployments(records)).received;
     } else {
-      const records = foldIncident(facts as IncidentFact[], entities);
+      const recorded = await events.recordIds('incident', latest.source, latest.id, entities);
+      const records = foldIncident(facts as IncidentFact[], entities, recorded);
       if (records.length) written = (await events.upsertIncidents(records)).received;
     }
     let reason: string | null = written ? null : 'no final state yet';

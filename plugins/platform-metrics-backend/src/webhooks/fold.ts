@@ -10,15 +10,25 @@ import { DeploymentFact, IncidentFact } from './types';
 const iso = (t: number) => new Date(t).toISOString();
 const rank = (status: DeploymentFact['status']) => (status === 'failed' ? 1 : 0);
 
-/** Where one record is kept per entity: the tool's id, or `<id>/<entity ref>` when a deployment counts for several. */
-export const recordId = (id: string, entityRef: string, entities: number) =>
-  entities === 1 ? id : `${id}/${entityRef}`;
+/**
+ * Where one record is kept per entity: the tool's id, or `<id>/<entity ref>`
+ * when it counts for several; an entity the subject was recorded for before
+ * keeps that record's id (`recorded`), so that a change in the set of
+ * entities never counts it twice.
+ */
+export function recordId(id: string, entityRef: string, entities: number, recorded?: Map<string, string>) {
+  return recorded?.get(entityRef) ?? (entities === 1 ? id : `${id}/${entityRef}`);
+}
 
 /**
  * The deployment the facts describe: the final state (success, failure)
  * with the latest time wins; `undefined` while no final state arrived.
  */
-export function foldDeployment(facts: DeploymentFact[], entityRefs: string[]): DeploymentInput[] {
+export function foldDeployment(
+  facts: DeploymentFact[],
+  entityRefs: string[],
+  recorded?: Map<string, string>,
+): DeploymentInput[] {
   const final = facts
     .filter(f => f.status !== null)
     // at the same time, a failure wins
@@ -27,7 +37,7 @@ export function foldDeployment(facts: DeploymentFact[], entityRefs: string[]): D
   if (!final || !final.status) return [];
   const commitSha = final.commitSha ?? facts.find(f => f.commitSha)?.commitSha;
   return entityRefs.map(entityRef => ({
-    id: recordId(final.id, entityRef, entityRefs.length),
+    id: recordId(final.id, entityRef, entityRefs.length, recorded),
     source: final.source,
     entityRef,
     environment: final.environment,
@@ -44,7 +54,11 @@ export function foldDeployment(facts: DeploymentFact[], entityRefs: string[]): D
  * creation, a trigger, or a resolution that came first), resolved when the
  * latest transition is a resolution.
  */
-export function foldIncident(facts: IncidentFact[], entityRefs: string[]): IncidentInput[] {
+export function foldIncident(
+  facts: IncidentFact[],
+  entityRefs: string[],
+  recorded?: Map<string, string>,
+): IncidentInput[] {
   if (facts.length === 0) return [];
   const sorted = [...facts].sort(
     // at the same time, the resolution comes last
@@ -55,7 +69,7 @@ export function foldIncident(facts: IncidentFact[], entityRefs: string[]): Incid
   const resolvedAt = last.transition === 'resolve' ? Math.max(last.occurredAt, openedAt) : null;
   const severity = sorted.map(f => f.severity).filter(Boolean).pop();
   return entityRefs.map(entityRef => ({
-    id: recordId(last.id, entityRef, entityRefs.length),
+    id: recordId(last.id, entityRef, entityRefs.length, recorded),
     source: last.source,
     entityRef,
     openedAt: iso(openedAt),
