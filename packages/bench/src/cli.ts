@@ -24,9 +24,10 @@ const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|all] [--size 
               replicas: two replicas on one PostgreSQL under concurrent writers and
               readers (5xx, reads/s, writes/s, read p50/p95, how soon events show,
               exact final counts); all (default): both;
-              webhooks (only when named): signed GitHub deliveries through
-              POST /webhooks/github from concurrent senders (deliveries/s, p50/p95,
-              redeliveries counted once), on --db
+              webhooks (only when named): signed GitHub push and deployment_status
+              deliveries (~1 KB) through POST /webhooks/github from concurrent
+              senders (deliveries/s, p50/p95, redeliveries counted once, exact
+              counts), to 50 entities (small) or 2000 (large), on --db
   --deliveries N, --senders N
               the webhooks series' load (default 2000 deliveries, 8 senders)
   --size      small (default): ${SIZES.small.description}
@@ -180,18 +181,19 @@ export async function main(argv: string[]): Promise<number> {
     const dir = path.join(RESULTS_DIR, 'webhooks');
     fs.mkdirSync(dir, { recursive: true });
     for (const [i, db] of dbs.entries()) {
-      log(`webhooks series on ${db}: ${values.deliveries} deliveries from ${values.senders} senders`);
+      const entities = size === 'large' ? 2000 : 50;
+      log(`webhooks series on ${db}, ${size}: ${values.deliveries} deliveries to ${entities} entities from ${values.senders} senders`);
       const result = await runWebhookSeries({
         db,
         port: port + 20 + i,
         deliveries: Number(values.deliveries),
         senders: Number(values.senders),
-        entities: 50,
+        entities,
         keep: values.keep,
         code: codeDescription(),
         log,
       });
-      fs.writeFileSync(path.join(dir, `${db}.json`), `${JSON.stringify({ machine, result }, null, 2)}\n`);
+      fs.writeFileSync(path.join(dir, `${size}-${db}.json`), `${JSON.stringify({ machine, result }, null, 2)}\n`);
       console.log(`\nwebhooks on ${db}: ${JSON.stringify(result, null, 2)}`);
     }
     return 0;

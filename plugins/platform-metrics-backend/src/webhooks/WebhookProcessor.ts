@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
-import { DeliveryRow, DeliveryState, WebhookStore } from '../database/WebhookStore';
+import { DeliveryRow, DeliveryState, WebhookStore, isNoSha } from '../database/WebhookStore';
 import { Clock } from '../lib/time';
 import { DeploymentInput } from '../schema/validation';
 import { WalkedChanges, walkChanges } from './changes';
@@ -120,42 +120,52 @@ export class WebhookProcessor {
   /**
    * Folds every delivery of a subject into its record and writes it; again
    * while deliveries of the subject arrived meanwhile, so that of two
-   * concurrent writers the last one writes what both know.
+   * concurrent writers the last one writes what both know; and again when
+   * the push its change walk missed was stored meanwhile (the push's own
+   * processing may have looked for waiting deployments before this one
+   * recorded that it waits: one of the two sees the other).
    */
   private async applySubject(subject: string): Promise<DeliveryState> {
     const { webhooks } = this.deps.stores;
     let rows = await webhooks.listSubject(subject);
     for (let round = 0; ; round++) {
-      const state = await this.applyRows(subject, rows);
+      const { state, missing } = await this.applyRows(subject, rows);
       const now = await webhooks.listSubject(subject);
       const ids = (list: DeliveryRow[]) => list.map(r => `${r.provider}/${r.deliveryId}`).join(' ');
-      if (ids(now) === ids(rows) || round >= 4) return state;
+      const push = missing && (await webhooks.getPush(missing.source, missing.repository, missing.after));
+      // a push that only created a branch is what the walk stopped at: it has not arrived
+      const arrived = !!push && !isNoSha(push.before);
+      if ((ids(now) === ids(rows) && !arrived) || round >= 4) return state;
       rows = now;
     }
   }
 
-  private async applyRows(subject: string, rows: DeliveryRow[]): Promise<DeliveryState> {
+  private async applyRows(
+    subject: string,
+    rows: DeliveryRow[],
+  ): Promise<{ state: DeliveryState; missing?: { source: string; repository: string; after: string } }> {
     const { webhooks, events } = this.deps.stores;
     const facts = rows
       .filter(r => r.state !== 'unprocessable')
       .map(r => this.parse(r))
       .filter(isFact)
       .filter(f => subjectOf(f) === subject);
-    if (facts.length === 0) return 'processed';
+    if (facts.length === 0) return { state: 'processed' };
     const latest = facts.reduce((a, b) => (b.occurredAt >= a.occurredAt ? b : a));
     const entities = await this.entitiesFor(latest);
     const now = this.clock();
     if (entities.length === 0) {
       await webhooks.updateSubject(subject, { state: 'unmatched', reason: unmatchedReason(latest.match) }, now);
-      return 'unmatched';
+      return { state: 'unmatched' };
     }
     let written = 0;
     let gap: string | undefined;
     let missing: string | undefined;
+    let repository: string | undefined;
     if (latest.kind === 'deployment') {
       const recorded = await events.recordIds('deployment', latest.source, latest.id, entities);
       const records = foldDeployment(facts as DeploymentFact[], entities, recorded);
-      const repository = latest.match.find(k => k.annotation === REPOSITORY_ANNOTATION[latest.source])?.value;
+      repository = latest.match.find(k => k.annotation === REPOSITORY_ANNOTATION[latest.source])?.value;
       for (const r of records) {
         const walked = await this.changesOf(r, repository);
         if (walked) {
@@ -175,7 +185,7 @@ export class WebhookProcessor {
     if (gap) reason = `changes incomplete (changesComplete: false): ${gap}`;
     await webhooks.updateSubject(subject, { state: 'processed', reason, awaitingPush: missing ?? null }, now);
     if (written) this.deps.onEventsWritten?.();
-    return 'processed';
+    return { state: 'processed', ...(missing && repository && { missing: { source: latest.source, repository, after: missing } }) };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import { IncomingHttpHeaders } from 'node:http';
-import { DeliveryState, WebhookStore } from '../database/WebhookStore';
+import { DeliveryRow, DeliveryState, WebhookStore } from '../database/WebhookStore';
 import { Clock } from '../lib/time';
 import { argocdDeliveryId } from './parse';
 import { IntegrationSettings } from './settings';
@@ -132,15 +132,28 @@ export class WebhookReceiver {
 
   private async accept(provider: Provider, deliveryId: string, event: string, body: string): Promise<WebhookAnswer> {
     const { store, processor } = this.deps;
-    const created = await store.insertDelivery({ provider, deliveryId, event, body, receivedAt: this.clock() });
+    const receivedAt = this.clock();
+    const created = await store.insertDelivery({ provider, deliveryId, event, body, receivedAt });
     if (!created) return { status: 200, body: { deliveryId, state: 'duplicate' } };
-    const row = await store.getDelivery(provider, deliveryId);
+    // the row as stored (the store keeps at most 64 characters of the event name)
+    const row: DeliveryRow = {
+      provider,
+      deliveryId,
+      event: event.slice(0, 64),
+      receivedAt,
+      body,
+      state: 'pending',
+      reason: null,
+      subject: null,
+      matchKey: null,
+      attempts: 0,
+    };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'pending'>(resolve => {
       timer = setTimeout(() => resolve('pending'), this.inlineMs);
     });
     // stored: whatever happens now, the inbox task finishes the work
-    const state = await Promise.race([processor.process(row!), late]).finally(() => clearTimeout(timer));
+    const state = await Promise.race([processor.process(row), late]).finally(() => clearTimeout(timer));
     const accepted = state === 'pending' || state === 'failed' || state === 'unprocessable';
     return { status: accepted ? 202 : 200, body: { deliveryId, state } };
   }
