@@ -13,6 +13,36 @@ jest.setTimeout(60_000);
 const SECRET = 'lead-time-test-secret';
 const sha = (c: string) => c.repeat(40);
 
+/** Sends a signed GitHub delivery; it must be answered 200. */
+async function sendGithub(app: express.Express, event: string, body: unknown, delivery: string) {
+  const text = JSON.stringify(body);
+  const res = await request(app)
+    .post('/webhooks/github')
+    .set('Content-Type', 'application/json')
+    .set('X-GitHub-Event', event)
+    .set('X-GitHub-Delivery', delivery)
+    .set('X-Hub-Signature-256', signGithub(SECRET, text))
+    .send(text);
+  expect(res.status).toBe(200);
+}
+
+/** A GitHub push of `before..after` with commits `[id, timestamp]`. */
+const githubPush = (before: string, after: string, commits: Array<[string, string]>) => ({
+  ...fixture('github/push.json'),
+  before,
+  after,
+  commits: commits.map(([id, timestamp]) => ({ id, timestamp })),
+});
+
+/** A successful production GitHub deployment of `head`. */
+function githubDeploy(id: number, head: string, at: string) {
+  const body = fixture('github/deployment_status.json');
+  body.deployment.id = id;
+  body.deployment.sha = head;
+  body.deployment_status.created_at = at;
+  return body;
+}
+
 describe.each(createTestDatabases().eachSupportedId())('changes of webhook deployments from pushes on %p', databaseId => {
   const databases = createTestDatabases();
 
@@ -22,30 +52,9 @@ describe.each(createTestDatabases().eachSupportedId())('changes of webhook deplo
     );
     await catalogWith(services.stores, [{ ref: 'component:default/payments', annotations: { 'github.com/project-slug': 'acme/payments' } }]);
     const app = express().use(await createTestRouter(services)).use(mockErrorHandler());
-    const send = async (event: string, body: unknown, delivery: string) => {
-      const text = JSON.stringify(body);
-      const res = await request(app)
-        .post('/webhooks/github')
-        .set('Content-Type', 'application/json')
-        .set('X-GitHub-Event', event)
-        .set('X-GitHub-Delivery', delivery)
-        .set('X-Hub-Signature-256', signGithub(SECRET, text))
-        .send(text);
-      expect(res.status).toBe(200);
-    };
-    const push = (before: string, after: string, commits: Array<[string, string]>) => ({
-      ...fixture('github/push.json'),
-      before,
-      after,
-      commits: commits.map(([id, timestamp]) => ({ id, timestamp })),
-    });
-    const deploy = (id: number, head: string, at: string) => {
-      const body = fixture('github/deployment_status.json');
-      body.deployment.id = id;
-      body.deployment.sha = head;
-      body.deployment_status.created_at = at;
-      return body;
-    };
+    const send = (event: string, body: unknown, delivery: string) => sendGithub(app, event, body, delivery);
+    const push = githubPush;
+    const deploy = githubDeploy;
 
     await send('push', push(sha('a'), sha('b'), [[sha('1'), '2026-03-02T08:00:00Z'], [sha('b'), '2026-03-02T08:30:00Z']]), 'p-1');
     await send('deployment_status', deploy(1, sha('b'), '2026-03-02T09:00:00Z'), 'd-1');
@@ -102,30 +111,10 @@ describe.each(createTestDatabases().eachSupportedId())('changes of webhook deplo
 
   it('processes a deployment again when the push it missed arrives late, up to the complete chain', async () => {
     const { services, app } = await setup({ github: { webhookSecret: SECRET } });
-    const send = async (event: string, body: unknown, delivery: string) => {
-      const text = JSON.stringify(body);
-      const res = await request(app)
-        .post('/webhooks/github')
-        .set('Content-Type', 'application/json')
-        .set('X-GitHub-Event', event)
-        .set('X-GitHub-Delivery', delivery)
-        .set('X-Hub-Signature-256', signGithub(SECRET, text))
-        .send(text);
-      expect(res.status).toBe(200);
-    };
-    const push = (before: string, after: string, commits: string[]) => ({
-      ...fixture('github/push.json'),
-      before,
-      after,
-      commits: commits.map((id, i) => ({ id, timestamp: `2026-03-02T0${i + 1}:00:00Z` })),
-    });
-    const deploy = (id: number, head: string, at: string) => {
-      const body = fixture('github/deployment_status.json');
-      body.deployment.id = id;
-      body.deployment.sha = head;
-      body.deployment_status.created_at = at;
-      return body;
-    };
+    const send = (event: string, body: unknown, delivery: string) => sendGithub(app, event, body, delivery);
+    const push = (before: string, after: string, commits: string[]) =>
+      githubPush(before, after, commits.map((id, i) => [id, `2026-03-02T0${i + 1}:00:00Z`] as [string, string]));
+    const deploy = githubDeploy;
     const delivery = (id: string) => services.stores.webhooks.getDelivery('github', id);
 
     await send('push', push(sha('a'), sha('b'), [sha('b')]), 'p-ab');
