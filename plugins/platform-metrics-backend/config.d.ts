@@ -42,6 +42,16 @@ export interface Config {
        */
       rules?: Array<{ annotation: string; value?: string }>;
     };
+    /**
+     * The period comparisons (`compare=baseline`) are made against, e.g. the
+     * quarter before the platform launched: ISO dates, `to` exclusive.
+     */
+    baseline?: {
+      from: string;
+      to: string;
+      /** Shown beside the figures, e.g. "Before the platform". Default "Baseline". */
+      label?: string;
+    };
     costs?: {
       /**
        * The one currency of cost records (ISO 4217, e.g. EUR); records in

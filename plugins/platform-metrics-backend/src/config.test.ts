@@ -21,6 +21,19 @@ describe('readSettings', () => {
     ]);
   });
 
+  it('reads the baseline as whole UTC days, and refuses one that ends before it starts or is not a date', () => {
+    expect(read({}).baseline).toBeUndefined();
+    expect(read({ baseline: { from: '2025-10-01', to: '2025-12-31T12:00:00Z', label: 'Before the platform' } }).baseline).toEqual({
+      from: Date.parse('2025-10-01T00:00:00Z'),
+      to: Date.parse('2026-01-01T00:00:00Z'),
+      label: 'Before the platform',
+    });
+    expect(read({ baseline: { from: '2025-10-01', to: '2025-11-01' } }).baseline?.label).toBe('Baseline');
+    expect(() => read({ baseline: { from: '2025-10-01', to: '2025-09-01' } })).toThrow(/platformMetrics\.baseline\.to: must be after/);
+    expect(() => read({ baseline: { from: 'last autumn', to: '2025-09-01' } })).toThrow(/platformMetrics\.baseline\.from: expected an ISO-8601 date/);
+    expect(() => read({ baseline: { from: '2025-10-01' } })).toThrow(/platformMetrics\.baseline\.to/);
+  });
+
   it('takes one currency for costs, USD by default, and refuses what is not an ISO 4217 code', () => {
     expect(read({}).costs).toEqual({ currency: 'USD' });
     expect(read({ costs: { currency: 'eur' } }).costs).toEqual({ currency: 'EUR' });

@@ -7,6 +7,7 @@ import {
   MAX_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { lower } from './lib/refs';
+import { DAY } from './lib/time';
 import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
 
@@ -51,6 +52,8 @@ export interface PlatformMetricsSettings {
   catalogSync: { frequencyMinutes: number; pageSize: number };
   /** The installation's one currency for cost records (ISO 4217, upper-case). */
   costs: { currency: string };
+  /** The pre-platform period comparisons are made against (metrics.md §9); epoch ms, whole UTC days. */
+  baseline?: { from: number; to: number; label: string };
   ingest: {
     /** How far past now an ingested timestamp may be, in minutes (clock skew of the sender). */
     maxFutureSkewMinutes: number;
@@ -222,6 +225,23 @@ function currencyOf(c: Reader): string {
   return currency.toUpperCase();
 }
 
+/** `baseline: { from, to, label }`: ISO dates or timestamps, rounded out to whole UTC days. */
+function baselineOf(c: Reader): PlatformMetricsSettings['baseline'] {
+  const from = c.optionalString('baseline.from');
+  const to = c.optionalString('baseline.to');
+  if (from === undefined && to === undefined) return undefined;
+  const day = (key: string, v: string | undefined, up: boolean) => {
+    const t = v === undefined ? NaN : Date.parse(v);
+    if (!Number.isFinite(t)) invalid(key, `expected an ISO-8601 date such as 2025-10-01, got '${v ?? ''}'`);
+    return (up ? Math.ceil(t / DAY) : Math.floor(t / DAY)) * DAY;
+  };
+  const start = day('baseline.from', from, false);
+  const end = day('baseline.to', to, true);
+  if (end <= start) invalid('baseline.to', 'must be after baseline.from');
+  if (end - start > MAX_WINDOW_DAYS * DAY) invalid('baseline', `must span at most ${MAX_WINDOW_DAYS} days`);
+  return { from: start, to: end, label: c.string('baseline.label', 'Baseline') };
+}
+
 /**
  * Reads and validates every option of the plugin into one settings object.
  * `env` is the `NODE_ENV` the rules depend on (a pseudonym secret is
@@ -263,6 +283,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
       retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
     },
     costs: { currency: currencyOf(c) },
+    baseline: baselineOf(c),
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
       pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),

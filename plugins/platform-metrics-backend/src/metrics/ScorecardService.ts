@@ -4,7 +4,9 @@ import { PlatformMetricsSettings } from '../config';
 import { CatalogStore, EntityRow } from '../database/CatalogStore';
 import { DeploymentRow, EventStore } from '../database/EventStore';
 import { Window, isoOrNull, windowJson } from '../lib/time';
-import { summarise, weeklyTrend } from './dora';
+import { CompareWith, referenceWindow } from './comparison';
+import { EntityFacts, summarise, weeklyTrend } from './dora';
+import { ALPHA, compareImpact } from './impact';
 import { MetricsReader } from './MetricsReader';
 import { failedDeploymentRecoveryTime } from './recovery';
 import { createdAtOf, ttfdSeconds } from './ttfd';
@@ -47,7 +49,7 @@ export class ScorecardService {
     private readonly settings: PlatformMetricsSettings,
   ) {}
 
-  async getScorecard(entityRef: string, window: Window): Promise<EntityScorecard> {
+  async getScorecard(entityRef: string, window: Window, compare?: CompareWith): Promise<EntityScorecard> {
     const { events, catalog } = this.stores;
     const [facts, firsts, recentDeployments, entity, installedAt, recentIncidents, incomplete] = await Promise.all([
       this.reader.facts(window, [entityRef]),
@@ -70,6 +72,7 @@ export class ScorecardService {
     const dora = summarise([own], window, this.settings);
     const total = dora.deploymentFrequency.count;
     return {
+      ...(compare && { comparison: await this.comparison(compare, window, own) }),
       entityRef,
       window: windowJson(window),
       benchmark: this.settings.benchmark,
@@ -93,6 +96,26 @@ export class ScorecardService {
         resolvedAt: isoOrNull(i.resolvedAt),
         causedBy: i.causedBy,
       })),
+    };
+  }
+
+  /** The window's DORA metrics against the reference period's, from the same day rollups (metrics.md §9). */
+  private async comparison(compare: CompareWith, window: Window, own: EntityFacts): Promise<EntityScorecard['comparison']> {
+    const reference = referenceWindow(compare, window, this.settings);
+    const facts = await this.reader.facts(reference.window, [own.entityRef]);
+    const metrics = compareImpact(
+      facts.get(own.entityRef)?.days ?? [],
+      own.days,
+      { before: reference.window, after: window, complete: true },
+      this.settings.minSamples,
+    );
+    return {
+      against: compare,
+      label: reference.label,
+      reference: windowJson(reference.window),
+      minSamples: this.settings.minSamples,
+      alpha: ALPHA,
+      metrics,
     };
   }
 }

@@ -83,7 +83,7 @@ describe('the spec', () => {
         ),
     );
     // present only where they apply: the matched rule of an adopted entity,
-    // the rules that would adopt one that is not adopted
-    expect(optional).toEqual(['EntityAdoption.rule', 'EntityAdoption.rules']);
+    // the rules that would adopt one that is not adopted, the comparison asked for with compare=
+    expect(optional).toEqual(['EntityAdoption.rule', 'EntityAdoption.rules', 'EntityScorecard.comparison']);
   });
 });

@@ -134,6 +134,11 @@ export const metricsQuerySchema = z.strictObject({
   group: refOf('group').optional(),
 });
 
+/** Query of `GET /entities/{kind}/{namespace}/{name}/scorecard`. */
+export const scorecardQuerySchema = metricsQuerySchema.omit({ group: true }).extend({
+  compare: z.enum(['baseline', 'previous'], { error: 'expected baseline or previous' }).optional(),
+});
+
 /** Body of `POST /surveys/current/snooze`: none, or an empty object. */
 export const surveySnoozeSchema = z.strictObject({});
 

@@ -12,6 +12,7 @@ import {
   formatIssues,
   latestDeploymentQuerySchema,
   metricsQuerySchema,
+  scorecardQuerySchema,
   recordSchemas,
   surveyIdSchema,
   surveyResponseSchema,
@@ -154,10 +155,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
     const credentials = await auth.read(req);
-    const query = parse(metricsQuerySchema.omit({ group: true }), req.query);
+    const query = parse(scorecardQuerySchema, req.query);
     const entityRef = entityRefOf(req.params);
     await visibility.assertVisible(entityRef, credentials);
-    res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock())));
+    res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock()), query.compare));
   });
 
   router.get('/entities/:kind/:namespace/:name/deployments/latest', async (req, res) => {

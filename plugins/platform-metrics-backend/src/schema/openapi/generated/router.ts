@@ -69,6 +69,17 @@ export const spec = {
         description:
           'A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).',
       },
+      compare: {
+        name: 'compare',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          enum: ['baseline', 'previous'],
+        },
+        description:
+          'Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9).',
+      },
       userRef: {
         name: 'userRef',
         in: 'query',
@@ -1032,6 +1043,9 @@ export const spec = {
           'changeDataCoverage',
         ],
         properties: {
+          comparison: {
+            $ref: '#/components/schemas/Comparison',
+          },
           changeDataCoverage: {
             type: 'object',
             description:
@@ -2601,6 +2615,44 @@ export const spec = {
           },
         },
       },
+      Comparison: {
+        type: 'object',
+        description:
+          "Only with `compare=`: the window's DORA metrics against a reference period (metrics.md §9). In each metric, `before` is the reference period and `after` the window; `direction` says whether the window is better or worse than the reference.",
+        required: [
+          'against',
+          'label',
+          'reference',
+          'minSamples',
+          'alpha',
+          'metrics',
+        ],
+        properties: {
+          against: {
+            type: 'string',
+            enum: ['baseline', 'previous'],
+          },
+          label: {
+            type: 'string',
+            description:
+              'The baseline\'s configured label, or "Previous period".',
+          },
+          reference: {
+            $ref: '#/components/schemas/ImpactWindow',
+          },
+          minSamples: {
+            type: 'integer',
+            minimum: 1,
+          },
+          alpha: {
+            type: 'number',
+            description: 'The significance level, 0.05.',
+          },
+          metrics: {
+            $ref: '#/components/schemas/ImpactMetrics',
+          },
+        },
+      },
       WebhookDelivery: {
         type: 'object',
         description:
@@ -2851,6 +2903,9 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/compare',
           },
         ],
         responses: {

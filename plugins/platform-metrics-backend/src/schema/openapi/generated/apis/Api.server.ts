@@ -116,6 +116,7 @@ export type GetEntityScorecard = {
   query: {
     windowDays?: number;
     to?: string;
+    compare?: 'baseline' | 'previous';
   };
   response: EntityScorecard | Error | Error | Error | Error;
 };

@@ -12,6 +12,7 @@ export * from '../models/AnnotationInput.model';
 export * from '../models/AnnotationList.model';
 export * from '../models/ChangeFailureRateMetric.model';
 export * from '../models/CommentCategoryCount.model';
+export * from '../models/Comparison.model';
 export * from '../models/Cost.model';
 export * from '../models/CostBatch.model';
 export * from '../models/CurrentSurvey.model';

@@ -130,6 +130,7 @@ export type GetEntityScorecard = {
   query: {
     windowDays?: number;
     to?: string;
+    compare?: 'baseline' | 'previous';
   };
 };
 /**
@@ -482,6 +483,7 @@ export class DefaultApiClient {
    * @param name -
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param compare - Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9).
    */
   public async getEntityScorecard(
     // @ts-ignore
@@ -490,7 +492,7 @@ export class DefaultApiClient {
   ): Promise<TypedResponse<EntityScorecard>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/entities/{kind}/{namespace}/{name}/scorecard{?windowDays,to}`;
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/scorecard{?windowDays,to,compare}`;
 
     const uri = parser.parse(uriTemplate).expand({
       kind: request.path.kind,
