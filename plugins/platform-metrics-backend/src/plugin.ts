@@ -17,6 +17,7 @@ import { createRouter } from './service/router';
 import { PipelineService } from './pipelines/PipelineService';
 import { CostService } from './costs/CostService';
 import { CatalogVisibility } from './service/visibility';
+import { EntityExport } from './export/EntityExport';
 import { SummaryCache } from './summaries/SummaryCache';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
@@ -144,6 +145,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             costs: new CostService(stores, settings.costs.currency),
             visibility: new CatalogVisibility(deps.catalog),
             annotations: new AnnotationService(stores, settings),
+            entityExport: new EntityExport(stores, reader, settings),
             webhooks,
           }),
         );

@@ -9,6 +9,7 @@ import { MetricsReader } from '../metrics/MetricsReader';
 import { ScorecardService } from '../metrics/ScorecardService';
 import { SummaryService } from '../metrics/SummaryService';
 import { RollupService } from '../rollups/RollupService';
+import { EntityExport } from '../export/EntityExport';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { PublicationService } from '../surveys/PublicationService';
 import { pseudonymiser } from '../surveys/pseudonym';
@@ -88,6 +89,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     costs: new CostService(stores, settings.costs.currency),
     publications,
     annotations: new AnnotationService(stores, settings, clock),
+    entityExport: new EntityExport(stores, reader, settings),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
     /** Scorecards and summaries through one object, as the worked examples read them. */

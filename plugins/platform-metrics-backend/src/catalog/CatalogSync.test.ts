@@ -37,6 +37,13 @@ const ENTITIES: Entity[] = [
   },
   group('team-a', 'team'),
   group('Team-B', 'Team'),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { owner: 'group:default/team-a', domain: 'commerce' },
+    relations: [{ type: 'partOf', targetRef: 'domain:default/Commerce' }],
+  },
   group('guild-frontend', 'guild'),
   { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'untyped' }, spec: {} },
 ];
@@ -98,6 +105,10 @@ describe('CatalogSync', () => {
     expect(await store.listGroupsOfTypes(['guild', 'team'])).toHaveLength(3);
     const [org] = await store.listAdoptionSnapshots({ scopeType: 'org', scopeRef: 'org', fromDay: '2026-11-22', toDay: '2026-11-22' });
     expect(org).toMatchObject({ adopted: 2, eligible: 4, exceptions: 1 });
+    // Systems with their Domain (lower-cased), and the domain's adoption snapshot: its systems' components
+    expect(await store.systemsOfDomain('domain:default/commerce')).toEqual(['system:default/shop']);
+    const [commerce] = await store.listAdoptionSnapshots({ scopeType: 'domain', scopeRef: 'domain:default/commerce', fromDay: '2026-11-22', toDay: '2026-11-22' });
+    expect(commerce).toMatchObject({ adopted: 2, eligible: 4, exceptions: 1 });
     // the annotations webhook deliveries are matched on, lower-cased
     expect(await store.entitiesByAnnotation('github.com/project-slug', 'acme/sdk')).toEqual(['component:default/sdk']);
     expect(await store.entitiesByAnnotation('pagerduty.com/service-id', 'psdk01')).toEqual(['component:default/sdk']);

@@ -52,6 +52,8 @@ export class CatalogSync {
     const members: Array<{ userRef: string; groupRef: string }> = [];
     // Groups with their spec.type: only reporting groups get NPS (metrics.md §8a)
     const groups: Array<{ groupRef: string; type: string | null }> = [];
+    // Systems with their Domain: a domain's summary is the components of its systems
+    const systems: Array<{ systemRef: string; domainRef: string | null }> = [];
     // the annotations webhook deliveries are matched on (lower-cased values)
     const annotations: EntityAnnotation[] = [];
     let cursor: string | undefined;
@@ -60,7 +62,7 @@ export class CatalogSync {
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit, fields: FIELDS }
-          : { filter: { kind: ['Component', 'User', 'Group'] }, limit, fields: FIELDS },
+          : { filter: { kind: ['Component', 'User', 'Group', 'System'] }, limit, fields: FIELDS },
         { credentials },
       );
       for (const entity of page.items) {
@@ -75,6 +77,10 @@ export class CatalogSync {
         }
         if (lower(entity.kind) === 'group') {
           groups.push({ groupRef: ref, type: entity.spec?.type ? lower(String(entity.spec.type)) : null });
+          continue;
+        }
+        if (lower(entity.kind) === 'system') {
+          systems.push({ systemRef: ref, domainRef: relationTarget(entity, RELATION_PART_OF, 'domain') });
           continue;
         }
         for (const annotation of MATCH_ANNOTATIONS) {
@@ -108,8 +114,9 @@ export class CatalogSync {
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);
     await store.replaceGroups(groups);
+    await store.replaceSystems(systems);
     await store.replaceAnnotations(annotations);
-    await store.upsertAdoptionSnapshots(snapshots(entities, now));
+    await store.upsertAdoptionSnapshots(snapshots(entities, systems, now));
     // the summary cache recomputes the precomputed summaries after a sync
     await store.setSyncedAt(now);
     logger.info(
@@ -119,15 +126,24 @@ export class CatalogSync {
   }
 }
 
-/** Today's adoption snapshot of the org, each owner group and each system. */
-function snapshots(entities: EntityUpsert[], now: number): AdoptionSnapshot[] {
+/** Today's adoption snapshot of the org, each owner group, each system and each domain. */
+function snapshots(
+  entities: EntityUpsert[],
+  systems: Array<{ systemRef: string; domainRef: string | null }>,
+  now: number,
+): AdoptionSnapshot[] {
   const day = isoDay(now);
+  const domainOf = new Map(systems.map(s => [s.systemRef, s.domainRef]));
   const scopes = groupBy(
-    entities.flatMap(e => [
-      { key: 'org\u0000org', e },
-      ...(e.ownerRef ? [{ key: `group\u0000${e.ownerRef}`, e }] : []),
-      ...(e.systemRef ? [{ key: `system\u0000${e.systemRef}`, e }] : []),
-    ]),
+    entities.flatMap(e => {
+      const domainRef = e.systemRef ? domainOf.get(e.systemRef) : undefined;
+      return [
+        { key: 'org\u0000org', e },
+        ...(e.ownerRef ? [{ key: `group\u0000${e.ownerRef}`, e }] : []),
+        ...(e.systemRef ? [{ key: `system\u0000${e.systemRef}`, e }] : []),
+        ...(domainRef ? [{ key: `domain\u0000${domainRef}`, e }] : []),
+      ];
+    }),
     s => s.key,
   );
   return [...scopes.entries()].map(([key, list]) => {

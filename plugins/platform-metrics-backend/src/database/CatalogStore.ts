@@ -32,7 +32,7 @@ export interface AdoptionCounts {
 
 export interface AdoptionSnapshot extends AdoptionCounts {
   day: string;
-  scopeType: 'org' | 'group' | 'system';
+  scopeType: 'org' | 'group' | 'system' | 'domain';
   scopeRef: string;
 }
 
@@ -52,6 +52,10 @@ export interface CatalogStore {
   groupsOfUser(userRef: string): Promise<string[]>;
   /** Replaces the recorded catalog Groups and their (lower-cased) `spec.type`. */
   replaceGroups(groups: Array<{ groupRef: string; type: string | null }>): Promise<void>;
+  /** Replaces the recorded catalog Systems and the Domain each is part of. */
+  replaceSystems(systems: Array<{ systemRef: string; domainRef: string | null }>): Promise<void>;
+  /** The refs of the recorded Systems that are part of the Domain, sorted. */
+  systemsOfDomain(domainRef: string): Promise<string[]>;
   /** The refs of the recorded Groups whose type is one of `types` (the reporting groups). */
   listGroupsOfTypes(types: string[]): Promise<string[]>;
   /** Replaces the recorded matching annotations (`github.com/project-slug`, ...) of every entity. */

@@ -128,6 +128,21 @@ export class DatabaseCatalogStore implements CatalogStore {
     });
   }
 
+  async replaceSystems(systems: Array<{ systemRef: string; domainRef: string | null }>) {
+    const unique = new Map(systems.map(s => [s.systemRef, s]));
+    await this.db.transaction(async tx => {
+      await tx('pm_systems').delete();
+      for (const part of chunks([...unique.values()], rowsPerInsert(2))) {
+        await tx('pm_systems').insert(part.map(s => ({ system_ref: s.systemRef, domain_ref: s.domainRef })));
+      }
+    });
+  }
+
+  async systemsOfDomain(domainRef: string) {
+    const rows = await this.db('pm_systems').where('domain_ref', domainRef).orderBy('system_ref').select('system_ref');
+    return rows.map(r => r.system_ref as string);
+  }
+
   async replaceAnnotations(rows: EntityAnnotation[]) {
     const unique = new Map(rows.map(r => [`${r.annotation}\u0000${r.value}\u0000${r.entityRef}`, r]));
     await this.db.transaction(async tx => {

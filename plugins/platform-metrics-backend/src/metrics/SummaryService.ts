@@ -1,13 +1,16 @@
-import { OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
+import { AdoptionSplit, Comparison, OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
 import { AdoptionSnapshot, CatalogStore } from '../database/CatalogStore';
 import { PublicationStore } from '../database/PublicationStore';
 import { groupBy } from '../lib/collections';
 import { Clock, Window, isoDay } from '../lib/time';
 import { surveyIdAt } from '../surveys/surveyIds';
+import { CompareWith, referenceWindow } from './comparison';
 import { MetricsReader } from './MetricsReader';
-import { PublishedNps } from './nps';
+import { PublishedNps, orgNpsOf } from './nps';
 import { SummaryInput, SummarySettings, buildOrgSummary } from './orgSummary';
+import { ORG_SCOPE, SummaryScope, inScope, npsScopeOf } from './scope';
+import { ComparisonInput, PeriodFacts, compareSummary, splitByAdoption } from './summaryComparison';
 
 /** One computed summary of a scope (`org` or a group ref) and window. */
 export interface ScopedSummary {
@@ -38,14 +41,65 @@ export class SummaryService {
     return surveyIdAt(window.to - 1, this.settings.survey.cadence);
   }
 
-  /** The org summary, or one group's, computed now. */
-  async compute(window: Window, group?: string): Promise<OrgSummary> {
+  /** A scope from the query's `group`, `system` or `domain` (at most one; none: the org). */
+  async scopeOf(query: { group?: string; system?: string; domain?: string }): Promise<SummaryScope> {
+    if (query.group) return { type: 'group', ref: query.group };
+    if (query.system) return { type: 'system', ref: query.system };
+    if (query.domain) {
+      return { type: 'domain', ref: query.domain, systems: new Set(await this.stores.catalog.systemsOfDomain(query.domain)) };
+    }
+    return ORG_SCOPE;
+  }
+
+  /** The summary of the org, a group, a system or a domain, computed now. */
+  async compute(window: Window, scope: SummaryScope = ORG_SCOPE): Promise<OrgSummary> {
     const [dora, nps, adoptionTrend] = await Promise.all([
-      this.loadDora(window, group),
+      this.loadDora(window, scope),
       this.loadNps(window),
-      this.snapshots(group ? 'group' : 'org', window, group ?? 'org'),
+      this.snapshots(scope.type, window, scope.ref),
     ]);
-    return this.build(window, group, { ...dora, nps }, adoptionTrend);
+    return this.build(window, scope, { ...dora, nps }, adoptionTrend);
+  }
+
+  /**
+   * What `compare=` and `split=` add to a summary (metrics.md §9, §10): the
+   * window against the reference period, and the split by golden-path
+   * status, read in one pass over both periods' rollups.
+   */
+  async extras(
+    window: Window,
+    scope: SummaryScope,
+    opts: { compare?: CompareWith; split?: 'adoption' },
+  ): Promise<{ comparison?: Comparison; split?: AdoptionSplit }> {
+    const reference = opts.compare ? referenceWindow(opts.compare, window, this.settings) : undefined;
+    const [{ entities, installedAt, period: current }, before] = await Promise.all([
+      this.loadPeriod(window, scope, !!reference),
+      reference && this.loadPeriod(reference.window, scope, true),
+    ]);
+    const settings = this.summarySettings;
+    const comparison: ComparisonInput | undefined =
+      opts.compare && reference && before
+        ? { against: opts.compare, label: reference.label, entities, installedAt, current, reference: before.period, settings }
+        : undefined;
+    return {
+      ...(comparison && { comparison: compareSummary(comparison) }),
+      ...(opts.split && { split: splitByAdoption({ entities, installedAt, current, settings, comparison }) }),
+    };
+  }
+
+  /** The scope's entities and one period's rollups, first deployments and (with `nps`) published NPS. */
+  private async loadPeriod(window: Window, scope: SummaryScope, nps: boolean) {
+    const [{ entities, installedAt, facts, firsts }, published] = await Promise.all([
+      this.loadDora(window, scope),
+      nps ? this.loadNps(window) : undefined,
+    ]);
+    const period: PeriodFacts = {
+      window,
+      facts,
+      firsts,
+      ...(published && { nps: orgNpsOf(published, npsScopeOf(scope)) }),
+    };
+    return { entities, installedAt, period };
   }
 
   /**
@@ -73,14 +127,15 @@ export class SummaryService {
         nps,
       };
       const fromDay = isoDay(window.from);
-      return [undefined, ...groups].map(group => ({
-        scopeRef: group ?? 'org',
+      const scopes: SummaryScope[] = [ORG_SCOPE, ...groups.map(ref => ({ type: 'group' as const, ref }))];
+      return scopes.map(scope => ({
+        scopeRef: scope.ref,
         window,
         summary: this.build(
           window,
-          group,
+          scope,
           input,
-          (snapshotsOf.get(group ?? 'org') ?? []).filter(s => s.day >= fromDay),
+          (snapshotsOf.get(scope.ref) ?? []).filter(s => s.day >= fromDay),
         ),
       }));
     });
@@ -88,13 +143,13 @@ export class SummaryService {
 
   private build(
     window: Window,
-    group: string | undefined,
+    scope: SummaryScope,
     input: SummaryInput,
     adoptionTrend: AdoptionSnapshot[],
   ): OrgSummary {
     return buildOrgSummary({
       window,
-      group,
+      scope,
       input,
       adoptionTrend,
       settings: this.summarySettings,
@@ -102,12 +157,14 @@ export class SummaryService {
     });
   }
 
-  /** The entities and their rollups for `window`; for a group, only its entities. */
-  private async loadDora(window: Window, group?: string): Promise<Omit<SummaryInput, 'nps'>> {
-    const entities = await this.stores.catalog.listEntities(
-      { kind: 'component', ownerRef: group },
-    );
-    const refs = group ? entities.map(e => e.entityRef) : undefined;
+  /** The entities and their rollups for `window`; for a group, system or domain, only its entities. */
+  private async loadDora(window: Window, scope: SummaryScope = ORG_SCOPE): Promise<Omit<SummaryInput, 'nps'>> {
+    const listed = await this.stores.catalog.listEntities({
+      kind: 'component',
+      ownerRef: scope.type === 'group' ? scope.ref : undefined,
+    });
+    const entities = listed.filter(e => inScope(scope, e));
+    const refs = scope.type === 'org' ? undefined : entities.map(e => e.entityRef);
     const [facts, firsts, installedAt] = await Promise.all([
       this.reader.facts(window, refs),
       this.reader.firstDeployments(window, refs),
@@ -130,7 +187,7 @@ export class SummaryService {
   }
 
   /** Adoption snapshots of the window's days: one scope, or every scope of the type. */
-  private snapshots(scopeType: 'org' | 'group', window: Window, scopeRef?: string) {
+  private snapshots(scopeType: SummaryScope['type'], window: Window, scopeRef?: string) {
     return this.stores.catalog.listAdoptionSnapshots({
       scopeType,
       scopeRef,

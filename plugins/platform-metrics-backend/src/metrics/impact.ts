@@ -86,6 +86,23 @@ function pool(days: DayFacts[], length: number): Side {
   return side;
 }
 
+/**
+ * The change from `before` to `after` and whether it is better or worse by
+ * the metric's direction: the one rule every comparison uses.
+ */
+export function changeBetween(
+  before: number | null,
+  after: number | null,
+  lowerIsBetter: boolean,
+): { absoluteChange: number | null; relativeChange: number | null; direction: ImpactDirection | null } {
+  if (before === null || after === null) return { absoluteChange: null, relativeChange: null, direction: null };
+  const absoluteChange = after - before;
+  const relativeChange = before !== 0 ? absoluteChange / before : null;
+  let direction: ImpactDirection = 'same';
+  if (absoluteChange !== 0) direction = absoluteChange < 0 === lowerIsBetter ? 'better' : 'worse';
+  return { absoluteChange, relativeChange, direction };
+}
+
 function metric(
   before: { value: number | null; n: number },
   after: { value: number | null; n: number },
@@ -94,14 +111,7 @@ function metric(
   lowerIsBetter: boolean,
   minSamples: number,
 ): ImpactMetric {
-  const both = before.value !== null && after.value !== null;
-  const absoluteChange = both ? after.value! - before.value! : null;
-  const relativeChange = both && before.value !== 0 ? absoluteChange! / before.value! : null;
-  let direction: ImpactDirection | null = null;
-  if (absoluteChange !== null) {
-    if (absoluteChange === 0) direction = 'same';
-    else direction = absoluteChange < 0 === lowerIsBetter ? 'better' : 'worse';
-  }
+  const { absoluteChange, relativeChange, direction } = changeBetween(before.value, after.value, lowerIsBetter);
   const insufficientData = before.n < minSamples || after.n < minSamples;
   const pValue = insufficientData ? null : result().pValue;
   const significant = pValue !== null && pValue < ALPHA;

@@ -257,7 +257,7 @@ describe('metrics worked examples', () => {
       ]);
       expect(org.teams[0].adoption).toEqual({ rate: 0.5, adopted: 1, eligible: 2 });
 
-      const teamB = await service.getOrgSummary(makeWindow(90, TO), 'group:default/team-b');
+      const teamB = await service.getOrgSummary(makeWindow(90, TO), { type: 'group', ref: 'group:default/team-b' });
       expect(teamB.group).toBe('group:default/team-b');
       expect(teamB.adoption).toMatchObject({ rate: 1, adopted: 1, eligible: 2, exceptions: 1 });
       // a 2-person team's NPS is withheld, never {score: 100, n: 2}

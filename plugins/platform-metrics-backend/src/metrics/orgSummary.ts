@@ -5,6 +5,7 @@ import { groupBy } from '../lib/collections';
 import { Window, windowJson } from '../lib/time';
 import { DoraSettings, EntityFacts, summarise, tierDistribution, weeklyTrend } from './dora';
 import { PublishedNps, orgNpsOf, teamNpsOf } from './nps';
+import { SummaryScope, inScope, npsScopeOf } from './scope';
 import { ttfdCohort } from './ttfd';
 
 /** What an org or team summary is built from, read once per window. */
@@ -32,21 +33,21 @@ function adoptionBySystem(entities: EntityRow[]) {
 }
 
 /**
- * The org summary, or one group's (its entities only), of a window: pooled
+ * The org summary, or one group's, system's or domain's (its entities only), of a window: pooled
  * DORA metrics with the tier distribution, adoption with its trend and per
  * system, the time-to-first-deploy cohort, NPS (from the survey publications
  * only) and one row per owner group.
  */
 export function buildOrgSummary(args: {
   window: Window;
-  group: string | undefined;
+  scope: SummaryScope;
   input: SummaryInput;
   adoptionTrend: Array<{ day: string } & AdoptionCounts>;
   settings: SummarySettings;
   computedAt: number;
 }): OrgSummary {
-  const { window, group, input, adoptionTrend, settings } = args;
-  const entities = group ? input.entities.filter(e => e.ownerRef === group) : input.entities;
+  const { window, scope, input, adoptionTrend, settings } = args;
+  const entities = input.entities.filter(e => inScope(scope, e));
 
   const factsOf = (e: EntityRow): EntityFacts =>
     input.facts.get(e.entityRef) ?? { entityRef: e.entityRef, days: [], open: 0 };
@@ -76,7 +77,8 @@ export function buildOrgSummary(args: {
     computedAt: new Date(args.computedAt).toISOString(),
     benchmark: settings.benchmark,
     minSamples: settings.minSamples,
-    group: group ?? null,
+    scope: { type: scope.type, ref: scope.ref },
+    group: scope.type === 'group' ? scope.ref : null,
     dora: { ...summarise(scoped, window, settings), tierDistribution: tierDistribution([...overall.values()]) },
     adoption: {
       rate: adoptionRate(adoption),
@@ -85,7 +87,7 @@ export function buildOrgSummary(args: {
       bySystem: adoptionBySystem(entities),
     },
     timeToFirstDeploy: ttfdCohort(entities, input.firsts, input.installedAt, window),
-    nps: orgNpsOf(input.nps, group),
+    nps: orgNpsOf(input.nps, npsScopeOf(scope)),
     trend: weeklyTrend(scoped, window),
     teams,
   };

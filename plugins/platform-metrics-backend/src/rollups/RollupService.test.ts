@@ -171,7 +171,7 @@ describe('RollupService', () => {
       const cached = await service.getOrgSummary(current, undefined, { current: true });
       expect(cached.dora.deploymentFrequency.count).toBe(1);
       expect(cached.computedAt).toBe('2026-03-31T12:00:00.000Z');
-      const team = await service.getOrgSummary(current, 'group:default/team-a', { current: true });
+      const team = await service.getOrgSummary(current, { type: 'group', ref: 'group:default/team-a' }, { current: true });
       expect(team.teams.map(t => t.dora.deploymentFrequency.count)).toEqual([1]);
       // an explicit window is always computed
       expect((await service.getOrgSummary(current)).dora.deploymentFrequency.count).toBe(2);

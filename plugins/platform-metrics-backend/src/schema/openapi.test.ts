@@ -84,6 +84,16 @@ describe('the spec', () => {
     );
     // present only where they apply: the matched rule of an adopted entity,
     // the rules that would adopt one that is not adopted, the comparison asked for with compare=
-    expect(optional).toEqual(['EntityAdoption.rule', 'EntityAdoption.rules', 'EntityScorecard.comparison']);
+    // (with TTFD and NPS on summaries only), the split asked for with split=
+    expect(optional).toEqual([
+      'EntityAdoption.rule',
+      'EntityAdoption.rules',
+      'EntityScorecard.comparison',
+      'AdoptionCohort.comparison',
+      'OrgSummary.comparison',
+      'OrgSummary.split',
+      'Comparison.timeToFirstDeploy',
+      'Comparison.nps',
+    ]);
   });
 });

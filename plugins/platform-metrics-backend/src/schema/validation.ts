@@ -134,11 +134,31 @@ export const metricsQuerySchema = z.strictObject({
   group: refOf('group').optional(),
 });
 
+const compare = z.enum(['baseline', 'previous'], { error: 'expected baseline or previous' }).optional();
+
 /** Query of `GET /entities/{kind}/{namespace}/{name}/scorecard`. */
-export const scorecardQuerySchema = metricsQuerySchema.omit({ group: true }).extend({
-  compare: z.enum(['baseline', 'previous'], { error: 'expected baseline or previous' }).optional(),
+export const scorecardQuerySchema = metricsQuerySchema.omit({ group: true }).extend({ compare });
+
+/** At most one of `group`, `system` and `domain`. */
+function oneScope(q: { group?: string; system?: string; domain?: string }, ctx: z.RefinementCtx) {
+  const given = (['group', 'system', 'domain'] as const).filter(k => q[k] !== undefined);
+  if (given.length > 1) {
+    ctx.addIssue({ code: 'custom', path: [given[1]], message: `at most one of group, system and domain (got ${given.join(' and ')})` });
+  }
+}
+
+const scopedQuerySchema = metricsQuerySchema.extend({
+  system: refOf('system').optional(),
+  domain: refOf('domain').optional(),
 });
 
+/** Query of `GET /org/summary`. */
+export const summaryQuerySchema = scopedQuerySchema
+  .extend({ compare, split: z.enum(['adoption'], { error: 'expected adoption' }).optional() })
+  .superRefine(oneScope);
+
+/** Query of `GET /export/entities.csv`. */
+export const exportQuerySchema = scopedQuerySchema.superRefine(oneScope);
 /** Body of `POST /surveys/current/snooze`: none, or an empty object. */
 export const surveySnoozeSchema = z.strictObject({});
 

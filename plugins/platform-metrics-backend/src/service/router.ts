@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { once } from 'node:events';
 import { z } from 'zod';
 import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
@@ -13,6 +14,8 @@ import {
   latestDeploymentQuerySchema,
   metricsQuerySchema,
   scorecardQuerySchema,
+  summaryQuerySchema,
+  exportQuerySchema,
   recordSchemas,
   surveyIdSchema,
   surveyResponseSchema,
@@ -36,6 +39,7 @@ import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
 import { pipelineRunSchemas } from '../schema/pipelineValidation';
 import { CostService, costWindow } from '../costs/CostService';
+import { EntityExport } from '../export/EntityExport';
 import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
 
 export interface RouterOptions {
@@ -52,6 +56,8 @@ export interface RouterOptions {
   /** The ingestion settings (default: timestamps up to a day ahead). */
   settings?: { ingest: { maxFutureSkewMinutes: number } };
   annotations: AnnotationService;
+  /** The per-entity CSV export. */
+  entityExport: EntityExport;
   webhooks: WebhookReceiver;
   clock?: Clock;
 }
@@ -78,7 +84,7 @@ const WEBHOOK_BODY_LIMIT = '25mb';
 
 /** The HTTP API (src/schema/openapi.yaml) on the generated typed router: validates, authorises and calls the services. */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations, webhooks } =
+  const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations, webhooks, entityExport } =
     options;
   const clock = options.clock ?? Date.now;
   const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
@@ -207,13 +213,45 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/org/summary', async (req, res) => {
     const credentials = await auth.read(req);
-    const query = parse(metricsQuerySchema, req.query);
-    if (query.group) await visibility.assertVisible(query.group, credentials);
+    const query = parse(summaryQuerySchema, req.query);
+    const scopeRef = query.group ?? query.system ?? query.domain;
+    if (scopeRef) await visibility.assertVisible(scopeRef, credentials);
     // without `to`, the current window: a servable precomputed summary may answer
     const window = makeWindow(query.windowDays, query.to, clock());
-    const summary = await summaries.getOrgSummary(window, query.group, { current: !query.to });
+    const summary = await summaries.getOrgSummary(window, await summaries.scopeOf(query), {
+      current: !query.to,
+      compare: query.compare,
+      split: query.split,
+    });
     // the stored summary is everyone's: each caller sees only the teams and systems they may see
     res.json(await visibility.filterSummary(summary, credentials));
+  });
+
+  router.get('/export/entities.csv', async (req, res) => {
+    const credentials = await auth.read(req);
+    const query = parse(exportQuerySchema, req.query);
+    const scopeRef = query.group ?? query.system ?? query.domain;
+    if (scopeRef) await visibility.assertVisible(scopeRef, credentials);
+    const window = makeWindow(query.windowDays, query.to, clock());
+    const scope = await summaries.scopeOf(query);
+    // a user's export lists only the components the catalog lets them see
+    const entities = await visibility.filterRows(await entityExport.entities(scope), e => e.entityRef, credentials);
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="platform-metrics-${scope.ref.replace(/[^a-z0-9-]+/g, '-')}-${day(window.from)}-${day(window.to)}.csv"`,
+    );
+    try {
+      for await (const chunk of entityExport.chunks(window, entities)) {
+        if (!res.write(chunk)) await once(res, 'drain');
+      }
+      res.end();
+    } catch (e) {
+      // the status line is sent: a failure mid-stream can only cut the download short
+      res.destroy(e as Error);
+    }
   });
 
   router.get('/surveys/current', async (req, res) => {

@@ -4,6 +4,8 @@ import { CatalogStore } from '../database/CatalogStore';
 import { SummaryStore } from '../database/SummaryStore';
 import { SurveyStore } from '../database/SurveyStore';
 import { Clock, Window, makeWindow } from '../lib/time';
+import { CompareWith } from '../metrics/comparison';
+import { ORG_SCOPE, SummaryScope } from '../metrics/scope';
 import { SummaryService } from '../metrics/SummaryService';
 import { rollupFingerprint } from '../rollups/RollupService';
 import { isServable } from './freshness';
@@ -48,21 +50,41 @@ export class SummaryCache {
   }
 
   /**
-   * The org summary, or one group's. With `current`, the window is the
-   * current one and a servable precomputed summary answers when there is
-   * one; otherwise it is computed now.
+   * The summary of a scope. With `current`, the window is the current one
+   * and a servable precomputed summary (the org's and each team's are
+   * precomputed) answers when there is one; otherwise it is computed now.
    */
-  async getOrgSummary(window: Window, group?: string, opts: { current?: boolean } = {}): Promise<OrgSummary> {
-    if (opts.current) {
+  async getOrgSummary(
+    window: Window,
+    scope: SummaryScope = ORG_SCOPE,
+    opts: { current?: boolean; compare?: CompareWith; split?: 'adoption' } = {},
+  ): Promise<OrgSummary> {
+    const { compare, split } = opts;
+    if (!compare && !split) return this.getBase(window, scope, opts.current);
+    // the comparison and the split are computed now, beside a stored or computed summary
+    const [base, extras] = await Promise.all([
+      this.getBase(window, scope, opts.current),
+      this.summaries.extras(window, scope, { compare, split }),
+    ]);
+    return { ...base, ...extras };
+  }
+
+  /** The scope of a query's `group`, `system` or `domain`. */
+  scopeOf(query: { group?: string; system?: string; domain?: string }): Promise<SummaryScope> {
+    return this.summaries.scopeOf(query);
+  }
+
+  private async getBase(window: Window, scope: SummaryScope, current?: boolean): Promise<OrgSummary> {
+    if (current && (scope.type === 'org' || scope.type === 'group')) {
       const [row, changedAt] = await Promise.all([
-        this.stores.summaries.get(group ?? ORG, window.days),
+        this.stores.summaries.get(scope.ref, window.days),
         this.changedAt(),
       ]);
       if (isServable(row, window, this.clock(), { maxAgeMs: this.maxAgeMs, changedAt })) {
         return JSON.parse(row!.body);
       }
     }
-    return this.summaries.compute(window, group);
+    return this.summaries.compute(window, scope);
   }
 
   /**

@@ -156,6 +156,7 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
     computedAt: '2026-04-01T00:00:00.000Z',
     benchmark: 'dora-2021',
     minSamples: 3,
+    scope: { type: 'org', ref: 'org' },
     group: null,
     dora: {
       ...sc.dora,

@@ -69,6 +69,32 @@ export const spec = {
         description:
           'A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).',
       },
+      system: {
+        name: 'system',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          pattern:
+            '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+          example: 'system:default/payments',
+        },
+        description:
+          "A system entity ref (kind defaults to `system`); scopes the answer to the system's components. At most one of `group`, `system` and `domain`. NPS is withheld (not a reporting group).",
+      },
+      domain: {
+        name: 'domain',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          pattern:
+            '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+          example: 'domain:default/commerce',
+        },
+        description:
+          "A domain entity ref (kind defaults to `domain`); scopes the answer to the components of the domain's systems. At most one of `group`, `system` and `domain`. NPS is withheld.",
+      },
       compare: {
         name: 'compare',
         in: 'query',
@@ -78,7 +104,18 @@ export const spec = {
           enum: ['baseline', 'previous'],
         },
         description:
-          'Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9).',
+          'Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9). On a summary it also compares the time-to-first-deploy cohort and the published NPS.',
+      },
+      split: {
+        name: 'split',
+        in: 'query',
+        required: false,
+        schema: {
+          type: 'string',
+          enum: ['adoption'],
+        },
+        description:
+          "Also answer `split`: the scope's entities by golden-path status (adopted, not adopted, exception), each cohort with its DORA metrics, time to first deploy and, with `compare=`, its change against the reference period (metrics.md §10). Correlation, not causation.",
       },
       userRef: {
         name: 'userRef',
@@ -1433,6 +1470,85 @@ export const spec = {
           },
         },
       },
+      SummaryScope: {
+        type: 'object',
+        description: 'What the summary covers.',
+        required: ['type', 'ref'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['org', 'group', 'system', 'domain'],
+          },
+          ref: {
+            type: 'string',
+            description:
+              '`org`, or the normalised entity ref of the group, system or domain.',
+          },
+        },
+      },
+      AdoptionCohort: {
+        type: 'object',
+        description:
+          "The eligible entities of the scope with one golden-path status, pooled as the scope's DORA metrics are (metrics.md §10).",
+        required: [
+          'status',
+          'entities',
+          'dora',
+          'deploymentFrequencyPerEntity',
+          'timeToFirstDeploy',
+        ],
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['adopted', 'not-adopted', 'exception'],
+          },
+          entities: {
+            type: 'integer',
+            minimum: 0,
+            description: "The cohort's n: entities with this status.",
+          },
+          dora: {
+            $ref: '#/components/schemas/DoraMetrics',
+          },
+          deploymentFrequencyPerEntity: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Successful production deployments per day per entity of the cohort; null for an empty cohort.',
+          },
+          timeToFirstDeploy: {
+            $ref: '#/components/schemas/OrgTimeToFirstDeploy',
+          },
+          comparison: {
+            $ref: '#/components/schemas/ImpactMetrics',
+          },
+        },
+      },
+      AdoptionSplit: {
+        type: 'object',
+        description:
+          'Only with `split=adoption`. A correlation between adoption and delivery, not a cause.',
+        required: ['by', 'caption', 'cohorts'],
+        properties: {
+          by: {
+            type: 'string',
+            enum: ['adoption'],
+          },
+          caption: {
+            type: 'string',
+            example: 'correlation, not causation',
+          },
+          cohorts: {
+            type: 'array',
+            description:
+              'adopted, not-adopted and exception, in that order, also when empty.',
+            items: {
+              $ref: '#/components/schemas/AdoptionCohort',
+            },
+          },
+        },
+      },
       OrgSummary: {
         type: 'object',
         required: [
@@ -1440,6 +1556,7 @@ export const spec = {
           'computedAt',
           'benchmark',
           'minSamples',
+          'scope',
           'group',
           'dora',
           'adoption',
@@ -1449,6 +1566,15 @@ export const spec = {
           'teams',
         ],
         properties: {
+          comparison: {
+            $ref: '#/components/schemas/Comparison',
+          },
+          split: {
+            $ref: '#/components/schemas/AdoptionSplit',
+          },
+          scope: {
+            $ref: '#/components/schemas/SummaryScope',
+          },
           window: {
             $ref: '#/components/schemas/MetricWindow',
           },
@@ -1471,7 +1597,8 @@ export const spec = {
             pattern:
               '^[a-z][a-z0-9]*:[a-z0-9]+(-+[a-z0-9]+)*/[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$',
             nullable: true,
-            description: 'The group in scope; null for the whole organisation.',
+            description:
+              'The group in scope; null for the whole organisation, a system or a domain.',
           },
           dora: {
             $ref: '#/components/schemas/OrgDoraMetrics',
@@ -2638,7 +2765,7 @@ export const spec = {
               'The baseline\'s configured label, or "Previous period".',
           },
           reference: {
-            $ref: '#/components/schemas/ImpactWindow',
+            $ref: '#/components/schemas/MetricWindow',
           },
           minSamples: {
             type: 'integer',
@@ -2650,6 +2777,68 @@ export const spec = {
           },
           metrics: {
             $ref: '#/components/schemas/ImpactMetrics',
+          },
+          timeToFirstDeploy: {
+            $ref: '#/components/schemas/ComparedFigure',
+          },
+          nps: {
+            $ref: '#/components/schemas/ComparedFigure',
+          },
+        },
+      },
+      ComparedFigure: {
+        type: 'object',
+        description:
+          "On summaries only: a figure without a significance test, the reference period's (`before`) against the window's (`after`). Time to first deploy is the median of each period's creation cohort (lower is better; insufficient below minSamples on either side); NPS is the published score as of each period's end (higher is better; insufficient when either is withheld).",
+        required: [
+          'before',
+          'after',
+          'absoluteChange',
+          'relativeChange',
+          'direction',
+          'insufficientData',
+        ],
+        properties: {
+          before: {
+            $ref: '#/components/schemas/ComparedSide',
+          },
+          after: {
+            $ref: '#/components/schemas/ComparedSide',
+          },
+          absoluteChange: {
+            type: 'number',
+            nullable: true,
+          },
+          relativeChange: {
+            type: 'number',
+            nullable: true,
+          },
+          direction: {
+            type: 'string',
+            nullable: true,
+            enum: ['better', 'worse', 'same', null],
+          },
+          insufficientData: {
+            type: 'boolean',
+          },
+        },
+      },
+      ComparedSide: {
+        type: 'object',
+        required: ['value', 'n'],
+        properties: {
+          value: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Median seconds or an NPS score; null without a figure.',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Cohort entities or NPS responses; null when the NPS is withheld.',
           },
         },
       },
@@ -2992,7 +3181,7 @@ export const spec = {
       get: {
         operationId: 'GetOrgSummary',
         description:
-          "Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.",
+          "Org-wide (or one group's, system's or domain's) DORA, adoption, time to first deploy, NPS and teams, optionally compared with the baseline or the previous period and split by golden-path status. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.",
         parameters: [
           {
             $ref: '#/components/parameters/windowDays',
@@ -3002,6 +3191,18 @@ export const spec = {
           },
           {
             $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/domain',
+          },
+          {
+            $ref: '#/components/parameters/compare',
+          },
+          {
+            $ref: '#/components/parameters/split',
           },
         ],
         responses: {
@@ -3850,6 +4051,54 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/export/entities.csv': {
+      get: {
+        operationId: 'ExportEntitiesCsv',
+        description:
+          'The per-entity metrics of a window as CSV (RFC 4180, CRLF line ends, a header row), one row per component in scope, streamed; the same definitions as the scorecard (metrics.md, "Export"). Durations are in seconds, rates between 0 and 1, an empty field is no value. For a user, only the components the user may see in the catalog.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/domain',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV, as an attachment.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

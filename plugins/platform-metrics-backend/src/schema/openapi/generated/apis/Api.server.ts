@@ -58,6 +58,19 @@ export type EraseSurveyResponses = {
 /**
  * @public
  */
+export type ExportEntitiesCsv = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+    system?: string;
+    domain?: string;
+  };
+  response: void | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetAnnotationImpact = {
   path: {
     id: string;
@@ -170,6 +183,10 @@ export type GetOrgSummary = {
     windowDays?: number;
     to?: string;
     group?: string;
+    system?: string;
+    domain?: string;
+    compare?: 'baseline' | 'previous';
+    split?: 'adoption';
   };
   response: OrgSummary | Error | Error | Error | Error;
 };
@@ -279,6 +296,8 @@ export type EndpointMap = {
   '#_delete|/annotations/{id}': DeleteAnnotation;
 
   '#_delete|/surveys/responses': EraseSurveyResponses;
+
+  '#get|/export/entities.csv': ExportEntitiesCsv;
 
   '#get|/annotations/{id}/impact': GetAnnotationImpact;
 

@@ -77,6 +77,18 @@ export type EraseSurveyResponses = {
 /**
  * @public
  */
+export type ExportEntitiesCsv = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+    system?: string;
+    domain?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetAnnotationImpact = {
   path: {
     id: string;
@@ -178,6 +190,10 @@ export type GetOrgSummary = {
     windowDays?: number;
     to?: string;
     group?: string;
+    system?: string;
+    domain?: string;
+    compare?: 'baseline' | 'previous';
+    split?: 'adoption';
   };
 };
 /**
@@ -359,6 +375,36 @@ export class DefaultApiClient {
   }
 
   /**
+   * The per-entity metrics of a window as CSV (RFC 4180, CRLF line ends, a header row), one row per component in scope, streamed; the same definitions as the scorecard (metrics.md, "Export"). Durations are in seconds, rates between 0 and 1, an empty field is no value. For a user, only the components the user may see in the catalog.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   * @param system - A system entity ref (kind defaults to `system`); scopes the answer to the system's components. At most one of `group`, `system` and `domain`. NPS is withheld (not a reporting group).
+   * @param domain - A domain entity ref (kind defaults to `domain`); scopes the answer to the components of the domain's systems. At most one of `group`, `system` and `domain`. NPS is withheld.
+   */
+  public async exportEntitiesCsv(
+    // @ts-ignore
+    request: ExportEntitiesCsv,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<void>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/export/entities.csv{?windowDays,to,group,system,domain}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * Before/after the annotation (metrics.md §11): each DORA metric over the `days` days before the annotation's UTC day against the `days` days from it, with a two-sided test: Mann-Whitney U for lead time and time to restore, a two-proportion z test for the change failure rate, a Poisson rate test (conditional binomial) for deployment frequency. In the annotation's scope unless `scope` names another. Needs the read permission.
    * @param id - An annotation id.
    * @param days - Length of each window in days.
@@ -483,7 +529,7 @@ export class DefaultApiClient {
    * @param name -
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
-   * @param compare - Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9).
+   * @param compare - Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9). On a summary it also compares the time-to-first-deploy cohort and the published NPS.
    */
   public async getEntityScorecard(
     // @ts-ignore
@@ -622,10 +668,14 @@ export class DefaultApiClient {
   }
 
   /**
-   * Org-wide (or one group's) DORA, adoption, time to first deploy, NPS and teams. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.
+   * Org-wide (or one group's, system's or domain's) DORA, adoption, time to first deploy, NPS and teams, optionally compared with the baseline or the previous period and split by golden-path status. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
    * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   * @param system - A system entity ref (kind defaults to `system`); scopes the answer to the system's components. At most one of `group`, `system` and `domain`. NPS is withheld (not a reporting group).
+   * @param domain - A domain entity ref (kind defaults to `domain`); scopes the answer to the components of the domain's systems. At most one of `group`, `system` and `domain`. NPS is withheld.
+   * @param compare - Also answer `comparison`: each DORA metric of the window against the configured `platformMetrics.baseline` period (`baseline`; 400 when none is configured) or against the previous period of the same length (`previous`), with a two-sided test (metrics.md §9). On a summary it also compares the time-to-first-deploy cohort and the published NPS.
+   * @param split - Also answer `split`: the scope's entities by golden-path status (adopted, not adopted, exception), each cohort with its DORA metrics, time to first deploy and, with `compare=`, its change against the reference period (metrics.md §10). Correlation, not causation.
    */
   public async getOrgSummary(
     // @ts-ignore
@@ -634,7 +684,7 @@ export class DefaultApiClient {
   ): Promise<TypedResponse<OrgSummary>> {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
-    const uriTemplate = `/org/summary{?windowDays,to,group}`;
+    const uriTemplate = `/org/summary{?windowDays,to,group,system,domain,compare,split}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,
