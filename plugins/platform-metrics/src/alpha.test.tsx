@@ -73,7 +73,7 @@ describe('platform-metrics new frontend system plugin', () => {
     ).toBeInTheDocument();
     expect(metrics.getEntityScorecard).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'payments' },
-      { windowDays: 90 },
+      { windowDays: 90, compare: 'baseline' },
     );
   });
 

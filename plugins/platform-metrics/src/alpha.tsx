@@ -114,4 +114,4 @@ export default createFrontendPlugin({
 
 export { platformMetricsApiRef, PlatformMetricsClient } from './api';
 export { platformMetricsTranslationRef } from './translation';
-export type { PlatformMetricsApi, MetricWindowOptions, AnnotationQuery } from './api';
+export type { PlatformMetricsApi, MetricWindowOptions, AnnotationQuery, SummaryOptions } from './api';

@@ -19,5 +19,6 @@ export {
   type PlatformMetricsApi,
   type MetricWindowOptions,
   type AnnotationQuery,
+  type SummaryOptions,
 } from './api';
 export { rootRouteRef as platformMetricsRouteRef } from './routes';

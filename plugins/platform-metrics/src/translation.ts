@@ -3,6 +3,7 @@ import {
   TranslationFunction,
 } from '@backstage/frontend-plugin-api';
 import { commonMessages } from './translations/common';
+import { comparisonMessages } from './translations/comparison';
 import { healthPageMessages } from './translations/healthPage';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
@@ -20,6 +21,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...scorecardMessages,
     ...healthPageMessages,
     ...surveyMessages,
+    ...comparisonMessages,
   },
 });
 

@@ -30,6 +30,21 @@ export interface MetricWindowOptions {
 }
 
 /**
+ * What a summary covers and adds: at most one of `group`, `system` and
+ * `domain` (entity refs; none: the whole organisation), a comparison with
+ * the baseline or the previous period, and the split by golden-path status.
+ *
+ * @public
+ */
+export interface SummaryOptions extends MetricWindowOptions {
+  group?: string;
+  system?: string;
+  domain?: string;
+  compare?: 'baseline' | 'previous';
+  split?: 'adoption';
+}
+
+/**
  * Which annotations to list: those shown in `scope` (`org`, a Group ref or
  * an entity ref; an entity's own, its owner group's and the org's), with
  * `at` in `[from, to)`.
@@ -50,11 +65,13 @@ export interface AnnotationQuery {
 export interface PlatformMetricsApi {
   getEntityScorecard(
     entityRef: CompoundEntityRef,
-    options?: MetricWindowOptions,
+    options?: MetricWindowOptions & { compare?: 'baseline' | 'previous' },
   ): Promise<EntityScorecard>;
-  getOrgSummary(
-    options?: MetricWindowOptions & { group?: string },
-  ): Promise<OrgSummary>;
+  getOrgSummary(options?: SummaryOptions): Promise<OrgSummary>;
+  /** The per-entity metrics of a window as CSV (`GET /export/entities.csv`), with the server's file name. */
+  exportEntitiesCsv(
+    options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
+  ): Promise<{ blob: Blob; fileName: string }>;
   /** One entity's cost per calendar month (`months` up to the month of `to`). */
   getEntityCosts(
     entityRef: CompoundEntityRef,

@@ -14,7 +14,7 @@ import {
   OrgSummary,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi } from './PlatformMetricsApi';
+import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi, SummaryOptions } from './PlatformMetricsApi';
 
 /** The body of a successful answer; a backend error as a `ResponseError`. */
 async function body<T>(response: Promise<Response & { json(): Promise<T> }>): Promise<T> {
@@ -37,11 +37,14 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     this.client = new DefaultApiClient(options);
   }
 
-  getEntityScorecard(entityRef: CompoundEntityRef, options?: MetricWindowOptions): Promise<EntityScorecard> {
+  getEntityScorecard(
+    entityRef: CompoundEntityRef,
+    options?: MetricWindowOptions & { compare?: 'baseline' | 'previous' },
+  ): Promise<EntityScorecard> {
     return body(
       this.client.getEntityScorecard({
         path: { kind: entityRef.kind, namespace: entityRef.namespace, name: entityRef.name },
-        query: { windowDays: options?.windowDays, to: options?.to },
+        query: { windowDays: options?.windowDays, to: options?.to, compare: options?.compare },
       }),
     );
   }
@@ -64,12 +67,38 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     );
   }
 
-  getOrgSummary(options?: MetricWindowOptions & { group?: string }): Promise<OrgSummary> {
+  getOrgSummary(options?: SummaryOptions): Promise<OrgSummary> {
     return body(
       this.client.getOrgSummary({
-        query: { windowDays: options?.windowDays, to: options?.to, group: options?.group || undefined },
+        query: {
+          windowDays: options?.windowDays,
+          to: options?.to,
+          group: options?.group || undefined,
+          system: options?.system || undefined,
+          domain: options?.domain || undefined,
+          compare: options?.compare,
+          split: options?.split,
+        },
       }),
     );
+  }
+
+  async exportEntitiesCsv(
+    options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
+  ): Promise<{ blob: Blob; fileName: string }> {
+    const res = await this.client.exportEntitiesCsv({
+      query: {
+        windowDays: options?.windowDays,
+        to: options?.to,
+        group: options?.group || undefined,
+        system: options?.system || undefined,
+        domain: options?.domain || undefined,
+      },
+    });
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'platform-metrics-entities.csv';
+    return { blob: await res.blob(), fileName };
   }
 
   getCurrentSurvey(): Promise<CurrentSurvey> {

@@ -3,5 +3,6 @@ export type {
   PlatformMetricsApi,
   MetricWindowOptions,
   AnnotationQuery,
+  SummaryOptions,
 } from './PlatformMetricsApi';
 export { PlatformMetricsClient } from './PlatformMetricsClient';

@@ -1,6 +1,9 @@
 import type {
   Annotation,
+  AdoptionCohort,
+  AdoptionSplit,
   AnnotationImpact,
+  Comparison,
   CurrentSurvey,
   EntityCosts,
   EntityPipelines,
@@ -371,6 +374,10 @@ export function mockApi(
     getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
     getEntityPipelines: jest.fn().mockResolvedValue(makePipelines()),
     getEntityCosts: jest.fn().mockResolvedValue(makeCosts()),
+    exportEntitiesCsv: jest.fn().mockResolvedValue({
+      blob: new Blob(['entityRef\r\ncomponent:default/payments\r\n'], { type: 'text/csv' }),
+      fileName: 'platform-metrics-org-2026-01-01-2026-04-01.csv',
+    }),
     getCurrentSurvey: jest.fn().mockResolvedValue(makeSurvey()),
     submitSurveyResponse: jest.fn().mockResolvedValue({ surveyId: '2026-Q2' }),
     snoozeSurvey: jest
@@ -413,4 +420,94 @@ export function backendError(message: string, statusCode = 403) {
   e.statusCode = statusCode;
   e.statusText = 'Forbidden';
   return e;
+}
+
+/** A comparison with a baseline: deployments and lead time better, failure rate worse, restore time short of samples. */
+export function makeComparison(overrides: Partial<Comparison> = {}): Comparison {
+  return {
+    against: 'baseline',
+    label: 'Before the platform',
+    reference: { from: '2025-10-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z', days: 92 },
+    minSamples: 3,
+    alpha: 0.05,
+    metrics: {
+      deploymentFrequency: impactMetric({
+        before: { value: 0.5, n: 46 },
+        after: { value: 1, n: 90 },
+        absoluteChange: 0.5,
+        relativeChange: 1,
+        test: 'poisson-rate',
+        pValue: 0.0004,
+      }),
+      leadTime: impactMetric({
+        before: { value: 2 * DAY, n: 120 },
+        after: { value: 4 * HOUR, n: 200 },
+        absoluteChange: 4 * HOUR - 2 * DAY,
+        relativeChange: (4 * HOUR - 2 * DAY) / (2 * DAY),
+        pValue: 0.0001,
+      }),
+      changeFailureRate: impactMetric({
+        before: { value: 0.1, n: 46 },
+        after: { value: 0.15, n: 90 },
+        absoluteChange: 0.05,
+        relativeChange: 0.5,
+        direction: 'worse',
+        test: 'two-proportion-z',
+        pValue: 0.4,
+        significant: false,
+        inconclusive: true,
+      }),
+      timeToRestore: impactMetric({
+        before: { value: 2 * HOUR, n: 2 },
+        after: { value: HOUR, n: 5 },
+        pValue: null,
+        significant: false,
+        insufficientData: true,
+      }),
+    },
+    timeToFirstDeploy: {
+      before: { value: 30 * 86_400, n: 4 },
+      after: { value: 6 * 86_400, n: 7 },
+      absoluteChange: -24 * 86_400,
+      relativeChange: -0.8,
+      direction: 'better',
+      insufficientData: false,
+    },
+    nps: {
+      before: { value: null, n: null },
+      after: { value: 32, n: 50 },
+      absoluteChange: null,
+      relativeChange: null,
+      direction: null,
+      insufficientData: true,
+    },
+    ...overrides,
+  };
+}
+
+/** The split by golden-path status: 12 adopted services ahead of 8 off-path ones, no exceptions. */
+export function makeSplit(): AdoptionSplit {
+  const dora = makeScorecard().dora;
+  const cohort = (
+    status: AdoptionCohort['status'],
+    entities: number,
+    perDay: number | null,
+    leadTime: number | null,
+    ttfd: number | null,
+  ): AdoptionCohort => ({
+    status,
+    entities,
+    dora: { ...dora, leadTime: { ...dora.leadTime, median: leadTime } },
+    deploymentFrequencyPerEntity: perDay,
+    timeToFirstDeploy: { median: ttfd, n: ttfd === null ? 0 : 3, stalled: 0 },
+  });
+  return {
+    by: 'adoption',
+    caption: 'correlation, not causation',
+    cohorts: [
+      cohort('adopted', 12, 0.5, 4 * 3600, 5 * 86_400),
+      cohort('not-adopted', 8, 0.1, 48 * 3600, 40 * 86_400),
+      cohort('exception', 0, null, null, null),
+    ],
+  };
 }

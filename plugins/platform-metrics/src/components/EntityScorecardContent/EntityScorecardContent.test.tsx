@@ -45,7 +45,7 @@ describe('EntityScorecardContent', () => {
 
     expect(api.getEntityScorecard).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'payments' },
-      { windowDays: 90 },
+      { windowDays: 90, compare: 'baseline' },
     );
 
     const df = card('Deployment frequency');
@@ -278,6 +278,7 @@ describe('EntityScorecardContent', () => {
     await screen.findByRole('region', { name: 'Deployment frequency' });
     expect(api.getEntityScorecard).toHaveBeenLastCalledWith(expect.anything(), {
       windowDays: 180,
+      compare: 'baseline',
     });
     expect(screen.getByRole('button', { name: '180 days' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -285,6 +286,7 @@ describe('EntityScorecardContent', () => {
     await waitFor(() =>
       expect(api.getEntityScorecard).toHaveBeenLastCalledWith(expect.anything(), {
         windowDays: 30,
+        compare: 'baseline',
       }),
     );
     expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
@@ -295,6 +297,7 @@ describe('EntityScorecardContent', () => {
     await screen.findByRole('region', { name: 'Deployment frequency' });
     expect(api.getEntityScorecard).toHaveBeenLastCalledWith(expect.anything(), {
       windowDays: 90,
+      compare: 'baseline',
     });
   });
 });

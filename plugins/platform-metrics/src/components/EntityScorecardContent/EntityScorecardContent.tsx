@@ -13,6 +13,8 @@ import { AsyncContent } from '../common/States';
 import { ScorecardView } from './ScorecardView';
 import { ImpactDialog } from '../annotations/ImpactDialog';
 import { useAnnotations } from '../annotations/useAnnotations';
+import { ComparisonCard } from '../comparison/ComparisonCard';
+import { loadCompared, useCompare } from '../comparison/useCompare';
 
 /**
  * The "Scorecard" tab of a Component: DORA metrics, rework rate, golden path,
@@ -25,12 +27,15 @@ export function EntityScorecardContent() {
   const { entity } = useEntity();
   const api = useApi(platformMetricsApiRef);
   const [windowDays, setWindowDays] = useWindowDays();
+  const [compare, setCompare] = useCompare();
   const ref = getCompoundEntityRef(entity);
 
-  const { value, loading, error } = useAsync(
-    () => api.getEntityScorecard(ref, { windowDays }),
-    [api, ref.kind, ref.namespace, ref.name, windowDays],
+  const state = useAsync(
+    () => loadCompared(c => api.getEntityScorecard(ref, { windowDays, compare: c }), compare),
+    [api, ref.kind, ref.namespace, ref.name, windowDays, compare],
   );
+  const { loading, error } = state;
+  const value = state.value?.value;
   // the entity's own annotations, its owner group's and the org's
   const scope = stringifyEntityRef(entity);
   const { annotations } = useAnnotations(scope, value?.window);
@@ -63,7 +68,19 @@ export function EntityScorecardContent() {
         }}
       >
         {scorecard => (
-          <ScorecardView scorecard={scorecard} annotations={annotations} onSelectAnnotation={setSelected} />
+          <ScorecardView
+            scorecard={scorecard}
+            annotations={annotations}
+            onSelectAnnotation={setSelected}
+            comparison={
+              <ComparisonCard
+                comparison={scorecard.comparison}
+                compare={compare}
+                onCompareChange={setCompare}
+                baselineMissing={state.value?.baselineMissing ?? false}
+              />
+            }
+          />
         )}
       </AsyncContent>
       <ImpactDialog

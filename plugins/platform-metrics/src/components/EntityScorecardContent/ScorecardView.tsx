@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Annotation, EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
@@ -18,6 +19,8 @@ export function ScorecardView(props: {
   /** Drawn as markers on the weekly trends. */
   annotations?: Annotation[];
   onSelectAnnotation?: (id: string) => void;
+  /** The comparison with the baseline or the previous period, shown under the metrics. */
+  comparison?: ReactNode;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.scorecard;
@@ -41,6 +44,11 @@ export function ScorecardView(props: {
           />
         </Grid>
       ))}
+      {props.comparison && (
+        <Grid item xs={12}>
+          {props.comparison}
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <PipelinesCard entityRef={s.entityRef} windowDays={s.window.days} />
       </Grid>

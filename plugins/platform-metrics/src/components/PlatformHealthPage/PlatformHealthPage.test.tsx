@@ -58,7 +58,7 @@ describe('PlatformHealthPage', () => {
   it('shows the headline tiles: NPS with band and n, adoption against phases, TTFD and stalled, tier distribution', async () => {
     const api = await renderPage();
     const nps = await screen.findByRole('region', { name: 'Developer NPS' });
-    expect(api.getOrgSummary).toHaveBeenCalledWith({ windowDays: 90, group: undefined });
+    expect(api.getOrgSummary).toHaveBeenCalledWith({ windowDays: 90, group: undefined, compare: 'baseline', split: 'adoption' });
     expect(within(nps).getByTestId('nps-score')).toHaveTextContent('+32');
     expect(within(nps).getByText('Good')).toBeInTheDocument();
     expect(within(nps).getByText(/50 responses · survey 2026-Q1/)).toBeInTheDocument();
@@ -152,6 +152,8 @@ describe('PlatformHealthPage', () => {
     expect(api.getOrgSummary).toHaveBeenCalledWith({
       windowDays: 30,
       group: 'group:default/payments-team',
+      compare: 'baseline',
+      split: 'adoption',
     });
     expect(screen.getByRole('heading', { name: 'Team: payments-team' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to the whole organisation' })).toBeInTheDocument();

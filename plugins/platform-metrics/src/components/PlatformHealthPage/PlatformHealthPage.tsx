@@ -36,6 +36,10 @@ import { Trends } from './Trends';
 import { TeamTable, groupName } from './TeamTable';
 import { SurveyCommentsSection } from './SurveyComments';
 import { IntegrationsStatusSection } from './IntegrationsStatus';
+import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
+import { ComparisonCard } from '../comparison/ComparisonCard';
+import { CompareWith, loadCompared, useCompare } from '../comparison/useCompare';
+import { ExportButton } from '../common/ExportButton';
 
 /**
  * The "Platform health" page; with `?group=` it is the team view.
@@ -74,9 +78,10 @@ export function PlatformHealthContent() {
   const [searchParams] = useSearchParams();
   const group = searchParams.get('group') || undefined;
   const [windowDays, setWindowDays] = useWindowDays();
+  const [compare, setCompare] = useCompare();
   const { value, loading, error } = useAsync(
-    () => api.getOrgSummary({ windowDays, group }),
-    [api, windowDays, group],
+    () => loadCompared(c => api.getOrgSummary({ windowDays, group, compare: c, split: 'adoption' }), compare),
+    [api, windowDays, group, compare],
   );
 
   return (
@@ -101,7 +106,10 @@ export function PlatformHealthContent() {
             </Link>
           )}
         </Box>
-        <WindowSelector value={windowDays} onChange={setWindowDays} />
+        <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+          <ExportButton windowDays={windowDays} group={group} />
+          <WindowSelector value={windowDays} onChange={setWindowDays} />
+        </Box>
       </Box>
       <AsyncContent
         loading={loading}
@@ -114,7 +122,14 @@ export function PlatformHealthContent() {
           description: t('healthPage.emptyDescription'),
         }}
       >
-        {summary => <SummaryView summary={summary} group={group} windowDays={windowDays} />}
+        {loaded => (
+          <SummaryView
+            summary={loaded.value}
+            group={group}
+            windowDays={windowDays}
+            compare={{ value: compare, onChange: setCompare, baselineMissing: loaded.baselineMissing }}
+          />
+        )}
       </AsyncContent>
     </Box>
   );
@@ -124,6 +139,7 @@ function SummaryView(props: {
   summary: OrgSummary;
   group?: string;
   windowDays: number;
+  compare: { value: CompareWith; onChange: (c: CompareWith) => void; baselineMissing: boolean };
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.summary;
@@ -163,6 +179,19 @@ function SummaryView(props: {
           benchmark={s.benchmark}
         />
       </Grid>
+      <Grid item xs={12}>
+        <ComparisonCard
+          comparison={s.comparison}
+          compare={props.compare.value}
+          onCompareChange={props.compare.onChange}
+          baselineMissing={props.compare.baselineMissing}
+        />
+      </Grid>
+      {s.split && (
+        <Grid item xs={12}>
+          <AdoptionSplitCard split={s.split} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" justifyContent="space-between">
           <Typography variant="h6" component="h2">

@@ -59,13 +59,13 @@ describe('annotations on the Platform health page', () => {
     await userEvent.click(markers[0]);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('Before and after: Platform launch')).toBeInTheDocument();
-    const lead = await within(dialog).findByTestId('impact-leadTime');
+    const lead = await within(dialog).findByTestId('compare-leadTime');
     expect(lead).toHaveTextContent('2 hours (n = 40)');
     expect(lead).toHaveTextContent('1 hour (n = 45)');
     expect(lead).toHaveTextContent('−1 hour (−50%)');
     expect(lead).toHaveTextContent('Significant (p = 0.001)');
-    expect(within(dialog).getByTestId('impact-timeToRestore')).toHaveTextContent('Insufficient data (fewer than 3)');
-    expect(within(dialog).getByTestId('impact-deploymentFrequency')).toHaveTextContent('Inconclusive (p = 0.590)');
+    expect(within(dialog).getByTestId('compare-timeToRestore')).toHaveTextContent('Insufficient data (fewer than 3)');
+    expect(within(dialog).getByTestId('compare-deploymentFrequency')).toHaveTextContent('Inconclusive (p = 0.590)');
     expect(api.getAnnotationImpact).toHaveBeenLastCalledWith('launch', { days: 30, scope: 'org' });
 
     await userEvent.click(within(dialog).getByRole('button', { name: '90 days' }));

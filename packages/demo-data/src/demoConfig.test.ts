@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { generateOrg } from './org';
+
+const DAY = 86_400_000;
+
+describe('the demo app-config', () => {
+  const config = parse(readFileSync(resolve(__dirname, '../../../app-config.demo.yaml'), 'utf8'));
+
+  it('has the 90 days before the demo organisation launched its platform as its baseline', () => {
+    const launch = Date.parse(generateOrg({ seed: 1 }).launchDate);
+    const baseline = config.platformMetrics.baseline;
+    // whole UTC days ending at the launch day (the launch day itself counts after it)
+    const launchDay = Math.floor(launch / DAY) * DAY;
+    expect(Date.parse(`${baseline.to}T00:00:00Z`)).toBe(launchDay);
+    expect(Date.parse(`${baseline.from}T00:00:00Z`)).toBe(launchDay - 90 * DAY);
+    expect(baseline.label).toBeTruthy();
+  });
+});
