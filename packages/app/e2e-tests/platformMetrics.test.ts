@@ -1,10 +1,12 @@
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type {
   CurrentSurvey,
   EntityPipelines,
   EntityScorecard,
   OrgSummary,
+  ScopeEntities,
 } from '@platform-metrics/plugin-platform-metrics-common';
 // The expected screen text is the API's number in the UI's own format; the
 // plugin's `exports` map keeps this helper private, hence the source path.
@@ -59,6 +61,14 @@ function sidebarLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name, exact: true });
 }
 
+/** The serious and critical accessibility violations axe finds on the page, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
 async function signIn(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -90,7 +100,43 @@ test('the Scorecard tab shows the numbers GET /scorecard returns', async ({ page
   await expect(card('CI pipelines').getByTestId('pipelines-median')).toHaveText(formatDuration(p.duration.median));
   await expect(card('CI pipelines')).toContainText(`${p.duration.n} succeeded runs`);
 
+  // the window against the demo's baseline (the 90 days before its launch)
+  const compared = await api<EntityScorecard>(
+    request,
+    '/entities/component/default/payments-api/scorecard?windowDays=90&compare=baseline',
+  );
+  const comparison = page.getByRole('table', { name: `Compared with ${compared.comparison!.label}` });
+  await expect(comparison.getByTestId('compare-deploymentFrequency')).toContainText(
+    `n = ${compared.comparison!.metrics.deploymentFrequency.before.n}`,
+  );
+
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'scorecard.png'), fullPage: true });
+});
+
+test("a team's Platform metrics tab lists its services and compares it with the baseline", async ({ page, request }) => {
+  const org = await api<OrgSummary>(request, '/org/summary?windowDays=90');
+  const team = org.teams.find(t => t.groupRef.startsWith('group:'))!.groupRef;
+  const name = team.split('/').pop()!;
+  const scope = `windowDays=90&group=${encodeURIComponent(team)}`;
+  const entities = await api<ScopeEntities>(request, `/org/entities?${scope}`);
+  const summary = await api<OrgSummary>(request, `/org/summary?${scope}&compare=baseline`);
+  expect(entities.entities.length).toBeGreaterThan(0);
+
+  await signIn(page);
+  await page.goto(`/catalog/default/group/${name}/platform-metrics?windowDays=90`);
+  const services = page.getByRole('table', { name: 'Services' });
+  for (const e of entities.entities) {
+    await expect(services.getByRole('link', { name: e.entityRef.split('/').pop()!, exact: true })).toBeVisible();
+  }
+  const comparison = page.getByRole('table', { name: `Compared with ${summary.comparison!.label}` });
+  await expect(comparison.getByTestId('compare-leadTime')).toContainText(
+    `n = ${summary.comparison!.metrics.leadTime.after.n}`,
+  );
+  await expect(page.getByRole('region', { name: 'Golden path against off path' })).toBeVisible();
+
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'team-tab.png'), fullPage: true });
 });
 
 test('Platform health lists one row per owning team', async ({ page, request }) => {
@@ -106,6 +152,8 @@ test('Platform health lists one row per owning team', async ({ page, request }) 
     const name = team.groupRef.split('/').pop()!;
     await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
   }
+  await expect(page.getByRole('region', { name: 'Golden path against off path' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(SHOTS, 'platform-health.png'), fullPage: true });
 });
 

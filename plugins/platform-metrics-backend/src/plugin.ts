@@ -1,7 +1,10 @@
 import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
+import { createMetricsOperations } from './actions/operations';
+import { registerActions } from './actions/registerActions';
 import { AnnotationService } from './annotations/AnnotationService';
 import { CatalogSync } from './catalog/CatalogSync';
 import { readSettings } from './config';
@@ -11,11 +14,12 @@ import { MetricsReader } from './metrics/MetricsReader';
 import { ScorecardService } from './metrics/ScorecardService';
 import { SummaryService } from './metrics/SummaryService';
 import { RollupService } from './rollups/RollupService';
-import { createAuth } from './service/auth';
+import { createAuth, createCredentialsAuth } from './service/auth';
 import { transientErrorHandler } from './service/errors';
 import { createRouter } from './service/router';
 import { PipelineService } from './pipelines/PipelineService';
 import { CostService } from './costs/CostService';
+import { SelfServiceService } from './selfService/SelfServiceService';
 import { CatalogVisibility } from './service/visibility';
 import { EntityExport } from './export/EntityExport';
 import { SummaryCache } from './summaries/SummaryCache';
@@ -57,6 +61,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const settings = readSettings(deps.config);
@@ -123,6 +128,9 @@ export const platformMetricsPlugin = createBackendPlugin({
           admin: surveyAdmin,
         });
 
+        const scorecards = new ScorecardService(stores, reader, settings);
+        const visibility = new CatalogVisibility(deps.catalog);
+        const annotations = new AnnotationService(stores, settings);
         deps.httpRouter.use(
           await createRouter({
             auth: createAuth(deps),
@@ -137,20 +145,32 @@ export const platformMetricsPlugin = createBackendPlugin({
                 });
               },
             }),
-            scorecards: new ScorecardService(stores, reader, settings),
+            scorecards,
             summaries,
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
             pipelines: new PipelineService(stores),
             costs: new CostService(stores, settings.costs.currency),
-            visibility: new CatalogVisibility(deps.catalog),
-            annotations: new AnnotationService(stores, settings),
+            selfService: new SelfServiceService(stores),
+            visibility,
+            annotations,
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
           }),
         );
         // the receivers authenticate by the tool's signature, not by Backstage credentials
         deps.httpRouter.addAuthPolicy({ path: '/webhooks', allow: 'unauthenticated' });
+        // the same reads and writes for AI assistants (MCP), with the routes' permission and visibility checks
+        registerActions(
+          deps.actionsRegistry,
+          createMetricsOperations({
+            auth: createCredentialsAuth(deps.permissions),
+            visibility,
+            scorecards,
+            summaries,
+            annotations,
+          }),
+        );
         deps.httpRouter.use(transientErrorHandler({ logger: deps.logger }));
       },
     });

@@ -13,6 +13,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import plugin, {
   entityScorecardContent,
+  entityPlatformMetricsContent,
   entitySurveyCard,
   homeSurveyWidget,
   platformHealthPage,
@@ -75,6 +76,17 @@ describe('platform-metrics new frontend system plugin', () => {
       { kind: 'Component', namespace: 'default', name: 'payments' },
       { windowDays: 90, compare: 'baseline' },
     );
+  });
+
+  it('adds a "Platform metrics" tab to Group, System and Domain pages only', () => {
+    const tester = createExtensionTester(entityPlatformMetricsContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('platform-metrics');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Platform metrics');
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const of = (kind: string) => ({ ...component, kind });
+    expect([of('Group'), of('System'), of('Domain')].map(filter)).toEqual([true, true, true]);
+    expect(filter(component)).toBe(false);
+    expect(filter(of('User'))).toBe(false);
   });
 
   it('adds the "Platform health" page at /platform-health with a nav title and icon', async () => {

@@ -58,6 +58,20 @@ export const entityScorecardContent = EntityContentBlueprint.make({
   },
 });
 
+/** The "Platform metrics" tab of Group, System and Domain pages. @alpha */
+export const entityPlatformMetricsContent = EntityContentBlueprint.make({
+  name: 'platform-metrics',
+  params: {
+    path: 'platform-metrics',
+    title: 'Platform metrics',
+    filter: entity => ['group', 'system', 'domain'].includes(entity.kind.toLocaleLowerCase('en-US')),
+    loader: () =>
+      import('./components/EntityPlatformMetricsContent').then(m => (
+        <m.EntityPlatformMetricsContent />
+      )),
+  },
+});
+
 /** The developer survey as an entity-page card. @alpha */
 export const entitySurveyCard = EntityCardBlueprint.make({
   name: 'survey',
@@ -107,6 +121,7 @@ export default createFrontendPlugin({
     platformMetricsApi,
     platformHealthPage,
     entityScorecardContent,
+    entityPlatformMetricsContent,
     entitySurveyCard,
     homeSurveyWidget,
   ],

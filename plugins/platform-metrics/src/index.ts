@@ -11,6 +11,7 @@ export {
   platformMetricsPlugin,
   PlatformHealthPage,
   EntityScorecardContent,
+  EntityPlatformMetricsContent,
   SurveyCard,
 } from './plugin';
 export {

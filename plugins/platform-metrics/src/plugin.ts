@@ -61,6 +61,24 @@ export const EntityScorecardContent: () => JSX.Element = platformMetricsPlugin.p
 );
 
 /**
+ * The "Platform metrics" tab of Group, System and Domain pages: the scope's
+ * summary, comparison, golden-path split and services.
+ *
+ * @public
+ */
+export const EntityPlatformMetricsContent: () => JSX.Element = platformMetricsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformMetricsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityPlatformMetricsContent').then(
+          m => m.EntityPlatformMetricsContent,
+        ),
+    },
+  }),
+);
+
+/**
  * The developer NPS survey card, for the home page or an entity page.
  *
  * @public

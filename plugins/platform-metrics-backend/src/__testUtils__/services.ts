@@ -18,6 +18,7 @@ import { SurveyService } from '../surveys/SurveyService';
 import { IngestService } from '../ingest/IngestService';
 import { PipelineService } from '../pipelines/PipelineService';
 import { CostService } from '../costs/CostService';
+import { SelfServiceService } from '../selfService/SelfServiceService';
 import { createAuth } from '../service/auth';
 import { RouterOptions, createRouter } from '../service/router';
 import { JobSettings } from '../tasks/JobSettings';
@@ -87,6 +88,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     surveyAdmin: new SurveyAdmin(stores, settings.survey, clock),
     pipelines: new PipelineService(stores),
     costs: new CostService(stores, settings.costs.currency),
+    selfService: new SelfServiceService(stores),
     publications,
     annotations: new AnnotationService(stores, settings, clock),
     entityExport: new EntityExport(stores, reader, settings),

@@ -9,6 +9,7 @@ import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { DatabasePipelineStore } from './DatabasePipelineStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
+import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
@@ -17,6 +18,7 @@ import { EventStore } from './EventStore';
 import { CostStore } from './CostStore';
 import { PipelineStore } from './PipelineStore';
 import { PublicationStore } from './PublicationStore';
+import { RequestStore } from './RequestStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
 import { SurveyStore } from './SurveyStore';
@@ -35,6 +37,7 @@ export interface PlatformMetricsStores {
   publications: PublicationStore;
   pipelines: PipelineStore;
   costs: CostStore;
+  requests: RequestStore;
   annotations: AnnotationStore;
   webhooks: WebhookStore;
 }
@@ -55,6 +58,7 @@ export async function storesForKnex(
     publications: new DatabasePublicationStore(db),
     pipelines: new DatabasePipelineStore(db, clock),
     costs: new DatabaseCostStore(db, clock),
+    requests: new DatabaseRequestStore(db, clock),
     annotations: new DatabaseAnnotationStore(db),
     webhooks: new DatabaseWebhookStore(db),
   };

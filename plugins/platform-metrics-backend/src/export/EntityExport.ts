@@ -1,3 +1,4 @@
+import { EntityMetrics } from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
 import { CatalogStore, EntityRow } from '../database/CatalogStore';
 import { chunks } from '../lib/collections';
@@ -55,10 +56,43 @@ export function csvField(value: Cell): string {
 
 const line = (cells: Cell[]) => `${cells.map(csvField).join(',')}\r\n`;
 
+/** The CSV cells of a row, in the order of {@link EXPORT_COLUMNS}. */
+function csvCells(r: EntityMetrics, from: string | null, to: string | null): Cell[] {
+  const d = r.dora;
+  return [
+    r.entityRef,
+    r.ownerRef,
+    r.systemRef,
+    r.adoptionStatus,
+    from,
+    to,
+    d.deploymentFrequency.count,
+    d.deploymentFrequency.perWeek,
+    d.deploymentFrequency.tier,
+    d.leadTime.median,
+    d.leadTime.p90,
+    d.leadTime.n,
+    d.leadTime.tier,
+    d.changeFailureRate.value,
+    d.changeFailureRate.failed,
+    d.changeFailureRate.tier,
+    d.timeToRestore.median,
+    d.timeToRestore.n,
+    d.timeToRestore.open,
+    d.timeToRestore.tier,
+    d.reworkRate.value,
+    d.overallTier,
+    r.createdAt,
+    r.firstDeployAt,
+    r.timeToFirstDeploySeconds,
+  ];
+}
+
 /**
- * The per-entity metrics of a window as CSV, for spreadsheets and quarterly
- * reviews: one row per component in scope, with the same definitions as the
- * scorecard (docs/metrics.md §1-7), read from the day rollups in batches.
+ * The per-entity metrics of a window, for the team, system and domain tabs
+ * (JSON) and for spreadsheets and quarterly reviews (CSV): one row per
+ * component in scope, with the same definitions as the scorecard
+ * (docs/metrics.md §1-7), read from the day rollups in batches.
  */
 export class EntityExport {
   constructor(
@@ -76,52 +110,44 @@ export class EntityExport {
     return listed.filter(e => inScope(scope, e));
   }
 
-  /** The header, then one chunk of rows per batch of entities. */
-  async *chunks(window: Window, entities: EntityRow[]): AsyncGenerator<string> {
+  /** Each entity's metrics of the window, one batch of entities per read. */
+  async *rows(window: Window, entities: EntityRow[]): AsyncGenerator<EntityMetrics[]> {
     const installedAt = await this.reader.installedAt();
-    yield line([...EXPORT_COLUMNS]);
-    const from = isoOrNull(window.from);
-    const to = isoOrNull(window.to);
     for (const batch of chunks(entities, BATCH)) {
       const refs = batch.map(e => e.entityRef);
       const [facts, firsts] = await Promise.all([
         this.reader.facts(window, refs),
         this.reader.firstDeployments(window, refs),
       ]);
-      yield batch
-        .map(e => {
-          const d = summarise([facts.get(e.entityRef)!], window, this.settings);
-          const first = firsts.get(e.entityRef);
-          const createdAt = createdAtOf(e, installedAt, first);
-          return line([
-            e.entityRef,
-            e.ownerRef,
-            e.systemRef,
-            e.adoptionStatus,
-            from,
-            to,
-            d.deploymentFrequency.count,
-            d.deploymentFrequency.perWeek,
-            d.deploymentFrequency.tier,
-            d.leadTime.median,
-            d.leadTime.p90,
-            d.leadTime.n,
-            d.leadTime.tier,
-            d.changeFailureRate.value,
-            d.changeFailureRate.failed,
-            d.changeFailureRate.tier,
-            d.timeToRestore.median,
-            d.timeToRestore.n,
-            d.timeToRestore.open,
-            d.timeToRestore.tier,
-            d.reworkRate.value,
-            d.overallTier,
-            isoOrNull(createdAt),
-            isoOrNull(first ?? null),
-            ttfdSeconds(createdAt, first ?? null),
-          ]);
-        })
-        .join('');
+      yield batch.map(e => {
+        const first = firsts.get(e.entityRef) ?? null;
+        const createdAt = createdAtOf(e, installedAt, first ?? undefined);
+        return {
+          entityRef: e.entityRef,
+          ownerRef: e.ownerRef,
+          systemRef: e.systemRef,
+          adoptionStatus: e.adoptionStatus,
+          dora: summarise([facts.get(e.entityRef)!], window, this.settings),
+          createdAt: isoOrNull(createdAt),
+          firstDeployAt: isoOrNull(first),
+          timeToFirstDeploySeconds: ttfdSeconds(createdAt, first),
+        };
+      });
     }
+  }
+
+  /** The CSV: the header, then one chunk of lines per batch of entities. */
+  async *csv(window: Window, entities: EntityRow[]): AsyncGenerator<string> {
+    const from = isoOrNull(window.from);
+    const to = isoOrNull(window.to);
+    let header = false;
+    for await (const batch of this.rows(window, entities)) {
+      if (!header) {
+        header = true;
+        yield line([...EXPORT_COLUMNS]);
+      }
+      yield batch.map(r => line(csvCells(r, from, to))).join('');
+    }
+    if (!header) yield line([...EXPORT_COLUMNS]);
   }
 }

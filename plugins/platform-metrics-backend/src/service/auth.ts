@@ -3,7 +3,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { AuthenticationError, NotAllowedError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   platformMetricsAnnotationsWritePermission,
@@ -19,10 +19,26 @@ import { lower } from '../lib/refs';
 /** A request of any route of the typed router, as httpAuth takes it. */
 type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
-/** Who may call what: credentials by principal type, then the plugin's permissions. */
-export function createAuth(deps: { httpAuth: HttpAuthService; permissions: PermissionsService }) {
-  const { httpAuth, permissions } = deps;
+/** The principals of the metric reads and the annotation writes. */
+const USERS_AND_SERVICES: Array<'user' | 'service'> = ['user', 'service'];
 
+/**
+ * The principal check of `httpAuth.credentials(req, { allow })`, with its
+ * errors, for credentials that come without a request.
+ */
+function allowOnly(credentials: BackstageCredentials, allow: Array<'user' | 'service'>): BackstageCredentials {
+  const type = (credentials.principal as { type?: string } | null)?.type;
+  if (type === 'none' || !type) throw new AuthenticationError('Missing credentials');
+  if (!(allow as string[]).includes(type)) throw new NotAllowedError(`This endpoint does not allow '${type}' credentials`);
+  return credentials;
+}
+
+/**
+ * The checks of {@link createAuth} on credentials already in hand (the
+ * actions of `src/actions` get them from the actions registry): the same
+ * principal types and permissions as the HTTP routes.
+ */
+export function createCredentialsAuth(permissions: PermissionsService) {
   async function authorize(credentials: BackstageCredentials, permission: BasicPermission) {
     const [decision] = await permissions.authorize([{ permission }], { credentials });
     if (decision.result !== 'ALLOW') {
@@ -32,6 +48,35 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
   }
 
   return {
+    authorize,
+
+    /** Metric reads: users or services with the read permission. */
+    async read(credentials: BackstageCredentials) {
+      return authorize(allowOnly(credentials, USERS_AND_SERVICES), platformMetricsReadPermission);
+    },
+
+    /**
+     * Writing annotations: users or services with the annotations write
+     * permission. Returns who writes: the user's normalised ref or the
+     * service's subject.
+     */
+    async annotationsWrite(credentials: BackstageCredentials): Promise<string> {
+      await authorize(allowOnly(credentials, USERS_AND_SERVICES), platformMetricsAnnotationsWritePermission);
+      const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+      return p.type === 'user' ? lower(p.userEntityRef!) : p.subject!;
+    },
+  };
+}
+
+export type CredentialsAuth = ReturnType<typeof createCredentialsAuth>;
+
+/** Who may call what: credentials by principal type, then the plugin's permissions. */
+export function createAuth(deps: { httpAuth: HttpAuthService; permissions: PermissionsService }) {
+  const { httpAuth, permissions } = deps;
+  const checks = createCredentialsAuth(permissions);
+  const { authorize } = checks;
+
+  return {
     /** Ingestion takes service or external-access credentials only, with the ingest permission. */
     async ingest(req: AnyRequest) {
       return authorize(await httpAuth.credentials(req, { allow: ['service'] }), platformMetricsIngestPermission);
@@ -39,7 +84,7 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
 
     /** Metric reads: users or services with the read permission. */
     async read(req: AnyRequest) {
-      return authorize(await httpAuth.credentials(req, { allow: ['user', 'service'] }), platformMetricsReadPermission);
+      return checks.read(await httpAuth.credentials(req, { allow: USERS_AND_SERVICES }));
     },
 
     /** Survey comments: user principals only (a shared service token is no reader), with the comments permission. */
@@ -95,10 +140,7 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
      * service's subject.
      */
     async annotationsWrite(req: AnyRequest): Promise<string> {
-      const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-      await authorize(credentials, platformMetricsAnnotationsWritePermission);
-      const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
-      return p.type === 'user' ? lower(p.userEntityRef!) : p.subject!;
+      return checks.annotationsWrite(await httpAuth.credentials(req, { allow: USERS_AND_SERVICES }));
     },
 
     /** The signed-in user's normalised ref (survey routes take the user from the token only). */

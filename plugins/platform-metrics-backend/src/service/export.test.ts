@@ -98,4 +98,22 @@ describe.each(createTestDatabases().eachSupportedId())('GET /export/entities.csv
     expect(two.status).toBe(400);
     expect(two.body.error.message).toMatch(/domain/);
   });
+
+  it('answers the same rows as JSON for the team, system and domain tabs', async () => {
+    const { a } = await scopedWorld(databases, databaseId);
+    const res = await request(a)
+      .get('/org/entities?windowDays=30&to=2026-06-01T00:00:00Z&domain=commerce')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toEqual({ type: 'domain', ref: 'domain:default/commerce' });
+    expect(res.body.entities.map((e: { entityRef: string }) => e.entityRef)).toEqual([
+      'component:default/cart',
+      'component:default/payments',
+    ]);
+    const payments = res.body.entities[1];
+    expect(payments).toMatchObject({ ownerRef: 'group:default/team-a', adoptionStatus: 'adopted' });
+    const csvRow = parseCsv((await csv(a, 'domain=commerce')).body).find(r => r.entityRef === payments.entityRef)!;
+    expect(Number(csvRow.leadTimeMedianSeconds)).toBe(payments.dora.leadTime.median);
+    expect(csvRow.overallTier).toBe(payments.dora.overallTier);
+  });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
 import { normalizeEntityRef } from '../lib/refs';
-import { Clock, makeWindow } from '../lib/time';
+import { Clock, makeWindow, windowJson } from '../lib/time';
 import { ScorecardService } from '../metrics/ScorecardService';
 import { createOpenApiRouter } from '../schema/openapi';
 import {
@@ -41,6 +41,8 @@ import { pipelineRunSchemas } from '../schema/pipelineValidation';
 import { CostService, costWindow } from '../costs/CostService';
 import { EntityExport } from '../export/EntityExport';
 import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
+import { requestSchemas } from '../schema/requestValidation';
+import { SelfServiceService } from '../selfService/SelfServiceService';
 
 export interface RouterOptions {
   auth: RouterAuth;
@@ -53,6 +55,8 @@ export interface RouterOptions {
   visibility: Pick<CatalogVisibility, 'assertVisible' | 'filterSummary' | 'filterRows'>;
   pipelines: PipelineService;
   costs: CostService;
+  /** The self-service ratio (platform requests). */
+  selfService: SelfServiceService;
   /** The ingestion settings (default: timestamps up to a day ahead). */
   settings?: { ingest: { maxFutureSkewMinutes: number } };
   annotations: AnnotationService;
@@ -86,11 +90,13 @@ const WEBHOOK_BODY_LIMIT = '25mb';
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { auth, ingest, scorecards, summaries, surveys, surveyAdmin, visibility, pipelines, costs, annotations, webhooks, entityExport } =
     options;
+  const { selfService } = options;
   const clock = options.clock ?? Date.now;
   const skewMs = (options.settings?.ingest.maxFutureSkewMinutes ?? DEFAULT_MAX_FUTURE_SKEW_MINUTES) * 60_000;
   // ingested timestamps: from 2000-01-01 to now (this router's clock) plus the allowed skew
   const { deploymentBatchSchema, incidentBatchSchema, surveyImportBatchSchema } = recordSchemas(() => clock() + skewMs);
   const { pipelineRunBatchSchema } = pipelineRunSchemas(() => clock() + skewMs);
+  const { requestBatchSchema } = requestSchemas(() => clock() + skewMs);
   const router = await createOpenApiRouter({
     validatorOptions: {
       // zod validates bodies, queries and path parameters below, with messages
@@ -120,7 +126,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   // per-route body limits, 413 with the limit in the message: batches of
   // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
-  router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
+  router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/requests', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
   router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.get('/integrations/status', async (req, res) => {
@@ -150,6 +156,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await auth.ingest(req);
     const body = parse(costBatchSchema, req.body);
     res.json(await costs.ingest(body.costs));
+  });
+
+  router.post('/requests', async (req, res) => {
+    await auth.ingest(req);
+    const body = parse(requestBatchSchema, req.body);
+    res.json(await selfService.ingest(body.requests));
   });
 
   router.post('/survey-responses', async (req, res) => {
@@ -211,6 +223,14 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     });
   });
 
+  router.get('/org/self-service', async (req, res) => {
+    const credentials = await auth.read(req);
+    const query = parse(metricsQuerySchema, req.query);
+    if (query.group) await visibility.assertVisible(query.group, credentials);
+    const result = await selfService.org(makeWindow(query.windowDays, query.to, clock()), query.group);
+    res.json({ ...result, teams: await visibility.filterRows(result.teams, t => t.groupRef, credentials) });
+  });
+
   router.get('/org/summary', async (req, res) => {
     const credentials = await auth.read(req);
     const query = parse(summaryQuerySchema, req.query);
@@ -227,15 +247,28 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await visibility.filterSummary(summary, credentials));
   });
 
-  router.get('/export/entities.csv', async (req, res) => {
+  /** The window, scope and (for a user, visible) components of a per-entity read. */
+  async function entityRead(req: Parameters<RouterAuth['read']>[0] & { query: unknown }) {
     const credentials = await auth.read(req);
     const query = parse(exportQuerySchema, req.query);
     const scopeRef = query.group ?? query.system ?? query.domain;
     if (scopeRef) await visibility.assertVisible(scopeRef, credentials);
     const window = makeWindow(query.windowDays, query.to, clock());
     const scope = await summaries.scopeOf(query);
-    // a user's export lists only the components the catalog lets them see
+    // a user sees only the components the catalog lets them see
     const entities = await visibility.filterRows(await entityExport.entities(scope), e => e.entityRef, credentials);
+    return { window, scope, entities };
+  }
+
+  router.get('/org/entities', async (req, res) => {
+    const { window, scope, entities } = await entityRead(req);
+    const rows = [];
+    for await (const batch of entityExport.rows(window, entities)) rows.push(...batch);
+    res.json({ window: windowJson(window), scope: { type: scope.type, ref: scope.ref }, entities: rows });
+  });
+
+  router.get('/export/entities.csv', async (req, res) => {
+    const { window, scope, entities } = await entityRead(req);
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -243,8 +276,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       'Content-Disposition',
       `attachment; filename="platform-metrics-${scope.ref.replace(/[^a-z0-9-]+/g, '-')}-${day(window.from)}-${day(window.to)}.csv"`,
     );
+    const chunks = entityExport.csv(window, entities);
+    // the first chunk (the header) comes after the first read: a database that is down still answers 503
+    const first = await chunks.next();
     try {
-      for await (const chunk of entityExport.chunks(window, entities)) {
+      if (!first.done) res.write(first.value);
+      for await (const chunk of chunks) {
         if (!res.write(chunk)) await once(res, 'drain');
       }
       res.end();

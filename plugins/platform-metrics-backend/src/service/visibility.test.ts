@@ -93,7 +93,13 @@ describe('catalog-aware reads (real catalog and permission backends)', () => {
       const res = await request(backend.server).post(`${API}/${path}`).set('Authorization', service).send(body);
       if (res.status !== 200) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    await backend.scheduler.waitForTask('platform-metrics:rollups');
+    // a run that starts after the last write: a run triggered by the ingestion
+    // may have ended (or still be running) before the later writes
+    for (let i = 0; i < 2; i++) {
+      const done = backend.scheduler.waitForTask('platform-metrics:rollups');
+      await backend.scheduler.triggerTask('platform-metrics:rollups');
+      await done;
+    }
   });
 
   afterAll(() => backend?.stop());

@@ -9,7 +9,9 @@ import type {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgSelfService,
   OrgSummary,
+  ScopeEntities,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
 
@@ -68,6 +70,10 @@ export interface PlatformMetricsApi {
     options?: MetricWindowOptions & { compare?: 'baseline' | 'previous' },
   ): Promise<EntityScorecard>;
   getOrgSummary(options?: SummaryOptions): Promise<OrgSummary>;
+  /** The per-component metrics of a window in a scope (`GET /org/entities`): the team, system and domain tabs' lists. */
+  listScopeEntities(
+    options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
+  ): Promise<ScopeEntities>;
   /** The per-entity metrics of a window as CSV (`GET /export/entities.csv`), with the server's file name. */
   exportEntitiesCsv(
     options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
@@ -103,6 +109,8 @@ export interface PlatformMetricsApi {
   ): Promise<AnnotationImpact>;
   /** The webhook receivers' status (needs `platform-metrics.integrations.read`). */
   getIntegrationsStatus(): Promise<IntegrationsStatus>;
+  /** The self-service ratio of the platform requests closed in the window (`GET /org/self-service`), org-wide or of one group. */
+  getSelfService(options?: MetricWindowOptions & { group?: string }): Promise<OrgSelfService>;
 }
 
 /**

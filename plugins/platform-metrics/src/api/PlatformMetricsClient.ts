@@ -11,7 +11,9 @@ import {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgSelfService,
   OrgSummary,
+  ScopeEntities,
   SurveyComments,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi, SummaryOptions } from './PlatformMetricsApi';
@@ -83,6 +85,22 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     );
   }
 
+  listScopeEntities(
+    options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
+  ): Promise<ScopeEntities> {
+    return body(
+      this.client.listScopeEntities({
+        query: {
+          windowDays: options?.windowDays,
+          to: options?.to,
+          group: options?.group || undefined,
+          system: options?.system || undefined,
+          domain: options?.domain || undefined,
+        },
+      }),
+    );
+  }
+
   async exportEntitiesCsv(
     options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
   ): Promise<{ blob: Blob; fileName: string }> {
@@ -149,5 +167,13 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   getIntegrationsStatus(): Promise<IntegrationsStatus> {
     return body(this.client.getIntegrationsStatus({}));
+  }
+
+  getSelfService(options?: MetricWindowOptions & { group?: string }): Promise<OrgSelfService> {
+    return body(
+      this.client.getOrgSelfService({
+        query: { windowDays: options?.windowDays, to: options?.to, group: options?.group || undefined },
+      }),
+    );
   }
 }

@@ -4,12 +4,16 @@ import type {
   AdoptionSplit,
   AnnotationImpact,
   Comparison,
+  AdoptionStatus,
+  ScopeEntities,
+  Tier,
   CurrentSurvey,
   EntityCosts,
   EntityPipelines,
   ImpactMetric,
   EntityScorecard,
   IntegrationsStatus,
+  OrgSelfService,
   OrgSummary,
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
@@ -365,6 +369,46 @@ export function makeIntegrationsStatus(): IntegrationsStatus {
   };
 }
 
+/** A window's self-service figures: 412 of 530 requests self-service; access lags, new services all self-service. */
+export function makeSelfService(overrides: Partial<OrgSelfService> = {}): OrgSelfService {
+  const kind = (k: string, n: number, selfService: number, open: number, times: [number | null, number | null]) => ({
+    kind: k,
+    n,
+    selfService,
+    ticket: n - selfService,
+    ratio: n ? selfService / n : null,
+    open,
+    fulfilmentTime: { selfService: times[0], ticket: times[1] },
+  });
+  return {
+    window: { from: '2026-01-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z', days: 90 },
+    group: null,
+    n: 530,
+    selfService: 412,
+    ticket: 118,
+    ratio: 412 / 530,
+    open: 7,
+    fulfilmentTime: { selfService: 12 * 60, ticket: 2.5 * DAY },
+    kinds: [
+      kind('access', 200, 98, 5, [90 * 60, 1.5 * DAY]),
+      kind('database', 150, 140, 1, [20 * 60, 3 * DAY]),
+      kind('environment', 120, 114, 1, [35 * 60, 4 * DAY]),
+      kind('new-service', 30, 30, 0, [20 * 60, null]),
+      kind('secret-rotation', 30, 30, 0, [4 * 60, null]),
+    ],
+    teams: [
+      { groupRef: 'group:default/payments-team', n: 300, selfService: 260, ticket: 40, ratio: 260 / 300, open: 2, fulfilmentTime: { selfService: 10 * 60, ticket: 2 * DAY } },
+      { groupRef: 'group:default/identity-team', n: 230, selfService: 152, ticket: 78, ratio: 152 / 230, open: 5, fulfilmentTime: { selfService: 15 * 60, ticket: 3 * DAY } },
+    ],
+    trend: [
+      { weekStart: '2026-03-09T00:00:00.000Z', closed: 40, selfService: 28, ratio: 0.7 },
+      { weekStart: '2026-03-16T00:00:00.000Z', closed: 44, selfService: 35, ratio: 35 / 44 },
+      { weekStart: '2026-03-23T00:00:00.000Z', closed: 0, selfService: 0, ratio: null },
+    ],
+    ...overrides,
+  };
+}
+
 export function mockApi(
   overrides: Partial<jest.Mocked<PlatformMetricsApi>> = {},
 ): jest.Mocked<PlatformMetricsApi> {
@@ -374,6 +418,7 @@ export function mockApi(
     getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary()),
     getEntityPipelines: jest.fn().mockResolvedValue(makePipelines()),
     getEntityCosts: jest.fn().mockResolvedValue(makeCosts()),
+    listScopeEntities: jest.fn().mockResolvedValue(makeScopeEntities()),
     exportEntitiesCsv: jest.fn().mockResolvedValue({
       blob: new Blob(['entityRef\r\ncomponent:default/payments\r\n'], { type: 'text/csv' }),
       fileName: 'platform-metrics-org-2026-01-01-2026-04-01.csv',
@@ -404,6 +449,7 @@ export function mockApi(
     createAnnotation: jest.fn().mockImplementation(async a => makeAnnotation({ ...a, id: a.id ?? 'new' })),
     deleteAnnotation: jest.fn().mockResolvedValue(undefined),
     getAnnotationImpact: jest.fn().mockResolvedValue(makeImpact()),
+    getSelfService: jest.fn().mockResolvedValue(makeSelfService()),
     ...overrides,
   };
 }
@@ -509,5 +555,25 @@ export function makeSplit(): AdoptionSplit {
       cohort('not-adopted', 8, 0.1, 48 * 3600, 40 * 86_400),
       cohort('exception', 0, null, null, null),
     ],
+  };
+}
+
+/** The components of a team: payments (adopted, elite) and a ledger still off the golden path. */
+export function makeScopeEntities(): ScopeEntities {
+  const sc = makeScorecard();
+  const row = (name: string, adoptionStatus: AdoptionStatus, overallTier: Tier) => ({
+    entityRef: `component:default/${name}`,
+    ownerRef: 'group:default/payments-team',
+    systemRef: 'system:default/payments',
+    adoptionStatus,
+    dora: { ...sc.dora, overallTier },
+    createdAt: null,
+    firstDeployAt: null,
+    timeToFirstDeploySeconds: null,
+  });
+  return {
+    window: sc.window,
+    scope: { type: 'group', ref: 'group:default/payments-team' },
+    entities: [row('ledger', 'not-adopted', 'medium'), row('payments', 'adopted', 'elite')],
   };
 }

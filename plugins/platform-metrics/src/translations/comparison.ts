@@ -1,4 +1,4 @@
-/** The comparison with a baseline or the previous period, the golden-path split and the export: English defaults. */
+/** The comparison with a baseline or the previous period, the golden-path split, the export and the self-service ratio: English defaults. */
 export const comparisonMessages = {
   comparison: {
     title: 'Compared with {{label}}',
@@ -36,11 +36,50 @@ export const comparisonMessages = {
     timeToRestore: 'Time to restore, median (hours)',
     timeToFirstDeploy: 'Time to first deploy, median (days)',
     chartLabel: '{{metric}} by golden-path status',
+    axis: 'Golden-path status',
     noValue: 'no value',
+  },
+  scopeTab: {
+    title: 'Platform metrics',
+    heading: '{{kind}}: {{name}}',
+    kinds: { group: 'Team', system: 'System', domain: 'Domain' },
+    loading: 'Loading the platform metrics',
+    errorTitle: 'Could not load the platform metrics',
+    emptyTitle: 'No platform metrics yet',
+    emptyDescription: 'Send deployments of the components in scope to see their metrics here.',
+    services: 'Services',
+    service: 'Service',
+    overallTier: 'Overall tier',
+    goldenPath: 'Golden path',
+    notEligible: 'Not eligible',
+    noServices: 'No components in scope (or none you may see).',
   },
   export: {
     button: 'Download CSV',
     downloading: 'Preparing the CSV',
     error: 'Could not export: {{message}}',
+  },
+  selfService: {
+    title: 'Self-service ratio',
+    definition:
+      'Platform requests (new services, databases, access, ...) closed in the window that were fulfilled by a self-service action rather than a ticket, as a share of all closed requests; open requests are not counted. Fulfilment time = closed minus opened, the median of each way.',
+    loading: 'Loading the self-service ratio',
+    errorTitle: 'Could not load the self-service ratio',
+    empty: 'No platform requests in this window. Send them to POST /requests to see the self-service ratio.',
+    closed_one: '{{selfService}} of {{count}} request closed self-service',
+    closed_other: '{{selfService}} of {{count}} requests closed self-service',
+    medians: 'Median fulfilment: self-service {{selfService}}, ticket {{ticket}}',
+    open_one: '{{count}} request open',
+    open_other: '{{count}} requests open',
+    tableLabel: 'Self-service by kind of request',
+    kind: 'Kind of request',
+    ratio: 'Self-service',
+    n: 'Closed (n)',
+    medianSelfService: 'Median time, self-service',
+    medianTicket: 'Median time, ticket',
+    trendTitle: 'Self-service ratio per week',
+    trendYLabel: 'Closed self-service (%)',
+    trendSeries: 'Self-service ratio (%)',
+    trendEmpty: 'No requests closed in this window.',
   },
 } as const;

@@ -15,7 +15,7 @@ import { metricDefinitions } from '../common/definitions';
 
 const STATUS = {
   adopted: { label: 'scorecard.goldenPath.adopted', color: '#1b7f3b' },
-  exception: { label: 'scorecard.goldenPath.exception', color: '#b26a00' },
+  exception: { label: 'scorecard.goldenPath.exception', color: '#8a5300' },
   'not-adopted': { label: 'scorecard.goldenPath.notAdopted', color: '#c62828' },
   'not-eligible': {
     label: 'scorecard.goldenPath.notEligible',

@@ -51,18 +51,25 @@ function TableCard(props: {
         {props.children.length === 0 ? (
           <InlineEmpty>{props.empty}</InlineEmpty>
         ) : (
-          <Table size="small" aria-label={props.title}>
-            <TableHead>
-              <TableRow>
-                {props.headers.map(h => (
-                  <TableCell key={h.label} align={h.align}>
-                    {h.label}
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>{props.children}</TableBody>
-          </Table>
+          // no cell breaks mid-word: the table scrolls sideways when it is wider than its card
+          <div style={{ overflowX: 'auto' }}>
+            <Table
+              size="small"
+              aria-label={props.title}
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              <TableHead>
+                <TableRow>
+                  {props.headers.map(h => (
+                    <TableCell key={h.label} align={h.align}>
+                      {h.label}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>{props.children}</TableBody>
+            </Table>
+          </div>
         )}
       </CardContent>
     </Card>
@@ -150,7 +157,7 @@ export function IncidentsTable(props: { incidents: IncidentSummary[] }) {
             ) : (
               <StatusChip
                 label={t('scorecard.incidents.open')}
-                color="#b26a00"
+                color="#8a5300"
               />
             )}
           </TableCell>

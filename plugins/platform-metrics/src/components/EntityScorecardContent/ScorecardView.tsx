@@ -55,10 +55,10 @@ export function ScorecardView(props: {
       <Grid item xs={12} md={6}>
         <CostCard entityRef={s.entityRef} />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12}>
         <DeploymentsTable deployments={s.recentDeployments ?? []} />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12}>
         <IncidentsTable incidents={s.recentIncidents ?? []} />
       </Grid>
     </Grid>

@@ -1,45 +1,18 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-} from '@backstage/core-components';
-import { useState } from 'react';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { Content, Header, Link, Page } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  type OrgSummary,
-  platformMetricsAnnotationsWritePermission,
-} from '@platform-metrics/plugin-platform-metrics-common';
-import { AddAnnotationDialog } from '../annotations/AddAnnotationDialog';
-import { ImpactDialog } from '../annotations/ImpactDialog';
-import { useAnnotations } from '../annotations/useAnnotations';
 import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { AsyncContent } from '../common/States';
-import { benchmarkLabel, formatDateTime, formatWindow } from '../common/format';
-import {
-  AdoptionTile,
-  NpsTile,
-  TierDistributionTile,
-  TimeToFirstDeployTile,
-} from './HeadlineTiles';
-import { Trends } from './Trends';
-import { TeamTable, groupName } from './TeamTable';
-import { SurveyCommentsSection } from './SurveyComments';
-import { IntegrationsStatusSection } from './IntegrationsStatus';
-import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
-import { ComparisonCard } from '../comparison/ComparisonCard';
-import { CompareWith, loadCompared, useCompare } from '../comparison/useCompare';
+import { groupName } from './TeamTable';
+import { loadCompared, useCompare } from '../comparison/useCompare';
 import { ExportButton } from '../common/ExportButton';
+import { SummaryView } from './SummaryView';
 
 /**
  * The "Platform health" page; with `?group=` it is the team view.
@@ -125,115 +98,13 @@ export function PlatformHealthContent() {
         {loaded => (
           <SummaryView
             summary={loaded.value}
-            group={group}
+            scope={group ?? 'org'}
             windowDays={windowDays}
             compare={{ value: compare, onChange: setCompare, baselineMissing: loaded.baselineMissing }}
+            show={{ teams: !group, comments: true, integrations: !group }}
           />
         )}
       </AsyncContent>
     </Box>
-  );
-}
-
-function SummaryView(props: {
-  summary: OrgSummary;
-  group?: string;
-  windowDays: number;
-  compare: { value: CompareWith; onChange: (c: CompareWith) => void; baselineMissing: boolean };
-}) {
-  const { t } = useTranslationRef(platformMetricsTranslationRef);
-  const s = props.summary;
-  const scope = props.group ?? 'org';
-  const { annotations, reload } = useAnnotations(scope, s.window);
-  const [selected, setSelected] = useState<string>();
-  const [adding, setAdding] = useState(false);
-  const { allowed: canAnnotate } = usePermission({ permission: platformMetricsAnnotationsWritePermission });
-  const windowLine = {
-    range: formatWindow(t, s.window),
-    benchmark: benchmarkLabel(t, s.benchmark),
-  };
-  return (
-    <Grid container spacing={2}>
-      <Grid item xs={12}>
-        <Typography variant="body2" color="textSecondary">
-          {s.computedAt
-            ? t('healthPage.windowLineComputedAt', {
-                ...windowLine,
-                computedAt: formatDateTime(s.computedAt),
-              })
-            : t('healthPage.windowLine', windowLine)}
-        </Typography>
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <NpsTile nps={s.nps} />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <AdoptionTile adoption={s.adoption} />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <TimeToFirstDeployTile ttfd={s.timeToFirstDeploy} />
-      </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
-        <TierDistributionTile
-          distribution={s.dora?.tierDistribution}
-          benchmark={s.benchmark}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <ComparisonCard
-          comparison={s.comparison}
-          compare={props.compare.value}
-          onCompareChange={props.compare.onChange}
-          baselineMissing={props.compare.baselineMissing}
-        />
-      </Grid>
-      {s.split && (
-        <Grid item xs={12}>
-          <AdoptionSplitCard split={s.split} />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <Box display="flex" alignItems="center" justifyContent="space-between">
-          <Typography variant="h6" component="h2">
-            {t('healthPage.trends')}
-          </Typography>
-          {canAnnotate && (
-            <Button variant="outlined" size="small" onClick={() => setAdding(true)}>
-              {t('annotations.add')}
-            </Button>
-          )}
-        </Box>
-      </Grid>
-      <Grid item xs={12}>
-        <Trends summary={s} annotations={annotations} onSelectAnnotation={setSelected} />
-      </Grid>
-      <AddAnnotationDialog
-        open={adding}
-        scope={scope}
-        onClose={() => setAdding(false)}
-        onSaved={() => {
-          setAdding(false);
-          reload();
-        }}
-      />
-      <ImpactDialog
-        annotation={annotations.find(a => a.id === selected)}
-        scope={scope}
-        onClose={() => setSelected(undefined)}
-      />
-      {!props.group && (
-        <Grid item xs={12}>
-          <TeamTable teams={s.teams} windowDays={props.windowDays} />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <SurveyCommentsSection surveyId={s.nps?.surveyId} group={props.group} />
-      </Grid>
-      {!props.group && (
-        <Grid item xs={12}>
-          <IntegrationsStatusSection />
-        </Grid>
-      )}
-    </Grid>
   );
 }

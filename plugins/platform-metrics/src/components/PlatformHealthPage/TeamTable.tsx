@@ -146,6 +146,8 @@ export function TeamTable(props: {
         paging: rows.length > 20,
         pageSize: 20,
         padding: 'dense',
+        // draggable headers nest a focusable drag handle in the sort button (axe: nested-interactive)
+        draggable: false,
       }}
       columns={columns}
       data={rows}

@@ -47,6 +47,8 @@ export interface TrendChartProps {
   markers?: ChartMarker[];
   onMarkerSelect?: (id: string) => void;
   height?: number;
+  /** Label every x value (a few categories), instead of as many as fit. */
+  allXTicks?: boolean;
   /** Fixed width (tests, print); responsive when unset. */
   width?: number;
 }
@@ -85,6 +87,7 @@ export function TrendChart(props: TrendChartProps) {
       key="x"
       dataKey={props.xKey}
       tickFormatter={props.formatX}
+      interval={props.allXTicks ? 0 : 'preserveEnd'}
       label={{ value: props.xLabel, position: 'insideBottom', offset: -12 }}
     />,
     <YAxis

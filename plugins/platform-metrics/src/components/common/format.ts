@@ -96,7 +96,8 @@ const TIER_KEYS = {
 export const TIER_COLORS: Record<Tier, string> = {
   elite: '#1b7f3b',
   high: '#2e7d9a',
-  medium: '#b26a00',
+  // dark enough for white text and for text on white (WCAG AA, 4.5:1)
+  medium: '#8a5300',
   low: '#c62828',
   'insufficient-data': '#616161',
 };

@@ -76,22 +76,19 @@ export function AdoptionSplitCard(props: { split: AdoptionSplit }) {
         </Typography>
         <Grid container spacing={2}>
           {FIGURES.map(f => {
-            const title = t('split.chartLabel', { metric: f.title(t) });
             return (
               <Grid item xs={12} sm={6} lg={4} key={f.key} data-testid={`split-${f.key}`}>
-                <Typography variant="subtitle2" component="h3">
-                  {f.title(t)}
-                </Typography>
                 <TrendChart
-                  title={title}
+                  title={t('split.chartLabel', { metric: f.title(t) })}
                   kind="bar"
                   xKey="cohort"
-                  xLabel={t('split.title')}
+                  xLabel={t('split.axis')}
                   yLabel={f.title(t)}
                   data={props.split.cohorts.map(c => ({ cohort: cohortLabel(c), value: f.value(c) }))}
                   series={[{ key: 'value', name: f.title(t), color: f.color }]}
                   emptyMessage={t('split.noValue')}
                   height={200}
+                  allXTicks
                 />
               </Grid>
             );

@@ -9,12 +9,27 @@ import type {
   ImpactMetric,
   ImpactMetrics,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { PlatformMetricsT, platformMetricsTranslationRef } from '../../translation';
-import { formatDuration, formatFrequency, formatPercent } from '../common/format';
+import {
+  PlatformMetricsT,
+  platformMetricsTranslationRef,
+} from '../../translation';
+import {
+  formatDuration,
+  formatFrequency,
+  formatPercent,
+} from '../common/format';
 import { formatNps } from '../PlatformHealthPage/HeadlineTiles';
 
 /** A compared figure: an {@link ImpactMetric} (tested) or a {@link ComparedFigure} (not tested, n may be withheld). */
-type Row = Pick<ComparedFigure, 'before' | 'after' | 'absoluteChange' | 'relativeChange' | 'direction' | 'insufficientData'> &
+type Row = Pick<
+  ComparedFigure,
+  | 'before'
+  | 'after'
+  | 'absoluteChange'
+  | 'relativeChange'
+  | 'direction'
+  | 'insufficientData'
+> &
   Partial<Pick<ImpactMetric, 'significant' | 'pValue'>>;
 
 interface RowSpec {
@@ -26,18 +41,34 @@ interface RowSpec {
 }
 
 const DORA: Array<RowSpec & { key: keyof ImpactMetrics }> = [
-  { key: 'deploymentFrequency', title: t => t('scorecard.deploymentFrequency.title'), format: formatFrequency },
-  { key: 'leadTime', title: t => t('scorecard.leadTime.title'), format: formatDuration },
+  {
+    key: 'deploymentFrequency',
+    title: t => t('scorecard.deploymentFrequency.title'),
+    format: formatFrequency,
+  },
+  {
+    key: 'leadTime',
+    title: t => t('scorecard.leadTime.title'),
+    format: formatDuration,
+  },
   {
     key: 'changeFailureRate',
     title: t => t('scorecard.changeFailureRate.title'),
     format: (t, v) => formatPercent(t, v),
     delta: (t, v) => t('percent', { value: (v * 100).toFixed(1) }),
   },
-  { key: 'timeToRestore', title: t => t('scorecard.timeToRestore.title'), format: formatDuration },
+  {
+    key: 'timeToRestore',
+    title: t => t('scorecard.timeToRestore.title'),
+    format: formatDuration,
+  },
 ];
 
-const TTFD: RowSpec = { key: 'timeToFirstDeploy', title: t => t('comparison.timeToFirstDeploy'), format: formatDuration };
+const TTFD: RowSpec = {
+  key: 'timeToFirstDeploy',
+  title: t => t('comparison.timeToFirstDeploy'),
+  format: formatDuration,
+};
 const NPS: RowSpec = {
   key: 'nps',
   title: t => t('comparison.nps'),
@@ -46,7 +77,11 @@ const NPS: RowSpec = {
 };
 
 /** Colours of the direction; the text says it too, so colour is never the only cue. */
-const DIRECTION_COLORS = { better: '#1b5e20', worse: '#b71c1c', same: 'inherit' } as const;
+const DIRECTION_COLORS = {
+  better: '#1b5e20',
+  worse: '#b71c1c',
+  same: 'inherit',
+} as const;
 
 /** "p < 0.001" or "p = 0.042". */
 function pText(p: number | null | undefined): string {
@@ -59,12 +94,22 @@ function changeText(t: PlatformMetricsT, row: Row, spec: RowSpec): string {
   const sign = row.absoluteChange > 0 ? '+' : '−';
   const abs = Math.abs(row.absoluteChange);
   const absolute = (spec.delta ?? spec.format)(t, abs);
-  const relative = row.relativeChange === null ? '' : ` (${sign}${Math.abs(row.relativeChange * 100).toFixed(0)}%)`;
+  const relative =
+    row.relativeChange === null
+      ? ''
+      : ` (${sign}${Math.abs(row.relativeChange * 100).toFixed(0)}%)`;
   return `${sign}${absolute}${relative}`;
 }
 
-function verdictText(t: PlatformMetricsT, row: Row, minSamples: number): string {
-  if (row.insufficientData) return t('annotations.insufficientData', { minSamples: String(minSamples) });
+function verdictText(
+  t: PlatformMetricsT,
+  row: Row,
+  minSamples: number,
+): string {
+  if (row.insufficientData)
+    return t('annotations.insufficientData', {
+      minSamples: String(minSamples),
+    });
   if (row.significant === undefined) return t('comparison.untested');
   return row.significant
     ? t('annotations.significant', { p: pText(row.pValue) })
@@ -93,43 +138,57 @@ export function ComparisonTable(props: {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const rows: Array<{ spec: RowSpec; row: Row }> = [
     ...DORA.map(spec => ({ spec, row: props.metrics[spec.key] })),
-    ...(props.figures?.timeToFirstDeploy ? [{ spec: TTFD, row: props.figures.timeToFirstDeploy }] : []),
+    ...(props.figures?.timeToFirstDeploy
+      ? [{ spec: TTFD, row: props.figures.timeToFirstDeploy }]
+      : []),
     ...(props.figures?.nps ? [{ spec: NPS, row: props.figures.nps }] : []),
   ];
   return (
-    <Table size="small" aria-label={props.ariaLabel}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{t('comparison.metric')}</TableCell>
-          <TableCell align="right">{props.beforeLabel}</TableCell>
-          <TableCell align="right">{props.afterLabel}</TableCell>
-          <TableCell align="right">{t('comparison.change')}</TableCell>
-          <TableCell>{t('comparison.direction')}</TableCell>
-          <TableCell>{t('comparison.verdict')}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ spec, row }) => (
-          <TableRow key={spec.key} data-testid={`compare-${spec.key}`}>
-            <TableCell component="th" scope="row">
-              {spec.title(t)}
-            </TableCell>
-            <TableCell align="right">
-              {spec.format(t, row.before.value)}
-              {sampleText(t, row.before.n)}
-            </TableCell>
-            <TableCell align="right">
-              {spec.format(t, row.after.value)}
-              {sampleText(t, row.after.n)}
-            </TableCell>
-            <TableCell align="right">{changeText(t, row, spec)}</TableCell>
-            <TableCell style={{ color: row.direction ? DIRECTION_COLORS[row.direction] : undefined, fontWeight: 500 }}>
-              {row.direction ? t(`comparison.${row.direction}`) : t('common.none')}
-            </TableCell>
-            <TableCell>{verdictText(t, row, props.minSamples)}</TableCell>
+    <div style={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={props.ariaLabel}>
+        {/* headers never break mid-word; the body wraps between words */}
+        <TableHead style={{ whiteSpace: 'nowrap' }}>
+          <TableRow>
+            <TableCell>{t('comparison.metric')}</TableCell>
+            <TableCell align="right">{props.beforeLabel}</TableCell>
+            <TableCell align="right">{props.afterLabel}</TableCell>
+            <TableCell align="right">{t('comparison.change')}</TableCell>
+            <TableCell>{t('comparison.direction')}</TableCell>
+            <TableCell>{t('comparison.verdict')}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map(({ spec, row }) => (
+            <TableRow key={spec.key} data-testid={`compare-${spec.key}`}>
+              <TableCell component="th" scope="row">
+                {spec.title(t)}
+              </TableCell>
+              <TableCell align="right">
+                {spec.format(t, row.before.value)}
+                {sampleText(t, row.before.n)}
+              </TableCell>
+              <TableCell align="right">
+                {spec.format(t, row.after.value)}
+                {sampleText(t, row.after.n)}
+              </TableCell>
+              <TableCell align="right">{changeText(t, row, spec)}</TableCell>
+              <TableCell
+                style={{
+                  color: row.direction
+                    ? DIRECTION_COLORS[row.direction]
+                    : undefined,
+                  fontWeight: 500,
+                }}
+              >
+                {row.direction
+                  ? t(`comparison.${row.direction}`)
+                  : t('common.none')}
+              </TableCell>
+              <TableCell>{verdictText(t, row, props.minSamples)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

@@ -88,7 +88,7 @@ describe('golden path against off path', () => {
     for (const key of ['perEntity', 'leadTime', 'changeFailureRate', 'timeToRestore', 'timeToFirstDeploy']) {
       expect(within(card).getByTestId(`split-${key}`)).toBeInTheDocument();
     }
-    expect(within(card).getByRole('heading', { name: 'Lead time, median (hours)' })).toBeInTheDocument();
+    expect(within(card).getByRole('figure', { name: 'Lead time, median (hours) by golden-path status' })).toBeInTheDocument();
   });
 });
 

@@ -1470,6 +1470,77 @@ export const spec = {
           },
         },
       },
+      EntityMetrics: {
+        type: 'object',
+        description:
+          "One component's metrics of the window, as its scorecard computes them (metrics.md §1-7).",
+        required: [
+          'entityRef',
+          'ownerRef',
+          'systemRef',
+          'adoptionStatus',
+          'dora',
+          'createdAt',
+          'firstDeployAt',
+          'timeToFirstDeploySeconds',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            pattern:
+              '^[a-z][a-z0-9]*:[a-z0-9]+(-+[a-z0-9]+)*/[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$',
+          },
+          ownerRef: {
+            type: 'string',
+            nullable: true,
+          },
+          systemRef: {
+            type: 'string',
+            nullable: true,
+          },
+          adoptionStatus: {
+            $ref: '#/components/schemas/AdoptionStatus',
+          },
+          dora: {
+            $ref: '#/components/schemas/DoraMetrics',
+          },
+          createdAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            nullable: true,
+          },
+          firstDeployAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            nullable: true,
+          },
+          timeToFirstDeploySeconds: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+        },
+      },
+      ScopeEntities: {
+        type: 'object',
+        required: ['window', 'scope', 'entities'],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          scope: {
+            $ref: '#/components/schemas/SummaryScope',
+          },
+          entities: {
+            type: 'array',
+            description:
+              'The components in scope, by ref; for a user, only those the user may see in the catalog.',
+            items: {
+              $ref: '#/components/schemas/EntityMetrics',
+            },
+          },
+        },
+      },
       SummaryScope: {
         type: 'object',
         description: 'What the summary covers.',
@@ -2430,6 +2501,305 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/TeamCosts',
+            },
+          },
+        },
+      },
+      RequestFulfilment: {
+        type: 'string',
+        description: 'How a request was fulfilled.',
+        enum: ['self-service', 'ticket'],
+      },
+      SelfServiceRequest: {
+        type: 'object',
+        description:
+          'A platform request (a new service, a database, access, ...) as ingested; upserted on (source, id), so re-sending it later with `closedAt` closes it. `closedAt` must not be before `openedAt`.',
+        additionalProperties: false,
+        required: ['id', 'kind', 'openedAt', 'fulfilment'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            description:
+              'Unique per source; the idempotency key. Surrounding whitespace is trimmed.',
+          },
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            default: 'api',
+            description: 'Surrounding whitespace is trimmed.',
+          },
+          kind: {
+            type: 'string',
+            pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9._-]{0,62}\\s*$',
+            example: 'new-service',
+            description:
+              'What was requested (`new-service`, `database`, `access`, ...); stored lower-cased, surrounding whitespace trimmed.',
+          },
+          entityRef: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description:
+              'The entity the request is for (kind defaults to `component`); its owner in the catalog is the team the request counts for.',
+          },
+          requestedBy: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description:
+              'The requester, a user entity ref (kind defaults to `user`).',
+          },
+          openedAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description:
+              'ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.',
+          },
+          closedAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            nullable: true,
+            description: 'When it was fulfilled; absent or null while open.',
+          },
+          fulfilment: {
+            $ref: '#/components/schemas/RequestFulfilment',
+          },
+        },
+      },
+      SelfServiceRequestBatch: {
+        type: 'object',
+        description: 'Body of `POST /requests`.',
+        additionalProperties: false,
+        required: ['requests'],
+        properties: {
+          requests: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/SelfServiceRequest',
+            },
+          },
+        },
+      },
+      FulfilmentTimes: {
+        type: 'object',
+        description:
+          'Median fulfilment time (closedAt - openedAt, in seconds) of the closed requests fulfilled each way; null without any.',
+        required: ['selfService', 'ticket'],
+        properties: {
+          selfService: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+          ticket: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+          },
+        },
+      },
+      SelfServiceKind: {
+        type: 'object',
+        description: 'The figures of one kind of request.',
+        required: [
+          'kind',
+          'n',
+          'selfService',
+          'ticket',
+          'ratio',
+          'open',
+          'fulfilmentTime',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests closed in the window.',
+          },
+          selfService: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by self-service.',
+          },
+          ticket: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by a ticket.',
+          },
+          ratio: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'selfService / n; null when n = 0.',
+          },
+          open: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests opened before `to` and not closed by then.',
+          },
+          fulfilmentTime: {
+            $ref: '#/components/schemas/FulfilmentTimes',
+          },
+        },
+      },
+      TeamSelfService: {
+        type: 'object',
+        description:
+          'The figures of the requests for the entities a team owns.',
+        required: [
+          'groupRef',
+          'n',
+          'selfService',
+          'ticket',
+          'ratio',
+          'open',
+          'fulfilmentTime',
+        ],
+        properties: {
+          groupRef: {
+            type: 'string',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests closed in the window.',
+          },
+          selfService: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by self-service.',
+          },
+          ticket: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by a ticket.',
+          },
+          ratio: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'selfService / n; null when n = 0.',
+          },
+          open: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests opened before `to` and not closed by then.',
+          },
+          fulfilmentTime: {
+            $ref: '#/components/schemas/FulfilmentTimes',
+          },
+        },
+      },
+      SelfServiceTrendPoint: {
+        type: 'object',
+        required: ['weekStart', 'closed', 'selfService', 'ratio'],
+        properties: {
+          weekStart: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            description: 'Monday 00:00 UTC of the ISO week (by closedAt).',
+          },
+          closed: {
+            type: 'integer',
+            minimum: 0,
+          },
+          selfService: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ratio: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+        },
+      },
+      OrgSelfService: {
+        type: 'object',
+        description:
+          'The self-service ratio org-wide (every request) or of one group (the requests for the components it owns): overall, per kind of request, per owning team and per ISO week.',
+        required: [
+          'window',
+          'group',
+          'n',
+          'selfService',
+          'ticket',
+          'ratio',
+          'open',
+          'fulfilmentTime',
+          'kinds',
+          'teams',
+          'trend',
+        ],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          group: {
+            type: 'string',
+            nullable: true,
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests closed in the window.',
+          },
+          selfService: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by self-service.',
+          },
+          ticket: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Of them, fulfilled by a ticket.',
+          },
+          ratio: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'selfService / n; null when n = 0.',
+          },
+          open: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Requests opened before `to` and not closed by then.',
+          },
+          fulfilmentTime: {
+            $ref: '#/components/schemas/FulfilmentTimes',
+          },
+          kinds: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SelfServiceKind',
+            },
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamSelfService',
+            },
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SelfServiceTrendPoint',
             },
           },
         },
@@ -4056,6 +4426,54 @@ export const spec = {
         },
       },
     },
+    '/org/entities': {
+      get: {
+        operationId: 'ListScopeEntities',
+        description:
+          'The per-component metrics of the window for the org, a group, a system or a domain: the rows of the team, system and domain tabs, and of the CSV export. For a user, only the components the user may see in the catalog.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/domain',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The components with their metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScopeEntities',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/export/entities.csv': {
       get: {
         operationId: 'ExportEntitiesCsv',
@@ -4085,6 +4503,82 @@ export const spec = {
               'text/csv': {
                 schema: {
                   type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/requests': {
+      post: {
+        operationId: 'IngestSelfServiceRequests',
+        description:
+          'Upserts 1..1000 platform requests on (source, id), each fulfilled by self-service or by a ticket (metrics.md §13). Service or external-access credentials only.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SelfServiceRequestBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            $ref: '#/components/responses/IngestResult',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/self-service': {
+      get: {
+        operationId: 'GetOrgSelfService',
+        description:
+          "The self-service ratio of the requests closed in the window, org-wide or of one group's components, per kind, per owning team and per week (a user sees only the team rows the catalog lets them see; `group=` of a hidden Group answers 404).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The self-service figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrgSelfService',
                 },
               },
             },

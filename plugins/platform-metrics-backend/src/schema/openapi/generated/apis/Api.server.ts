@@ -19,8 +19,11 @@ import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
+import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
+import { ScopeEntities } from '../models/ScopeEntities.model';
+import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
@@ -178,6 +181,17 @@ export type GetOrgPipelines = {
 /**
  * @public
  */
+export type GetOrgSelfService = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+  };
+  response: OrgSelfService | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetOrgSummary = {
   query: {
     windowDays?: number;
@@ -240,6 +254,13 @@ export type IngestPipelineRuns = {
 /**
  * @public
  */
+export type IngestSelfServiceRequests = {
+  body: SelfServiceRequestBatch;
+  response: IngestResult | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type ListAnnotations = {
   query: {
     scope?: string;
@@ -247,6 +268,19 @@ export type ListAnnotations = {
     to?: string;
   };
   response: AnnotationList | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ListScopeEntities = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+    system?: string;
+    domain?: string;
+  };
+  response: ScopeEntities | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -317,6 +351,8 @@ export type EndpointMap = {
 
   '#get|/org/pipelines': GetOrgPipelines;
 
+  '#get|/org/self-service': GetOrgSelfService;
+
   '#get|/org/summary': GetOrgSummary;
 
   '#get|/surveys/{surveyId}/comments': GetSurveyComments;
@@ -331,7 +367,11 @@ export type EndpointMap = {
 
   '#post|/pipeline-runs': IngestPipelineRuns;
 
+  '#post|/requests': IngestSelfServiceRequests;
+
   '#get|/annotations': ListAnnotations;
+
+  '#get|/org/entities': ListScopeEntities;
 
   '#post|/annotations': PutAnnotation;
 

@@ -24,8 +24,11 @@ import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
+import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
+import { ScopeEntities } from '../models/ScopeEntities.model';
+import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
 import { SurveyAnswerResult } from '../models/SurveyAnswerResult.model';
 import { SurveyComments } from '../models/SurveyComments.model';
@@ -185,6 +188,16 @@ export type GetOrgPipelines = {
 /**
  * @public
  */
+export type GetOrgSelfService = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetOrgSummary = {
   query: {
     windowDays?: number;
@@ -240,11 +253,29 @@ export type IngestPipelineRuns = {
 /**
  * @public
  */
+export type IngestSelfServiceRequests = {
+  body: SelfServiceRequestBatch;
+};
+/**
+ * @public
+ */
 export type ListAnnotations = {
   query: {
     scope?: string;
     from?: string;
     to?: string;
+  };
+};
+/**
+ * @public
+ */
+export type ListScopeEntities = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+    system?: string;
+    domain?: string;
   };
 };
 /**
@@ -668,6 +699,34 @@ export class DefaultApiClient {
   }
 
   /**
+   * The self-service ratio of the requests closed in the window, org-wide or of one group's components, per kind, per owning team and per week (a user sees only the team rows the catalog lets them see; `group=` of a hidden Group answers 404).
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   */
+  public async getOrgSelfService(
+    // @ts-ignore
+    request: GetOrgSelfService,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<OrgSelfService>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/self-service{?windowDays,to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * Org-wide (or one group's, system's or domain's) DORA, adoption, time to first deploy, NPS and teams, optionally compared with the baseline or the previous period and split by golden-path status. Every NPS figure comes from a survey publication and is withheld below k responses, for a scope that is not a reporting group, and where complementary suppression requires it (metrics.md §8a). For a user, `teams` and `adoption.bySystem` list only the owners and systems the user may see in the catalog, and a `group` the user may not see gets 404.
    * @param windowDays - Length of the window `[to - windowDays, to)` in days.
    * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
@@ -861,6 +920,31 @@ export class DefaultApiClient {
   }
 
   /**
+   * Upserts 1..1000 platform requests on (source, id), each fulfilled by self-service or by a ticket (metrics.md §13). Service or external-access credentials only.
+   * @param selfServiceRequestBatch -
+   */
+  public async ingestSelfServiceRequests(
+    // @ts-ignore
+    request: IngestSelfServiceRequests,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<IngestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/requests`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
    * The annotations shown in a scope, with `at` in `[from, to)`: for an entity its own, its owner group's and the org's; for a group its own and the org's; for `org` the org's; without a scope all of them. Needs the read permission. A user sees only the annotations of groups and entities the catalog lets them see (and the org's); a `scope` they may not see answers 404.
    * @param scope - `org`, a Group ref or an entity ref (kind defaults to `component`; normalised).
    * @param from - Earliest `at` (inclusive).
@@ -874,6 +958,36 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/annotations{?scope,from,to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The per-component metrics of the window for the org, a group, a system or a domain: the rows of the team, system and domain tabs, and of the CSV export. For a user, only the components the user may see in the catalog.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   * @param system - A system entity ref (kind defaults to `system`); scopes the answer to the system's components. At most one of `group`, `system` and `domain`. NPS is withheld (not a reporting group).
+   * @param domain - A domain entity ref (kind defaults to `domain`); scopes the answer to the components of the domain's systems. At most one of `group`, `system` and `domain`. NPS is withheld.
+   */
+  public async listScopeEntities(
+    // @ts-ignore
+    request: ListScopeEntities,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<ScopeEntities>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/entities{?windowDays,to,group,system,domain}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,

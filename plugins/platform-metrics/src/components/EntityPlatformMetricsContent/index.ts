@@ -1,0 +1,1 @@
+export { EntityPlatformMetricsContent, isScopeKind } from './EntityPlatformMetricsContent';
