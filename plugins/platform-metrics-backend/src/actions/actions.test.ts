@@ -116,7 +116,7 @@ describe('the AI assistant actions (real actions registry, catalog and permissio
   it('validates with the HTTP API schemas', async () => {
     const bad = await invoke('platform-metrics:get-scorecard', { entityRef: 'payments', to: 'yesterday' }, as(BOB));
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ name: 'InputError', message: expect.stringMatching(/^Invalid input: to:/) });
+    expect(bad.body.error).toMatchObject({ name: 'InputError', message: expect.stringMatching(/^Invalid request: to:/) });
     const twoScopes = await invoke('platform-metrics:get-summary', { group: 'team-open', system: 'sys' }, as(BOB));
     expect(twoScopes.status).toBe(400);
     expect(twoScopes.body.error.message).toMatch(/at most one of group, system and domain/);

@@ -1,12 +1,10 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { Annotation, EntityScorecard, OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
-import { z } from 'zod';
 import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { Clock, makeWindow } from '../lib/time';
 import { ScorecardService } from '../metrics/ScorecardService';
 import { annotationListQuerySchema, annotationSchema } from '../schema/annotationValidation';
-import { entityRef, formatIssues, scorecardQuerySchema, summaryQuerySchema } from '../schema/validation';
+import { entityRef, parseInput, scorecardQuerySchema, summaryQuerySchema } from '../schema/validation';
 import { CredentialsAuth } from '../service/auth';
 import { CatalogVisibility } from '../service/visibility';
 import { SummaryCache } from '../summaries/SummaryCache';
@@ -26,13 +24,7 @@ export interface MetricsOperationsOptions {
 /** The scorecard query with the entity as a ref instead of path parameters (kind defaults to component). */
 const scorecardInputSchema = scorecardQuerySchema.extend({ entityRef });
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(`Invalid input: ${formatIssues(result.error.issues)}`);
-  }
-  return result.data;
-}
+const parse = parseInput;
 
 /**
  * The reads and writes the actions offer, each authorised, validated and

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   DEFAULT_WINDOW_DAYS,
@@ -294,3 +295,12 @@ export const surveyImportBatchSchema = defaults.surveyImportBatchSchema;
 
 /** A validated imported survey answer. */
 export type ImportedSurveyResponse = z.output<typeof importedSurveyResponseSchema>;
+
+/** The value as the schema reads it, or an `InputError` naming each item and field at fault. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(`Invalid request: ${formatIssues(result.error.issues)}`);
+  }
+  return result.data;
+}

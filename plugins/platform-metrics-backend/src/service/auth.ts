@@ -77,6 +77,14 @@ export function createAuth(deps: { httpAuth: HttpAuthService; permissions: Permi
   const { authorize } = checks;
 
   return {
+    /** The checks on credentials in hand, for the operations the routes share with the actions. */
+    checks,
+
+    /** A user's or a service's credentials, not yet authorised (the operations check them). */
+    async credentials(req: AnyRequest) {
+      return httpAuth.credentials(req, { allow: USERS_AND_SERVICES });
+    },
+
     /** Ingestion takes service or external-access credentials only, with the ingest permission. */
     async ingest(req: AnyRequest) {
       return authorize(await httpAuth.credentials(req, { allow: ['service'] }), platformMetricsIngestPermission);

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import { once } from 'node:events';
 import { z } from 'zod';
+import { createMetricsOperations } from '../actions/operations';
 import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
 import { normalizeEntityRef } from '../lib/refs';
@@ -10,11 +11,9 @@ import { ScorecardService } from '../metrics/ScorecardService';
 import { createOpenApiRouter } from '../schema/openapi';
 import {
   DEFAULT_MAX_FUTURE_SKEW_MINUTES,
-  formatIssues,
+  parseInput,
   latestDeploymentQuerySchema,
   metricsQuerySchema,
-  scorecardQuerySchema,
-  summaryQuerySchema,
   exportQuerySchema,
   recordSchemas,
   surveyIdSchema,
@@ -22,9 +21,7 @@ import {
   surveySnoozeSchema,
 } from '../schema/validation';
 import {
-  annotationListQuerySchema,
   annotationParamsSchema,
-  annotationSchema,
   impactQuerySchema,
 } from '../schema/annotationValidation';
 import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
@@ -66,13 +63,7 @@ export interface RouterOptions {
   clock?: Clock;
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(`Invalid request: ${formatIssues(result.error.issues)}`);
-  }
-  return result.data;
-}
+const parse = parseInput;
 
 /** The entity of an `/entities/{kind}/{namespace}/{name}/...` route, normalised. */
 function entityRefOf(params: { kind: string; namespace: string; name: string }): string {
@@ -171,12 +162,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     res.json(await ingest.surveyResponses(body.responses, origin));
   });
 
+  // the reads and writes the MCP actions offer too: one implementation, the same checks
+  const operations = createMetricsOperations({ auth: auth.checks, visibility, scorecards, summaries, annotations, clock });
+
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const credentials = await auth.read(req);
-    const query = parse(scorecardQuerySchema, req.query);
     const entityRef = entityRefOf(req.params);
-    await visibility.assertVisible(entityRef, credentials);
-    res.json(await scorecards.getScorecard(entityRef, makeWindow(query.windowDays, query.to, clock()), query.compare));
+    res.json(await operations.getScorecard(await auth.credentials(req), { ...req.query, entityRef }));
   });
 
   router.get('/entities/:kind/:namespace/:name/deployments/latest', async (req, res) => {
@@ -232,19 +223,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/org/summary', async (req, res) => {
-    const credentials = await auth.read(req);
-    const query = parse(summaryQuerySchema, req.query);
-    const scopeRef = query.group ?? query.system ?? query.domain;
-    if (scopeRef) await visibility.assertVisible(scopeRef, credentials);
-    // without `to`, the current window: a servable precomputed summary may answer
-    const window = makeWindow(query.windowDays, query.to, clock());
-    const summary = await summaries.getOrgSummary(window, await summaries.scopeOf(query), {
-      current: !query.to,
-      compare: query.compare,
-      split: query.split,
-    });
-    // the stored summary is everyone's: each caller sees only the teams and systems they may see
-    res.json(await visibility.filterSummary(summary, credentials));
+    res.json(await operations.getSummary(await auth.credentials(req), req.query));
   });
 
   /** The window, scope and (for a user, visible) components of a per-entity read. */
@@ -322,20 +301,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.post('/annotations', async (req, res) => {
-    const writer = await auth.annotationsWrite(req);
-    const body = parse(annotationSchema, req.body);
-    const { annotation, created } = await annotations.put(body, writer);
+    const { annotation, created } = await operations.createAnnotation(await auth.credentials(req), req.body);
     res.status(created ? 201 : 200).json(annotation);
   });
 
   router.get('/annotations', async (req, res) => {
-    const credentials = await auth.read(req);
-    const query = parse(annotationListQuerySchema, req.query);
-    if (query.scope && query.scope !== ORG_SCOPE) await visibility.assertVisible(query.scope, credentials);
-    const list = await annotations.list(query);
-    // annotations scoped to a group or an entity the caller may not see are left out
-    const scoped = await visibility.filterRows(list.filter(a => a.scope !== ORG_SCOPE), a => a.scope, credentials);
-    res.json({ annotations: list.filter(a => a.scope === ORG_SCOPE || scoped.includes(a)) });
+    res.json(await operations.listAnnotations(await auth.credentials(req), req.query));
   });
 
   router.delete('/annotations/:id', async (req, res) => {
