@@ -164,6 +164,7 @@ export async function main(argv: string[]): Promise<number> {
   console.error(
     `generated ${plan.org.components.length} components of ${plan.org.teams.length} teams, ` +
       `${plan.org.users.length} users; ${totals.deployments} deployments, ${totals.incidents} incidents, ` +
+      `${totals.requests} platform requests, ` +
       `${totals.surveyResponses} survey responses (${plan.surveys.join(
         ', ',
       )}) ` +
@@ -214,6 +215,7 @@ export async function main(argv: string[]): Promise<number> {
   const label: Record<RecordKind, string> = {
     deployments: 'deployments',
     pipelineRuns: 'pipeline runs',
+    requests: 'platform requests',
     incidents: 'incidents',
     surveyResponses: 'survey responses',
   };

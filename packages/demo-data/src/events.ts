@@ -675,6 +675,8 @@ export interface EventPlan {
   seed: number;
   now: string;
   from: string;
+  /** The `source` of the records. */
+  source: string;
   /** Deployments and incidents, one component at a time (low memory). */
   entities(): Generator<EntityEvents>;
   surveys: string[];
@@ -748,6 +750,7 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
     seed,
     now: iso(nowMs),
     from: iso(ctx.fromMs),
+    source,
     surveys,
     surveyResponses:
       scale.responses !== undefined

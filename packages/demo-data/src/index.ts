@@ -11,6 +11,7 @@ export * from './catalogYaml';
 export * from './events';
 export * from './load';
 export * from './pipelines';
+export * from './requests';
 export * from './annotations';
 export * from './summary';
 export * from './webhooks';

@@ -18,6 +18,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
   const tables = {
     deployments: new Map<string, unknown>(),
     pipelineRuns: new Map<string, unknown>(),
+    requests: new Map<string, unknown>(),
     incidents: new Map<string, unknown>(),
     responses: new Map<string, unknown>(),
   };
@@ -47,12 +48,12 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as 'deployments' | 'pipeline-runs' | 'incidents' | 'survey-responses';
+      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'incidents' | 'survey-responses';
       const parsed = JSON.parse(String(init.body));
       const violation = contractViolation(path, parsed);
       if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
-        parsed.deployments ?? parsed.runs ?? parsed.incidents ?? parsed.responses;
+        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.incidents ?? parsed.responses;
       calls.push({
         path,
         size: items.length,
@@ -61,6 +62,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const table = {
         deployments: tables.deployments,
         'pipeline-runs': tables.pipelineRuns,
+        requests: tables.requests,
         incidents: tables.incidents,
         'survey-responses': tables.responses,
       }[path];
@@ -157,9 +159,11 @@ describe('loadViaApi', () => {
     const api = fakeApi();
     const loadable = loadableFromPlan(planEvents({ seed: 1, now: NOW }));
     const runs = [...loadable.pipelineRuns!];
+    const requests = [...loadable.requests!];
     expect(loadable.totals).toEqual({
       deployments: events.deployments.length,
       pipelineRuns: runs.length,
+      requests: requests.length,
       incidents: events.incidents.length,
       surveyResponses: events.surveyResponses.length,
     });
@@ -177,6 +181,34 @@ describe('loadViaApi', () => {
     expect(api.tables.deployments.size).toBe(events.deployments.length);
     expect(api.tables.pipelineRuns.size).toBe(runs.length);
     expect(result.pipelineRuns).toEqual({ received: runs.length, created: runs.length, updated: 0, skipped: 0 });
+    expect(result.requests).toEqual({ received: requests.length, created: requests.length, updated: 0, skipped: 0 });
+  });
+
+  it('posts the platform requests of a plan in batches of at most 1000 with the token, upserting on a second load', async () => {
+    const api = fakeApi();
+    const loadable = loadableFromPlan(planEvents({ seed: 1, now: NOW }));
+    const requests = [...loadable.requests!];
+    expect(requests.length).toBeGreaterThan(1000);
+    const progress: number[] = [];
+    const small = { deployments: [], incidents: [], surveyResponses: [], requests, totals: loadable.totals };
+    const first = await loadViaApi({
+      token: 'seeder',
+      events: small,
+      batchSize: 600,
+      fetch: api.fetchImpl,
+      onProgress: p => p.kind === 'requests' && progress.push(p.sent),
+    });
+    const posts = api.calls.filter(c => c.path === 'requests');
+    expect(posts.map(c => c.size).sort((a, b) => b - a)).toEqual([600, 600, requests.length - 1200]);
+    expect(posts.every(c => c.auth === 'Bearer seeder')).toBe(true);
+    expect(progress.sort((a, b) => a - b)[progress.length - 1]).toBe(requests.length);
+    expect(first.requests).toEqual({ received: requests.length, created: requests.length, updated: 0, skipped: 0 });
+    expect(api.tables.requests.size).toBe(requests.length);
+    const second = await loadViaApi({ events: small, fetch: api.fetchImpl });
+    expect(second.requests).toEqual({ received: requests.length, created: 0, updated: requests.length, skipped: 0 });
+    // without requests, none are posted and the result has none
+    const none = await loadViaApi({ events: { deployments: [], incidents: [], surveyResponses: [] }, fetch: api.fetchImpl });
+    expect(none.requests).toBeUndefined();
   });
 
   it('retries connection errors', async () => {

@@ -1,7 +1,7 @@
 /**
  * Loads generated events through the public ingestion API, the way a CI
- * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /incidents`
- * and `POST /survey-responses`, in batches, a few requests at a time, retrying
+ * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /requests`,
+ * `POST /incidents` and `POST /survey-responses`, in batches, a few requests at a time, retrying
  * connection errors and 5xx/429 answers. Records carry stable ids, so
  * loading twice updates instead of doubling (survey answers, imported
  * insert-only, are skipped the second time).
@@ -14,13 +14,14 @@ import type {
   GeneratedSurveyResponse,
 } from './events';
 import { GeneratedPipelineRun, pipelineRunsOf } from './pipelines';
+import { GeneratedRequest, requestsOfPlan } from './requests';
 
 /** Default base URL of the plugin's API in the demo backend. */
 export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
 /** The demo backend's static external-access token. */
 export const DEFAULT_TOKEN = 'demo-seeder-token-0123456789';
 
-export type RecordKind = 'deployments' | 'pipelineRuns' | 'incidents' | 'surveyResponses';
+export type RecordKind = 'deployments' | 'pipelineRuns' | 'requests' | 'incidents' | 'surveyResponses';
 
 /** What to load; each list may be a lazy iterable, with `totals` for progress. */
 export interface LoadableEvents {
@@ -29,6 +30,8 @@ export interface LoadableEvents {
   surveyResponses: Iterable<GeneratedSurveyResponse>;
   /** CI pipeline runs; none are sent when absent. */
   pipelineRuns?: Iterable<GeneratedPipelineRun>;
+  /** Platform requests (the self-service ratio); none are sent when absent. */
+  requests?: Iterable<GeneratedRequest>;
   totals?: Partial<Record<RecordKind, number>>;
 }
 
@@ -73,14 +76,17 @@ export interface LoadCounts {
   skipped: number;
 }
 
-export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns'>, LoadCounts> & {
+export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests'>, LoadCounts> & {
   /** Present when pipeline runs were sent. */
   pipelineRuns?: LoadCounts;
+  /** Present when platform requests were sent. */
+  requests?: LoadCounts;
 };
 
 const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
   deployments: { path: 'deployments', field: 'deployments' },
   pipelineRuns: { path: 'pipeline-runs', field: 'runs' },
+  requests: { path: 'requests', field: 'requests' },
   incidents: { path: 'incidents', field: 'incidents' },
   surveyResponses: { path: 'survey-responses', field: 'responses' },
 };
@@ -128,6 +134,7 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
     incidents += e.incidents.length;
     pipelineRuns += runsOf(e).length;
   }
+  const requests = requestsOfPlan(plan);
   return {
     deployments: {
       *[Symbol.iterator]() {
@@ -144,17 +151,19 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
         for (const e of plan.entities()) yield* runsOf(e);
       },
     },
+    requests,
     surveyResponses: plan.surveyResponses,
     totals: {
       deployments,
       pipelineRuns,
+      requests: requests.length,
       incidents,
       surveyResponses: plan.surveyResponses.length,
     },
   };
 }
 
-/** Posts all events; deployments first, then incidents, then survey answers. */
+/** Posts all events; deployments first (then pipeline runs and requests), then incidents, then survey answers. */
 export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
   const token = opts.token ?? DEFAULT_TOKEN;
@@ -271,10 +280,11 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   // deployments first, so that incidents and remediations find what they name
   const deployments = await send('deployments');
   const pipelineRuns = events.pipelineRuns ? await send('pipelineRuns') : undefined;
+  const requests = events.requests ? await send('requests') : undefined;
   const incidents = await send('incidents');
   await opts.beforeSurveyResponses?.();
   const surveyResponses = await send('surveyResponses');
-  return { deployments, ...(pipelineRuns && { pipelineRuns }), incidents, surveyResponses };
+  return { deployments, ...(pipelineRuns && { pipelineRuns }), ...(requests && { requests }), incidents, surveyResponses };
 }
 
 /**

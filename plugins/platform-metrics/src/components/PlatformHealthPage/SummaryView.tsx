@@ -20,6 +20,7 @@ import { TeamTable } from './TeamTable';
 import { SurveyCommentsSection } from './SurveyComments';
 import { IntegrationsStatusSection } from './IntegrationsStatus';
 import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
+import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
 import { ComparisonCard } from '../comparison/ComparisonCard';
 import { CompareWith } from '../comparison/useCompare';
@@ -62,13 +63,13 @@ export function SummaryView(props: {
             : t('healthPage.windowLine', windowLine)}
         </Typography>
       </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
+      <Grid item xs={12} sm={6} lg={3} id="platform-metrics-nps">
         <NpsTile nps={s.nps} />
       </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
+      <Grid item xs={12} sm={6} lg={3} id="platform-metrics-adoption">
         <AdoptionTile adoption={s.adoption} />
       </Grid>
-      <Grid item xs={12} sm={6} lg={3}>
+      <Grid item xs={12} sm={6} lg={3} id="platform-metrics-ttfd">
         <TimeToFirstDeployTile ttfd={s.timeToFirstDeploy} />
       </Grid>
       <Grid item xs={12} sm={6} lg={3}>
@@ -77,7 +78,18 @@ export function SummaryView(props: {
           benchmark={s.benchmark}
         />
       </Grid>
-      <Grid item xs={12}>
+      {scope === 'org' && (
+        <Grid item xs={12}>
+          <SuccessChecklist
+            summary={s}
+            baseline={{
+              configured: props.compare.value === 'baseline' ? !props.compare.baselineMissing : null,
+              label: s.comparison?.against === 'baseline' ? s.comparison.label : undefined,
+            }}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12} id="platform-metrics-comparison">
         <ComparisonCard
           comparison={s.comparison}
           compare={props.compare.value}

@@ -80,6 +80,47 @@ describe('the comparison with the baseline on the Platform health page', () => {
   });
 });
 
+describe('the platform success checklist', () => {
+  it('checks the measurable predictors against their thresholds, each with its figure and a link to it', async () => {
+    await renderPage(
+      mockApi({
+        getOrgSummary: jest.fn().mockResolvedValue(
+          makeOrgSummary({
+            comparison: makeComparison(),
+            timeToFirstDeploy: { median: 45 * 86_400, n: 6, stalled: 1 },
+          }),
+        ),
+      }),
+    );
+    const card = await screen.findByRole('region', { name: 'Platform success' });
+    // NPS +32 and a baseline are met; adoption 35% and a 45-day time to value are not
+    expect(within(card).getByText('2 of 4 measurable predictors of platform success met')).toBeInTheDocument();
+    expect(within(card).getByTestId('success-adoption')).toHaveTextContent(/Voluntary adoption above 50%Not met35%/);
+    const nps = within(card).getByTestId('success-nps');
+    expect(nps).toHaveTextContent('Developer NPS above 20');
+    expect(nps).toHaveTextContent('Met');
+    expect(within(nps).getByRole('link', { name: '+32' })).toHaveAttribute('href', '#platform-metrics-nps');
+    const ttfd = within(card).getByTestId('success-ttfd');
+    expect(ttfd).toHaveTextContent('Not met');
+    expect(ttfd).toHaveTextContent('45 days');
+    expect(within(card).getByTestId('success-baseline')).toHaveTextContent('Before the platform');
+  });
+
+  it('counts a missing baseline as not met', async () => {
+    await renderPage(
+      mockApi({
+        getOrgSummary: jest.fn(async (options?: SummaryOptions) => {
+          if (options?.compare === 'baseline') throw backendError('no baseline: set platformMetrics.baseline.from', 400);
+          return makeOrgSummary();
+        }),
+      }),
+    );
+    const baseline = await screen.findByTestId('success-baseline');
+    expect(baseline).toHaveTextContent('Not met');
+    expect(baseline).toHaveTextContent('not configured');
+  });
+});
+
 describe('golden path against off path', () => {
   it('draws each figure by cohort with its n, captioned as a correlation', async () => {
     await renderPage(compared());
