@@ -8,6 +8,7 @@ import { RollupStore } from '../database/RollupStore';
 import { isKind } from '../lib/refs';
 import { Clock, windowJson } from '../lib/time';
 import { compareImpact, impactWindows } from '../metrics/impact';
+import { scopeEntities, scopeOfRef } from '../metrics/scope';
 import { AnnotationInput, MAX_ANNOTATIONS } from '../schema/annotationValidation';
 
 /** The org-wide scope. */
@@ -90,12 +91,15 @@ export class AnnotationService {
     if (!(await this.stores.annotations.delete(id))) throw new NotFoundError(`No annotation ${id}`);
   }
 
-  /** The entities a scope covers: all for the org, a group's components, or the one entity. */
-  private async entitiesOf(scope: string): Promise<string[] | undefined> {
-    if (scope === ORG) return undefined;
-    if (!isKind(scope, 'group')) return [scope];
-    const owned = await this.stores.catalog.listEntities({ kind: 'component', ownerRef: scope });
-    return owned.map(e => e.entityRef);
+  /**
+   * The entities a scope covers: all for the org; a group's, a system's or a
+   * domain's components; or the one entity.
+   */
+  private async entitiesOf(ref: string): Promise<string[] | undefined> {
+    const scope = await scopeOfRef(ref, this.stores.catalog);
+    if (!scope) return [ref];
+    if (scope.type === 'org') return undefined;
+    return (await scopeEntities(scope, this.stores.catalog)).map(e => e.entityRef);
   }
 
   /** Before/after the annotation over `days` days, in its scope or in `scope`. */

@@ -5,7 +5,7 @@ import { chunks } from '../lib/collections';
 import { Window, isoOrNull } from '../lib/time';
 import { summarise } from '../metrics/dora';
 import { MetricsReader } from '../metrics/MetricsReader';
-import { SummaryScope, inScope } from '../metrics/scope';
+import { SummaryScope, scopeEntities } from '../metrics/scope';
 import { createdAtOf, ttfdSeconds } from '../metrics/ttfd';
 
 /** Entities read and written per step of the export: its memory stays flat at any catalog size. */
@@ -102,12 +102,8 @@ export class EntityExport {
   ) {}
 
   /** The components in scope, as the catalog sync recorded them, by ref. */
-  async entities(scope: SummaryScope): Promise<EntityRow[]> {
-    const listed = await this.stores.catalog.listEntities({
-      kind: 'component',
-      ownerRef: scope.type === 'group' ? scope.ref : undefined,
-    });
-    return listed.filter(e => inScope(scope, e));
+  entities(scope: SummaryScope): Promise<EntityRow[]> {
+    return scopeEntities(scope, this.stores.catalog);
   }
 
   /** Each entity's metrics of the window, one batch of entities per read. */

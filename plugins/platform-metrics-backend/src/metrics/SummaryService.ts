@@ -9,7 +9,7 @@ import { CompareWith, referenceWindow } from './comparison';
 import { MetricsReader } from './MetricsReader';
 import { PublishedNps, orgNpsOf } from './nps';
 import { SummaryInput, SummarySettings, buildOrgSummary } from './orgSummary';
-import { ORG_SCOPE, SummaryScope, inScope, npsScopeOf } from './scope';
+import { ORG_SCOPE, SummaryScope, npsScopeOf, scopeEntities, scopeOfRef } from './scope';
 import { ComparisonInput, PeriodFacts, compareSummary, splitByAdoption } from './summaryComparison';
 
 /** One computed summary of a scope (`org` or a group ref) and window. */
@@ -43,12 +43,8 @@ export class SummaryService {
 
   /** A scope from the query's `group`, `system` or `domain` (at most one; none: the org). */
   async scopeOf(query: { group?: string; system?: string; domain?: string }): Promise<SummaryScope> {
-    if (query.group) return { type: 'group', ref: query.group };
-    if (query.system) return { type: 'system', ref: query.system };
-    if (query.domain) {
-      return { type: 'domain', ref: query.domain, systems: new Set(await this.stores.catalog.systemsOfDomain(query.domain)) };
-    }
-    return ORG_SCOPE;
+    const ref = query.group ?? query.system ?? query.domain;
+    return (ref && (await scopeOfRef(ref, this.stores.catalog))) || ORG_SCOPE;
   }
 
   /** The summary of the org, a group, a system or a domain, computed now. */
@@ -159,11 +155,7 @@ export class SummaryService {
 
   /** The entities and their rollups for `window`; for a group, system or domain, only its entities. */
   private async loadDora(window: Window, scope: SummaryScope = ORG_SCOPE): Promise<Omit<SummaryInput, 'nps'>> {
-    const listed = await this.stores.catalog.listEntities({
-      kind: 'component',
-      ownerRef: scope.type === 'group' ? scope.ref : undefined,
-    });
-    const entities = listed.filter(e => inScope(scope, e));
+    const entities = await scopeEntities(scope, this.stores.catalog);
     const refs = scope.type === 'org' ? undefined : entities.map(e => e.entityRef);
     const [facts, firsts, installedAt] = await Promise.all([
       this.reader.facts(window, refs),

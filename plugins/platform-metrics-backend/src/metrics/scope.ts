@@ -1,4 +1,5 @@
-import { EntityRow } from '../database/CatalogStore';
+import { CatalogStore, EntityRow } from '../database/CatalogStore';
+import { isKind } from '../lib/refs';
 
 /** The kinds of scope a summary covers (docs/metrics.md, "Scopes"). */
 export type ScopeType = 'org' | 'group' | 'system' | 'domain';
@@ -33,4 +34,32 @@ export function inScope(scope: SummaryScope, entity: EntityRow): boolean {
 /** The ref the survey publications know a scope by (undefined: the org). */
 export function npsScopeOf(scope: SummaryScope): string | undefined {
   return scope.type === 'org' ? undefined : scope.ref;
+}
+
+/**
+ * The scope of a normalised ref: `org`, a group, a system or a domain (with
+ * its systems, as the catalog sync recorded them); undefined for any other
+ * ref (an entity is its own scope).
+ */
+export async function scopeOfRef(
+  ref: string,
+  catalog: Pick<CatalogStore, 'systemsOfDomain'>,
+): Promise<SummaryScope | undefined> {
+  if (ref === ORG_SCOPE.ref) return ORG_SCOPE;
+  if (isKind(ref, 'group')) return { type: 'group', ref };
+  if (isKind(ref, 'system')) return { type: 'system', ref };
+  if (isKind(ref, 'domain')) return { type: 'domain', ref, systems: new Set(await catalog.systemsOfDomain(ref)) };
+  return undefined;
+}
+
+/** The components in a scope, as the catalog sync recorded them, by ref. */
+export async function scopeEntities(
+  scope: SummaryScope,
+  catalog: Pick<CatalogStore, 'listEntities'>,
+): Promise<EntityRow[]> {
+  const listed = await catalog.listEntities({
+    kind: 'component',
+    ownerRef: scope.type === 'group' ? scope.ref : undefined,
+  });
+  return listed.filter(e => inScope(scope, e));
 }

@@ -97,4 +97,23 @@ describe.each(createTestDatabases().eachSupportedId())('summary scopes, compare=
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/split/);
   });
+
+  it("compares an annotation's before and after over a system's or a domain's components", async () => {
+    const { a } = await scopedWorld(databases, databaseId);
+    const note = { id: 'a-launch', at: '2026-05-18T09:00:00Z', title: 'Golden path v2', scope: 'org', tags: [] };
+    await request(a).post('/annotations').set('Authorization', mockCredentials.service.header()).send(note).expect(201);
+    const after = async (scope: string) => {
+      const res = await request(a)
+        .get(`/annotations/a-launch/impact?days=14${scope}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      return res.body.metrics.deploymentFrequency;
+    };
+    // the 14 days from 18 May: payments deploys daily (14), cart stopped on 10 May, search (discovery) deployed 4 times
+    expect((await after('')).after.n).toBe(18);
+    expect((await after('&scope=system:default/shop')).after.n).toBe(14);
+    expect((await after('&scope=domain:default/commerce')).after.n).toBe(14);
+    // the 14 days before: payments 14, cart 8 (its last 8 days)
+    expect((await after('&scope=system:default/shop')).before.n).toBe(22);
+  });
 });
