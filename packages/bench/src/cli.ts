@@ -18,8 +18,9 @@ import { runReplicaSeries } from './replicas';
 import { prepareReplicaData } from './replicasData';
 import { renderReplicaSection, StoredReplicaResult, withReplicaSection } from './replicasReport';
 import { runWebhookSeries } from './webhooks';
+import { runInsightsCli } from './insightsReport';
 
-const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
+const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|insights|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
   --series    scale: ingestion, sequential read latency, naive SQL, RSS, jobs;
               replicas: two replicas on one PostgreSQL under concurrent writers and
               readers (5xx, reads/s, writes/s, read p50/p95, how soon events show,
@@ -28,6 +29,11 @@ const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|all] [--size 
               deliveries (~1 KB) through POST /webhooks/github from concurrent
               senders (deliveries/s, p50/p95, redeliveries counted once, exact
               counts), to 50 entities (small) or 2000 (large), on --db
+              insights (only when named, PostgreSQL only): scorecard and org/team
+              summary with and without compare=baseline|previous and split=adoption
+              (overhead %), an annotation's before/after (org, team), the Group tab's
+              reads; platformMetrics.baseline set inside the history
+  --note T    free text stored with the insights results (e.g. other load on the machine)
   --deliveries N, --senders N
               the webhooks series' load (default 2000 deliveries, 8 senders)
   --size      small (default): ${SIZES.small.description}
@@ -52,7 +58,9 @@ const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|all] [--size 
               the replica series' load (default 8 writers, 12 readers, batches of 3,
               the last 12000 deployments of the history)
 Writes packages/bench/results/<size>-<db>.json (replica series: results/replicas/
-<size>-postgres-<label>.json) and regenerates docs/benchmarks.md.`;
+<size>-postgres-<label>.json, webhooks: results/webhooks/<size>-<db>.json, insights:
+results/insights/<size>-postgres.json) and regenerates docs/benchmarks.md (not for
+webhooks and insights).`;
 
 const PACKAGE_DIR = path.dirname(
   require.resolve('@platform-metrics/bench/package.json'),
@@ -127,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       live: { type: 'string', default: '12000' },
       deliveries: { type: 'string', default: '2000' },
       senders: { type: 'string', default: '8' },
+      note: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -142,8 +151,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!dbs.every(d => d === 'postgres' || d === 'sqlite')) {
     throw new Error(`--db must be postgres, sqlite or both\n${USAGE}`);
   }
-  if (!['scale', 'replicas', 'webhooks', 'all'].includes(values.series!)) {
-    throw new Error(`--series must be scale, replicas, webhooks or all\n${USAGE}`);
+  if (!['scale', 'replicas', 'webhooks', 'insights', 'all'].includes(values.series!)) {
+    throw new Error(`--series must be scale, replicas, webhooks, insights or all\n${USAGE}`);
+  }
+  if (values.series === 'insights' && !dbs.includes('postgres')) {
+    throw new Error(`the insights series runs on PostgreSQL only (--db postgres)\n${USAGE}`);
   }
   const scaleSeries = values.series !== 'replicas';
   const replicaSeries = values.series !== 'scale' && dbs.includes('postgres');
@@ -217,6 +229,24 @@ export async function main(argv: string[]): Promise<number> {
       }
     : SIZES[size];
   const plan = planSize(spec, { seed, now: now.toISOString(), log });
+  if (values.series === 'insights') {
+    log(`insights series: ${size} on postgres, ${requests} rounds per group`);
+    await runInsightsCli(plan, {
+      size,
+      sizeDescription: spec.description,
+      port: port + 30,
+      requests,
+      budgetMs,
+      seed,
+      code: codeDescription(),
+      note: values.note,
+      keep: values.keep,
+      machine,
+      resultsDir: RESULTS_DIR,
+      log,
+    });
+    return 0;
+  }
   const data = scaleSeries ? prepareData(plan, { keepRows: dbs.includes('sqlite') }) : undefined;
   if (data) log(
     `  ${data.counts.deployments} deployments (${data.counts.productionDeployments} production, ${data.counts.changes} changes), ` +

@@ -106,7 +106,7 @@ async function dirtyCount(db: Client, monotonic: boolean) {
 }
 
 /** Triggers the rollup job and waits until it ran after the trigger and left no mark dirty. */
-async function runRollupJob(api: string, db: Client, monotonic: boolean, log: (m: string) => void) {
+export async function runRollupJob(api: string, db: Client, monotonic: boolean, log: (m: string) => void) {
   const tasks = `${api}/.backstage/scheduler/v1/tasks`;
   const t0 = Date.now();
   for (;;) {
