@@ -116,7 +116,7 @@ test('the Scorecard tab shows the numbers GET /scorecard returns', async ({ page
 
 test("a team's Platform metrics tab lists its services and compares it with the baseline", async ({ page, request }) => {
   const org = await api<OrgSummary>(request, '/org/summary?windowDays=90');
-  const team = org.teams.find(t => t.groupRef.startsWith('group:'))!.groupRef;
+  const team = org.teams.find(row => row.groupRef.startsWith('group:'))!.groupRef;
   const name = team.split('/').pop()!;
   const scope = `windowDays=90&group=${encodeURIComponent(team)}`;
   const entities = await api<ScopeEntities>(request, `/org/entities?${scope}`);
