@@ -37,9 +37,15 @@ try {
   const pageErrors = [];
   page.on('pageerror', error => pageErrors.push(error.message));
 
+  // Without a configured baseline the page asks for compare=baseline, gets a
+  // 400 naming platformMetrics.baseline, says how to set it and asks for the
+  // previous period instead: the answer that counts is the one after that.
   const summaryResponse = page.waitForResponse(
-    response =>
-      new URL(response.url()).pathname === '/api/platform-metrics/org/summary',
+    response => {
+      const url = new URL(response.url());
+      if (url.pathname !== '/api/platform-metrics/org/summary') return false;
+      return !(response.status() === 400 && url.searchParams.get('compare') === 'baseline');
+    },
     { timeout },
   );
   summaryResponse.catch(() => {}); // awaited below
@@ -73,6 +79,8 @@ try {
     );
   }
   console.log('  the page fetched /api/platform-metrics/org/summary: 200');
+  await page.getByText('No baseline is configured').first().waitFor({ timeout });
+  console.log('  no baseline configured: the page says how to set one');
 
   // Loaded: either the figures or the empty state, never the error state.
   await page
