@@ -1,4 +1,7 @@
-import { DeploymentSummary, EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  DeploymentSummary,
+  EntityScorecard,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { describeRule } from '../catalog/adoption';
 import { PlatformMetricsSettings } from '../config';
 import { CatalogStore, EntityRow } from '../database/CatalogStore';
@@ -33,11 +36,20 @@ function deploymentSummary(d: DeploymentRow): DeploymentSummary {
  * adopted entity, and the configured rules (any of which adopts) for one
  * that is not adopted.
  */
-function adoptionOf(entity: EntityRow | undefined, settings: PlatformMetricsSettings): EntityScorecard['adoption'] {
-  if (!entity) return { status: 'not-eligible', reason: 'Not (yet) seen in the catalog' };
-  const adoption: EntityScorecard['adoption'] = { status: entity.adoptionStatus, reason: entity.adoptionReason };
-  if (entity.adoptionStatus === 'adopted' && entity.adoptionRule) adoption.rule = entity.adoptionRule;
-  if (entity.adoptionStatus === 'not-adopted') adoption.rules = settings.adoption.rules.map(describeRule);
+function adoptionOf(
+  entity: EntityRow | undefined,
+  settings: PlatformMetricsSettings,
+): EntityScorecard['adoption'] {
+  if (!entity)
+    return { status: 'not-eligible', reason: 'Not (yet) seen in the catalog' };
+  const adoption: EntityScorecard['adoption'] = {
+    status: entity.adoptionStatus,
+    reason: entity.adoptionReason,
+  };
+  if (entity.adoptionStatus === 'adopted' && entity.adoptionRule)
+    adoption.rule = entity.adoptionRule;
+  if (entity.adoptionStatus === 'not-adopted')
+    adoption.rules = settings.adoption.rules.map(describeRule);
   return adoption;
 }
 
@@ -49,9 +61,26 @@ export class ScorecardService {
     private readonly settings: PlatformMetricsSettings,
   ) {}
 
-  async getScorecard(entityRef: string, window: Window, compare?: CompareWith): Promise<EntityScorecard> {
+  async getScorecard(
+    entityRef: string,
+    window: Window,
+    compare?: CompareWith,
+  ): Promise<EntityScorecard> {
     const { events, catalog } = this.stores;
-    const [facts, firsts, recentDeployments, entity, installedAt, recentIncidents, incomplete] = await Promise.all([
+    // the reference period is read beside the window, not after it
+    const reference = compare
+      ? referenceWindow(compare, window, this.settings)
+      : undefined;
+    const [
+      facts,
+      firsts,
+      recentDeployments,
+      entity,
+      installedAt,
+      recentIncidents,
+      incomplete,
+      referenceFacts,
+    ] = await Promise.all([
       this.reader.facts(window, [entityRef]),
       this.reader.firstDeployments(window, [entityRef]),
       events.listRecentDeployments(entityRef, window.to, RECENT),
@@ -64,22 +93,41 @@ export class ScorecardService {
         to: window.to,
         productionEnvironments: this.settings.productionEnvironments,
       }),
+      reference && this.reader.facts(reference.window, [entityRef]),
     ]);
     const own = facts.get(entityRef)!;
     const firstDeployAt = firsts.get(entityRef) ?? null;
-    const createdAt = entity ? createdAtOf(entity, installedAt, firstDeployAt ?? undefined) : null;
+    const createdAt = entity
+      ? createdAtOf(entity, installedAt, firstDeployAt ?? undefined)
+      : null;
 
     const dora = summarise([own], window, this.settings);
     const total = dora.deploymentFrequency.count;
     return {
-      ...(compare && { comparison: await this.comparison(compare, window, own) }),
+      ...(compare &&
+        reference && {
+          comparison: this.comparison(
+            compare,
+            reference,
+            window,
+            own,
+            referenceFacts,
+          ),
+        }),
       entityRef,
       window: windowJson(window),
       benchmark: this.settings.benchmark,
       minSamples: this.settings.minSamples,
       dora,
-      changeDataCoverage: { complete: total - incomplete, total, share: total ? (total - incomplete) / total : null },
-      failedDeploymentRecoveryTime: failedDeploymentRecoveryTime([own], this.settings),
+      changeDataCoverage: {
+        complete: total - incomplete,
+        total,
+        share: total ? (total - incomplete) / total : null,
+      },
+      failedDeploymentRecoveryTime: failedDeploymentRecoveryTime(
+        [own],
+        this.settings,
+      ),
       adoption: adoptionOf(entity, this.settings),
       timeToFirstDeploy: {
         seconds: ttfdSeconds(createdAt, firstDeployAt),
@@ -100,11 +148,15 @@ export class ScorecardService {
   }
 
   /** The window's DORA metrics against the reference period's, from the same day rollups (metrics.md §9). */
-  private async comparison(compare: CompareWith, window: Window, own: EntityFacts): Promise<EntityScorecard['comparison']> {
-    const reference = referenceWindow(compare, window, this.settings);
-    const facts = await this.reader.facts(reference.window, [own.entityRef]);
+  private comparison(
+    compare: CompareWith,
+    reference: { window: Window; label: string },
+    window: Window,
+    own: EntityFacts,
+    referenceFacts: Map<string, EntityFacts> | undefined,
+  ): EntityScorecard['comparison'] {
     const metrics = compareImpact(
-      facts.get(own.entityRef)?.days ?? [],
+      referenceFacts?.get(own.entityRef)?.days ?? [],
       own.days,
       { before: reference.window, after: window, complete: true },
       this.settings.minSamples,

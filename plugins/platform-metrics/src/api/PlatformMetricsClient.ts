@@ -25,6 +25,17 @@ async function body<T>(response: Promise<Response & { json(): Promise<T> }>): Pr
   return res.json();
 }
 
+/** The window and the one scope (`group`, `system` or `domain`) of a read; an empty ref is no scope. */
+function scopedWindowQuery(options?: MetricWindowOptions & { group?: string; system?: string; domain?: string }) {
+  return {
+    windowDays: options?.windowDays,
+    to: options?.to,
+    group: options?.group || undefined,
+    system: options?.system || undefined,
+    domain: options?.domain || undefined,
+  };
+}
+
 /**
  * Default implementation of {@link PlatformMetricsApi}: a thin wrapper over
  * the client generated from the backend's OpenAPI spec, through the
@@ -73,11 +84,7 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     return body(
       this.client.getOrgSummary({
         query: {
-          windowDays: options?.windowDays,
-          to: options?.to,
-          group: options?.group || undefined,
-          system: options?.system || undefined,
-          domain: options?.domain || undefined,
+          ...scopedWindowQuery(options),
           compare: options?.compare,
           split: options?.split,
         },
@@ -90,13 +97,7 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
   ): Promise<ScopeEntities> {
     return body(
       this.client.listScopeEntities({
-        query: {
-          windowDays: options?.windowDays,
-          to: options?.to,
-          group: options?.group || undefined,
-          system: options?.system || undefined,
-          domain: options?.domain || undefined,
-        },
+        query: scopedWindowQuery(options),
       }),
     );
   }
@@ -105,13 +106,7 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     options?: MetricWindowOptions & { group?: string; system?: string; domain?: string },
   ): Promise<{ blob: Blob; fileName: string }> {
     const res = await this.client.exportEntitiesCsv({
-      query: {
-        windowDays: options?.windowDays,
-        to: options?.to,
-        group: options?.group || undefined,
-        system: options?.system || undefined,
-        domain: options?.domain || undefined,
-      },
+      query: scopedWindowQuery(options),
     });
     if (!res.ok) throw await ResponseError.fromResponse(res);
     const disposition = res.headers.get('Content-Disposition') ?? '';
