@@ -84,7 +84,8 @@ describe('the spec', () => {
     );
     // present only where they apply: the matched rule of an adopted entity,
     // the rules that would adopt one that is not adopted, the comparison asked for with compare=
-    // (with TTFD and NPS on summaries only), the split asked for with split=
+    // (with TTFD and NPS on summaries only), the split asked for with split=,
+    // a target's configured label and the sample behind a known current figure
     expect(optional).toEqual([
       'EntityAdoption.rule',
       'EntityAdoption.rules',
@@ -92,6 +93,8 @@ describe('the spec', () => {
       'AdoptionCohort.comparison',
       'OrgSummary.comparison',
       'OrgSummary.split',
+      'Target.label',
+      'Target.n',
       'Comparison.timeToFirstDeploy',
       'Comparison.nps',
     ]);

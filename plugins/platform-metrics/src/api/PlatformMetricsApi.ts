@@ -13,6 +13,7 @@ import type {
   OrgSummary,
   ScopeEntities,
   SurveyComments,
+  TargetsResponse,
 } from '@platform-metrics/plugin-platform-metrics-common';
 
 /**
@@ -111,6 +112,11 @@ export interface PlatformMetricsApi {
   getIntegrationsStatus(): Promise<IntegrationsStatus>;
   /** The self-service ratio of the platform requests closed in the window (`GET /org/self-service`), org-wide or of one group. */
   getSelfService(options?: MetricWindowOptions & { group?: string }): Promise<OrgSelfService>;
+  /**
+   * The configured metric targets (`GET /targets`) with progress, projection and status as of
+   * `to` (default now); targets whose scope the user may not see are left out.
+   */
+  getTargets(options?: { to?: string }): Promise<TargetsResponse>;
 }
 
 /**

@@ -95,6 +95,20 @@ describe('PlatformMetricsClient', () => {
     expect(gone.fetch.mock.calls[0][1].method).toBe('DELETE');
   });
 
+  it('reads the targets, as of `to` when given', async () => {
+    const { client, fetch } = setup({ body: { targets: [{ metric: 'nps', scope: 'org', status: 'on-track' }] } });
+    await expect(client.getTargets({ to: '2026-12-01T00:00:00.000Z' })).resolves.toEqual({
+      targets: [{ metric: 'nps', scope: 'org', status: 'on-track' }],
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/targets?to=2026-12-01T00%3A00%3A00.000Z',
+    );
+    expect(fetch.mock.calls[0][1].method).toBe('GET');
+    const now = setup({ body: { targets: [] } });
+    await now.client.getTargets();
+    expect(now.fetch.mock.calls[0][0]).toBe('http://localhost:7007/api/platform-metrics/targets');
+  });
+
   it('throws a ResponseError that carries the backend message', async () => {
     const { client } = setup({
       status: 403,

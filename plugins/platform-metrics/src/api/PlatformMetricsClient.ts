@@ -15,6 +15,7 @@ import {
   OrgSummary,
   ScopeEntities,
   SurveyComments,
+  TargetsResponse,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi, SummaryOptions } from './PlatformMetricsApi';
 
@@ -170,5 +171,9 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
         query: { windowDays: options?.windowDays, to: options?.to, group: options?.group || undefined },
       }),
     );
+  }
+
+  getTargets(options?: { to?: string }): Promise<TargetsResponse> {
+    return body(this.client.getTargets({ query: { to: options?.to } }));
   }
 }

@@ -450,6 +450,7 @@ export function mockApi(
     deleteAnnotation: jest.fn().mockResolvedValue(undefined),
     getAnnotationImpact: jest.fn().mockResolvedValue(makeImpact()),
     getSelfService: jest.fn().mockResolvedValue(makeSelfService()),
+    getTargets: jest.fn().mockResolvedValue({ targets: [] }),
     ...overrides,
   };
 }

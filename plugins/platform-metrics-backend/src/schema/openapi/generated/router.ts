@@ -2804,6 +2804,166 @@ export const spec = {
           },
         },
       },
+      TargetPoint: {
+        type: 'object',
+        description:
+          "One point of a target's series, at the end of the period it describes.",
+        required: ['at', 'value'],
+        properties: {
+          at: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          value: {
+            type: 'number',
+          },
+        },
+      },
+      Target: {
+        type: 'object',
+        description:
+          "One configured target (`platformMetrics.targets`, metrics.md §12) with its progress and projection: the figures come from the scope's summaries as `GET /org/summary` computes them (current: the 90-day window ending at `to`; series: the 365 days before `to`).",
+        required: [
+          'metric',
+          'scope',
+          'value',
+          'by',
+          'direction',
+          'unit',
+          'start',
+          'startFrom',
+          'current',
+          'progress',
+          'projected',
+          'slopePerWeek',
+          'status',
+          'series',
+        ],
+        properties: {
+          metric: {
+            type: 'string',
+            enum: [
+              'nps',
+              'adoption',
+              'timeToFirstDeploy',
+              'leadTime',
+              'timeToRestore',
+              'changeFailureRate',
+              'deploymentFrequency',
+            ],
+          },
+          scope: {
+            type: 'string',
+            description:
+              '`org`, or the normalised ref of a Group, a System or a Domain.',
+            example: 'group:default/checkout',
+          },
+          label: {
+            type: 'string',
+            description: 'As configured.',
+          },
+          value: {
+            type: 'number',
+            description: 'The target, in `unit`.',
+          },
+          by: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'The UTC day by whose end the target is to be met.',
+            example: '2026-12-31',
+          },
+          direction: {
+            type: 'string',
+            enum: ['higher', 'lower'],
+            description:
+              'Whether a higher or a lower value is better (lower for lead time, restore time, change failure rate and time to first deploy).',
+          },
+          unit: {
+            type: 'string',
+            enum: ['points', 'rate', 'seconds', 'perWeek'],
+            description:
+              '`points` (NPS), `rate` (a fraction in [0, 1]), `seconds` (a median duration) or `perWeek` (deployments).',
+          },
+          start: {
+            type: 'number',
+            nullable: true,
+            description:
+              'What progress is measured from, in `unit`; null without a baseline value and without a series.',
+          },
+          startFrom: {
+            type: 'string',
+            enum: ['baseline', 'first-value'],
+            nullable: true,
+            description:
+              '`baseline`: the figure of the configured baseline period; `first-value`: the first point of the series.',
+          },
+          current: {
+            type: 'number',
+            nullable: true,
+            description:
+              'The figure of the 90-day window ending at `to`; null without samples and for a withheld NPS.',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'The sample behind `current` (responses, eligible entities, deployed entities, changes, restored incidents or deployments); absent when `current` is null.',
+          },
+          progress: {
+            type: 'number',
+            nullable: true,
+            description:
+              '(current - start) / (target - start), not clamped (a regression is negative, beyond the target above 1); null without both figures, when start equals the target or already meets it.',
+          },
+          projected: {
+            type: 'number',
+            nullable: true,
+            description:
+              "The least-squares line through the series at the end of `by`, kept within the metric's range; the current figure once `by` has passed; null with fewer than 3 points.",
+          },
+          slopePerWeek: {
+            type: 'number',
+            nullable: true,
+            description:
+              'The slope of that line in `unit` per week; null with fewer than 3 points.',
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'met',
+              'on-track',
+              'at-risk',
+              'off-track',
+              'insufficient-data',
+            ],
+            description:
+              '`met`: the current figure meets the target; `on-track`: the projection does; `at-risk`: the projection misses by at most 10% of |target - start|; `off-track`: it misses by more; `insufficient-data`: no current figure, fewer than minSamples behind it (medians and rates), or fewer than 3 points.',
+          },
+          series: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TargetPoint',
+            },
+            description:
+              'The points the projection is fitted to, oldest first.',
+          },
+        },
+      },
+      TargetsResponse: {
+        type: 'object',
+        description:
+          'The configured targets whose scope the caller may see, in configuration order.',
+        required: ['targets'],
+        properties: {
+          targets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Target',
+            },
+          },
+        },
+      },
       AnnotationInput: {
         type: 'object',
         description:
@@ -4593,6 +4753,39 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/targets': {
+      get: {
+        operationId: 'GetTargets',
+        description:
+          'The configured metric targets (`platformMetrics.targets`, metrics.md §12), each with its start, current figure, progress, projection to its date and status. For a user, a target whose scope (a Group, System or Domain) the user may not see in the catalog is left out. An NPS withheld from the summary is withheld here too (`current: null`).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The targets.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TargetsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -31,6 +31,7 @@ import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
+import { TargetsResponse } from '../models/TargetsResponse.model';
 import { WebhookDelivery } from '../models/WebhookDelivery.model';
 
 /**
@@ -219,6 +220,15 @@ export type GetSurveyComments = {
 /**
  * @public
  */
+export type GetTargets = {
+  query: {
+    to?: string;
+  };
+  response: TargetsResponse | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type ImportSurveyResponses = {
   body: SurveyImportBatch;
   response: SurveyImportResult | Error | Error | Error | Error;
@@ -356,6 +366,8 @@ export type EndpointMap = {
   '#get|/org/summary': GetOrgSummary;
 
   '#get|/surveys/{surveyId}/comments': GetSurveyComments;
+
+  '#get|/targets': GetTargets;
 
   '#post|/survey-responses': ImportSurveyResponses;
 

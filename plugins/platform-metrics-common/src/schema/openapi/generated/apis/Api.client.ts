@@ -36,6 +36,7 @@ import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
+import { TargetsResponse } from '../models/TargetsResponse.model';
 import { WebhookDelivery } from '../models/WebhookDelivery.model';
 
 /**
@@ -218,6 +219,14 @@ export type GetSurveyComments = {
   };
   query: {
     group?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetTargets = {
+  query: {
+    to?: string;
   };
 };
 /**
@@ -774,6 +783,32 @@ export class DefaultApiClient {
 
     const uri = parser.parse(uriTemplate).expand({
       surveyId: request.path.surveyId,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The configured metric targets (`platformMetrics.targets`, metrics.md §12), each with its start, current figure, progress, projection to its date and status. For a user, a target whose scope (a Group, System or Domain) the user may not see in the catalog is left out. An NPS withheld from the summary is withheld here too (`current: null`).
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   */
+  public async getTargets(
+    // @ts-ignore
+    request: GetTargets,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<TargetsResponse>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/targets{?to}`;
+
+    const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
 
