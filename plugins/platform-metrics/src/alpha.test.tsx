@@ -8,7 +8,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import plugin, {
@@ -97,6 +97,8 @@ describe('platform-metrics new frontend system plugin', () => {
 
     renderInTestApp(tester.reactElement(), {
       apis: [[platformMetricsApiRef, mockApi()]],
+      // the team table links each team to its Group page
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
       await screen.findByRole('heading', { name: 'Platform health', level: 1 }),

@@ -10,7 +10,7 @@ import {
   TranslationSnapshot,
   translationApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { platformMetricsTranslationRef as exportedRef } from './alpha';
 import { platformMetricsApiRef } from './api';
@@ -50,6 +50,7 @@ async function renderWith(overrides: Record<string, string>, element: JSX.Elemen
     >
       {element}
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 

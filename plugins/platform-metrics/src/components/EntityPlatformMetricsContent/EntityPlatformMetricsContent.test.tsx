@@ -74,5 +74,10 @@ describe('EntityPlatformMetricsContent', () => {
     expect(await screen.findByRole('heading', { name: 'System: payments' })).toBeInTheDocument();
     expect(api.getOrgSummary).toHaveBeenCalledWith(expect.objectContaining({ system: 'system:default/payments' }));
     expect(api.listScopeEntities).toHaveBeenCalledWith({ windowDays: 90, system: 'system:default/payments' });
+    // the owners of its components, each linking to its Group page's Platform metrics tab
+    expect(await screen.findByRole('link', { name: 'payments-team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments-team/platform-metrics?windowDays=90',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SWRConfig } from 'swr';
@@ -27,6 +28,7 @@ async function renderPage(allowIntegrations: boolean) {
         <PlatformHealthPage />
       </TestApiProvider>
     </SWRConfig>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return api;
 }

@@ -6,6 +6,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   AuthorizeResult,
   EvaluatePermissionRequest,
@@ -20,6 +21,7 @@ import { platformMetricsApiRef } from '../../api';
 import {
   backendError,
   makeOrgSummary,
+  makeTeam,
   mockApi,
 } from '../../testing/fixtures';
 import { PlatformHealthPage } from './PlatformHealthPage';
@@ -49,7 +51,10 @@ async function renderPage(
         <PlatformHealthPage />
       </TestApiProvider>
     </SWRConfig>,
-    { routeEntries: options.routeEntries ?? ['/'] },
+    {
+      routeEntries: options.routeEntries ?? ['/'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
   );
   return api;
 }
@@ -118,15 +123,22 @@ describe('PlatformHealthPage', () => {
     expect(within(nps).queryByText(/promoters/)).not.toBeInTheDocument();
   });
 
-  it('has one team row per owner group, with the hidden NPS reason and a link to the team view', async () => {
-    await renderPage();
+  it("has one team row per owner group, with the hidden NPS reason and a link to the team's Platform metrics tab", async () => {
+    await renderPage(mockApi(), { routeEntries: ['/?windowDays=30'] });
     const link = await screen.findByRole('link', { name: 'payments-team' });
-    expect(link.getAttribute('href')).toContain('group=group%3Adefault%2Fpayments-team');
+    expect(link).toHaveAttribute('href', '/catalog/default/group/payments-team/platform-metrics?windowDays=30');
     const searchRow = screen.getByRole('link', { name: 'search-team' }).closest('tr')!;
     expect(within(searchRow).getByText('hidden: fewer than 5 responses')).toBeInTheDocument();
     const paymentsRow = link.closest('tr')!;
     expect(within(paymentsRow).getByText('+40 (n = 12)')).toBeInTheDocument();
     expect(within(paymentsRow).getByText('50%')).toBeInTheDocument();
+  });
+
+  it("links an owner that is not a group to its entity page, which has no Platform metrics tab", async () => {
+    const teams = [makeTeam({ groupRef: 'user:default/jane.doe' })];
+    await renderPage(mockApi({ getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary({ teams })) }));
+    const link = await screen.findByRole('link', { name: 'jane.doe' });
+    expect(link).toHaveAttribute('href', '/catalog/default/user/jane.doe');
   });
 
   it('filters and sorts the team table', async () => {

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SWRConfig } from 'swr';
@@ -20,7 +21,7 @@ async function renderPage(api = mockApi(), routeEntries = ['/']) {
         <PlatformHealthPage />
       </TestApiProvider>
     </SWRConfig>,
-    { routeEntries },
+    { routeEntries, mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
   return api;
 }

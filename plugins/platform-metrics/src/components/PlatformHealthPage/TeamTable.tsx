@@ -1,11 +1,19 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type {
   TeamSummary,
   Tier,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { platformMetricsTranslationRef, PlatformMetricsT } from '../../translation';
+import {
+  platformMetricsTranslationRef,
+  PlatformMetricsT,
+} from '../../translation';
 import { TierBadge } from '../common/TierBadge';
 import { formatPercent } from '../common/format';
 import { formatNps } from './HeadlineTiles';
@@ -73,13 +81,14 @@ function toRow(t: PlatformMetricsT, team: TeamSummary): TeamRow {
 
 function tierColumn(
   title: string,
-  field: keyof TeamRow & (
-    | 'overallTier'
-    | 'deploymentFrequency'
-    | 'leadTime'
-    | 'changeFailureRate'
-    | 'timeToRestore'
-  ),
+  field: keyof TeamRow &
+    (
+      | 'overallTier'
+      | 'deploymentFrequency'
+      | 'leadTime'
+      | 'changeFailureRate'
+      | 'timeToRestore'
+    ),
 ): TableColumn<TeamRow> {
   return {
     title,
@@ -97,28 +106,47 @@ function nullableSort(a: number | null, b: number | null): number {
   return a - b;
 }
 
-/** One row per owner group, sortable and filterable, linking to the team view. */
+/**
+ * Where a team row links: a Group's "Platform metrics" tab, in the same
+ * window; any other owner (a user) to its entity page, which has no such tab.
+ */
+function useTeamLink(
+  windowDays: number,
+): (ownerRef: string) => string | undefined {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return ownerRef => {
+    let ref;
+    try {
+      ref = parseEntityRef(ownerRef, { defaultKind: 'group' });
+    } catch {
+      return undefined;
+    }
+    const page = entityRoute(entityRouteParams(ref, { encodeParams: true }));
+    return ref.kind.toLocaleLowerCase('en-US') === 'group'
+      ? `${page}/platform-metrics?${new URLSearchParams({
+          windowDays: String(windowDays),
+        })}`
+      : page;
+  };
+}
+
+/** One row per owner group, sortable and filterable, linking to the team's Platform metrics tab. */
 export function TeamTable(props: {
   teams: TeamSummary[] | null | undefined;
   windowDays: number;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
+  const teamLink = useTeamLink(props.windowDays);
   const rows = (props.teams ?? []).map(team => toRow(t, team));
   const columns: TableColumn<TeamRow>[] = [
     {
       title: t('teams.team'),
       field: 'team',
       highlight: true,
-      render: row => (
-        <Link
-          to={`?${new URLSearchParams({
-            group: row.groupRef,
-            windowDays: String(props.windowDays),
-          }).toString()}`}
-        >
-          {row.team}
-        </Link>
-      ),
+      render: row => {
+        const to = teamLink(row.groupRef);
+        return to ? <Link to={to}>{row.team}</Link> : row.team;
+      },
     },
     { title: t('teams.entities'), field: 'entities', type: 'numeric' },
     {
@@ -151,11 +179,7 @@ export function TeamTable(props: {
       }}
       columns={columns}
       data={rows}
-      emptyContent={
-        <div style={{ padding: 16 }}>
-          {t('teams.empty')}
-        </div>
-      }
+      emptyContent={<div style={{ padding: 16 }}>{t('teams.empty')}</div>}
     />
   );
 }
