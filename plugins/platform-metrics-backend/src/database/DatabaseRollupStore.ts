@@ -222,6 +222,11 @@ export class DatabaseRollupStore implements RollupStore {
     return row?.at === null || row?.at === undefined ? undefined : num(row.at);
   }
 
+  async rollupVersion() {
+    const row = await this.db('pm_rollup_marks').count({ n: '*' }).sum({ v: 'clean_version' }).first();
+    return `${num(row?.n ?? 0)}:${num(row?.v ?? 0)}`;
+  }
+
   getSettingsFingerprint() {
     return this.meta.get(SETTINGS_KEY);
   }

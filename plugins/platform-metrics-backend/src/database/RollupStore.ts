@@ -89,6 +89,12 @@ export interface RollupStore {
   firstDeployments(query: EntityScope & { to: number }): Promise<Map<string, number>>;
   /** When a rollup was last written (epoch ms), if ever. */
   lastWrittenAt(): Promise<number | undefined>;
+  /**
+   * A value that changes whenever a rollup is written, on any replica (the
+   * number of marks and the sum of their clean versions, which only grow):
+   * what a memo of rollup reads is keyed by, never a clock.
+   */
+  rollupVersion(): Promise<string>;
   /** When a replica running under the job settings in force last said it is alive (epoch ms). */
   getSettingsConfirmedAt(): Promise<number | undefined>;
   setSettingsConfirmedAt(at: number): Promise<void>;

@@ -30,6 +30,11 @@ export class MetricsReader {
     return this.stores.rollups.firstDeployments({ entityRefs, to: window.to });
   }
 
+  /** A value that changes whenever a rollup is written (see the rollup store). */
+  rollupVersion(): Promise<string> {
+    return this.stores.rollups.rollupVersion();
+  }
+
   /** When the suite first synced the catalog; set once, so kept once read. */
   async installedAt(): Promise<number | undefined> {
     if (this.installed === undefined) this.installed = await this.stores.catalog.getInstalledAt();

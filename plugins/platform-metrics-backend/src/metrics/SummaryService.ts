@@ -3,6 +3,7 @@ import { PlatformMetricsSettings } from '../config';
 import { AdoptionSnapshot, CatalogStore } from '../database/CatalogStore';
 import { PublicationStore } from '../database/PublicationStore';
 import { groupBy } from '../lib/collections';
+import { Memo } from '../lib/memo';
 import { Clock, Window, isoDay } from '../lib/time';
 import { surveyIdAt } from '../surveys/surveyIds';
 import { CompareWith, referenceWindow } from './comparison';
@@ -11,6 +12,9 @@ import { PublishedNps, orgNpsOf } from './nps';
 import { SummaryInput, SummarySettings, buildOrgSummary } from './orgSummary';
 import { ORG_SCOPE, SummaryScope, npsScopeOf, scopeEntities, scopeOfRef } from './scope';
 import { ComparisonInput, PeriodFacts, compareSummary, splitByAdoption } from './summaryComparison';
+
+/** The longest reference period whose rollups are kept between requests. */
+const MEMO_MAX_DAYS = 120;
 
 /** One computed summary of a scope (`org` or a group ref) and window. */
 export interface ScopedSummary {
@@ -30,7 +34,12 @@ export class SummaryService {
     private readonly reader: MetricsReader,
     private readonly settings: PlatformMetricsSettings,
     private readonly clock: Clock = Date.now,
-  ) {}
+  ) {
+    this.references = new Memo({ max: 8, ttlMs: 10 * 60_000 }, clock);
+  }
+
+  /** Reference periods read lately (a few: an org's 90 days of rollups are tens of megabytes). */
+  private readonly references: Memo<Pick<PeriodFacts, 'facts' | 'firsts'>>;
 
   private get summarySettings(): SummarySettings {
     const { benchmark, profile, minSamples } = this.settings;
@@ -47,20 +56,34 @@ export class SummaryService {
     return (ref && (await scopeOfRef(ref, this.stores.catalog))) || ORG_SCOPE;
   }
 
-  /** The summary of the org, a group, a system or a domain, computed now. */
-  async compute(window: Window, scope: SummaryScope = ORG_SCOPE): Promise<OrgSummary> {
-    const [dora, nps, adoptionTrend] = await Promise.all([
+  /**
+   * The summary of the org, a group, a system or a domain, computed now;
+   * with `compare=` or `split=`, with what they add (metrics.md §9, §10),
+   * from the same read of the window.
+   */
+  async compute(
+    window: Window,
+    scope: SummaryScope = ORG_SCOPE,
+    opts: { compare?: CompareWith; split?: 'adoption' } = {},
+  ): Promise<OrgSummary> {
+    // a missing baseline answers 400 before anything is read
+    const reference = opts.compare ? referenceWindow(opts.compare, window, this.settings) : undefined;
+    const [dora, nps, adoptionTrend, before] = await Promise.all([
       this.loadDora(window, scope),
       this.loadNps(window),
       this.snapshots(scope.type, window, scope.ref),
+      reference && this.loadReference(reference.window, scope),
     ]);
-    return this.build(window, scope, { ...dora, nps }, adoptionTrend);
+    const summary = this.build(window, scope, { ...dora, nps }, adoptionTrend);
+    if (!opts.compare && !opts.split) return summary;
+    const against = reference && before && { label: reference.label, period: before };
+    return { ...summary, ...this.extrasOf(window, scope, opts, { ...dora, nps }, against) };
   }
 
   /**
-   * What `compare=` and `split=` add to a summary (metrics.md §9, §10): the
-   * window against the reference period, and the split by golden-path
-   * status, read in one pass over both periods' rollups.
+   * What `compare=` and `split=` add to a summary whose other figures come
+   * from elsewhere (a precomputed one): the window against the reference
+   * period, and the split by golden-path status.
    */
   async extras(
     window: Window,
@@ -68,14 +91,33 @@ export class SummaryService {
     opts: { compare?: CompareWith; split?: 'adoption' },
   ): Promise<{ comparison?: Comparison; split?: AdoptionSplit }> {
     const reference = opts.compare ? referenceWindow(opts.compare, window, this.settings) : undefined;
-    const [{ entities, installedAt, period: current }, before] = await Promise.all([
-      this.loadPeriod(window, scope, !!reference),
-      reference && this.loadPeriod(reference.window, scope, true),
+    const [dora, nps, before] = await Promise.all([
+      this.loadDora(window, scope),
+      reference ? this.loadNps(window) : undefined,
+      reference && this.loadReference(reference.window, scope),
     ]);
+    const against = reference && before && { label: reference.label, period: before };
+    return this.extrasOf(window, scope, opts, { ...dora, nps }, against);
+  }
+
+  private extrasOf(
+    window: Window,
+    scope: SummaryScope,
+    opts: { compare?: CompareWith; split?: 'adoption' },
+    loaded: Omit<SummaryInput, 'nps'> & { nps?: PublishedNps },
+    reference: { label: string; period: PeriodFacts } | undefined,
+  ): { comparison?: Comparison; split?: AdoptionSplit } {
+    const { entities, installedAt, facts, firsts } = loaded;
+    const current: PeriodFacts = {
+      window,
+      facts,
+      firsts,
+      ...(loaded.nps && reference && { nps: orgNpsOf(loaded.nps, npsScopeOf(scope)) }),
+    };
     const settings = this.summarySettings;
     const comparison: ComparisonInput | undefined =
-      opts.compare && reference && before
-        ? { against: opts.compare, label: reference.label, entities, installedAt, current, reference: before.period, settings }
+      opts.compare && reference
+        ? { against: opts.compare, label: reference.label, entities, installedAt, current, reference: reference.period, settings }
         : undefined;
     return {
       ...(comparison && { comparison: compareSummary(comparison) }),
@@ -83,19 +125,28 @@ export class SummaryService {
     };
   }
 
-  /** The scope's entities and one period's rollups, first deployments and (with `nps`) published NPS. */
-  private async loadPeriod(window: Window, scope: SummaryScope, nps: boolean) {
-    const [{ entities, installedAt, facts, firsts }, published] = await Promise.all([
-      this.loadDora(window, scope),
-      nps ? this.loadNps(window) : undefined,
-    ]);
-    const period: PeriodFacts = {
-      window,
-      facts,
-      firsts,
-      ...(published && { nps: orgNpsOf(published, npsScopeOf(scope)) }),
+  /**
+   * A reference period of a scope: its rollups and first deployments, kept
+   * a while for periods of up to {@link MEMO_MAX_DAYS} days (a baseline is
+   * fixed, and every request of a page compares with it), keyed by the
+   * rollup version and the last catalog sync, so that a write or a sync on
+   * any replica is read at once; the NPS publications are read each time.
+   */
+  private async loadReference(window: Window, scope: SummaryScope): Promise<PeriodFacts> {
+    const read = async () => {
+      const { facts, firsts } = await this.loadDora(window, scope);
+      return { facts, firsts };
     };
-    return { entities, installedAt, period };
+    const memoised = async () => {
+      const [version, syncedAt] = await Promise.all([this.reader.rollupVersion(), this.stores.catalog.getSyncedAt()]);
+      const key = JSON.stringify([scope.type, scope.ref, window.from, window.to, version, syncedAt ?? null]);
+      return this.references.get(key, read);
+    };
+    const [{ facts, firsts }, published] = await Promise.all([
+      window.days <= MEMO_MAX_DAYS ? memoised() : read(),
+      this.loadNps(window),
+    ]);
+    return { window, facts, firsts, nps: orgNpsOf(published, npsScopeOf(scope)) };
   }
 
   /**

@@ -59,6 +59,27 @@ describe('mannWhitneyU', () => {
     expect(mannWhitneyU([5, 5, 5], [5, 5]).pValue).toBe(1);
     expect(mannWhitneyU([], [1, 2]).pValue).toBeNull();
   });
+
+  it('ranks runs of equal values shared between the samples by their midrank (U from the definition)', () => {
+    // U of x = the pairs (xi, yj) with xi > yj, plus half of the tied pairs
+    const pair = (xi: number, yj: number) => {
+      if (xi === yj) return 0.5;
+      return xi > yj ? 1 : 0;
+    };
+    const uByDefinition = (x: number[], y: number[]) =>
+      x.reduce((u, xi) => u + y.reduce((s, yj) => s + pair(xi, yj), 0), 0);
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) % 12; // few distinct values: many ties
+    for (let round = 0; round < 20; round++) {
+      const x = Array.from({ length: 5 + round * 3 }, next);
+      const y = Array.from({ length: 40 - round }, next);
+      expect(mannWhitneyU(x, y).u).toBeCloseTo(uByDefinition(x, y), 9);
+    }
+  });
+
+  it('refuses a sample holding NaN rather than ranking it', () => {
+    expect(() => mannWhitneyU([1, NaN], [2, 3])).toThrow(RangeError);
+  });
 });
 
 describe('twoProportionZ', () => {

@@ -51,21 +51,31 @@ export function mannWhitneyU(x: ArrayLike<number>, y: ArrayLike<number>): TestRe
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) return { statistic: null, u: null, pValue: null };
   const n = n1 + n2;
-  // the pooled values, sorted, with the sample each came from
-  const all = new Array<[number, 0 | 1]>(n);
-  for (let i = 0; i < n1; i++) all[i] = [x[i], 0];
-  for (let i = 0; i < n2; i++) all[n1 + i] = [y[i], 1];
-  all.sort((a, b) => a[0] - b[0]);
+  // each sample sorted on its own (a typed array sorts numerically, without
+  // a comparator), then merged: the ranks of a run of equal values are
+  // shared, whichever sample each came from
+  const a = Float64Array.from(x).sort();
+  const b = Float64Array.from(y).sort();
   let rankSumX = 0;
   let ties = 0; // sum of t^3 - t over groups of tied values
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && all[j + 1][0] === all[i][0]) j++;
-    const t = j - i + 1;
-    const midrank = (i + j + 2) / 2; // ranks start at 1
-    for (let k = i; k <= j; k++) if (all[k][1] === 0) rankSumX += midrank;
+  let ranked = 0; // values ranked so far
+  for (let i = 0, j = 0; i < n1 || j < n2; ) {
+    const v = j >= n2 || (i < n1 && a[i] <= b[j]) ? a[i] : b[j];
+    let inX = 0;
+    while (i < n1 && a[i] === v) {
+      i++;
+      inX++;
+    }
+    let t = inX;
+    while (j < n2 && b[j] === v) {
+      j++;
+      t++;
+    }
+    // NaN equals nothing, itself included: it can be neither ranked nor skipped
+    if (t === 0) throw new RangeError('mannWhitneyU: a sample holds NaN');
+    rankSumX += inX * (ranked + (t + 1) / 2); // ranks start at 1
     ties += t * t * t - t;
-    i = j + 1;
+    ranked += t;
   }
   const u = rankSumX - (n1 * (n1 + 1)) / 2;
   const mean = (n1 * n2) / 2;

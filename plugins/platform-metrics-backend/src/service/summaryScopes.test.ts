@@ -38,6 +38,37 @@ describe.each(createTestDatabases().eachSupportedId())('summary scopes, compare=
     expect(both.body.error.message).toMatch(/system.*at most one of group, system and domain/);
   });
 
+  it('reads pre-platform history imported after a first comparison: the baseline is never answered from older rollups', async () => {
+    const { a, services } = await scopedWorld(databases, databaseId);
+    const first = (await summary(a, 'compare=baseline&split=adoption')).body;
+    expect(first.comparison.metrics.deploymentFrequency.before.n).toBe(20);
+    expect((await summary(a, 'compare=baseline')).body.comparison).toEqual(first.comparison);
+
+    // five more January deployments of payments, 72 h lead times, imported later (metrics.md §9)
+    const version = () => services.stores.rollups.rollupVersion();
+    const before = await version();
+    const january = Date.parse('2026-01-12T12:00:00Z');
+    const imported = Array.from({ length: 5 }, (_, i) => ({
+      id: `import-${i}`,
+      entityRef: 'payments',
+      environment: 'production',
+      status: 'succeeded',
+      finishedAt: new Date(january + i * 86_400_000).toISOString(),
+      changes: [{ id: `import-c${i}`, committedAt: new Date(january + i * 86_400_000 - 72 * 3_600_000).toISOString() }],
+    }));
+    await request(a).post('/deployments').set('Authorization', mockCredentials.service.header()).send({ deployments: imported }).expect(200);
+    expect(await version()).toBe(before); // not rolled up yet: no read sees it
+    await services.runRollupJob();
+    expect(await version()).not.toBe(before);
+
+    const second = (await summary(a, 'compare=baseline&split=adoption')).body;
+    expect(second.comparison.metrics.deploymentFrequency.before.n).toBe(25);
+    expect(second.comparison.metrics.leadTime.before.n).toBe(25);
+    // the window's side is the same read as the summary's own figures
+    expect(second.comparison.metrics.leadTime.after).toEqual({ value: second.dora.leadTime.median, n: second.dora.leadTime.n });
+    expect(second.dora).toEqual(first.dora);
+  });
+
   it('compares the org with its baseline: DORA with tests, the TTFD cohort and the published NPS', async () => {
     const { a } = await scopedWorld(databases, databaseId);
     const { comparison } = (await summary(a, 'compare=baseline')).body;

@@ -14,6 +14,13 @@ import { isServable } from './freshness';
 const ORG = 'org';
 
 /**
+ * The shape of a stored summary: raised when a summary gains a field (2:
+ * `templates`), so that summaries stored by an older version, without it,
+ * are dropped at start-up like those of other settings, never served.
+ */
+const SUMMARY_FORMAT = 2;
+
+/**
  * The precomputed summaries of the current windows: the only code that
  * decides whether one may answer a read (see {@link isServable}), that
  * refreshes them, and that drops them when the settings they were computed
@@ -32,16 +39,18 @@ export class SummaryCache {
   }
 
   /**
-   * The latest change a stored summary cannot reflect: a catalog sync or a
-   * survey publication. A survey answer is none: summaries show only
-   * publications (metrics.md §8a).
+   * The latest change a stored summary cannot reflect: a catalog sync, a
+   * survey publication or an import of adoption snapshots (the adoption
+   * trend). A survey answer is none: summaries show only publications
+   * (metrics.md §8a).
    */
   private async changedAt(): Promise<number> {
-    const [synced, published] = await Promise.all([
+    const [synced, published, imported] = await Promise.all([
       this.stores.catalog.getSyncedAt(),
       this.stores.surveys.getChangedAt(),
+      this.stores.catalog.getAdoptionImportedAt(),
     ]);
-    return Math.max(synced ?? 0, published ?? 0);
+    return Math.max(synced ?? 0, published ?? 0, imported ?? 0);
   }
 
   /** The current window of `windowDays` (ending at the next UTC midnight). */
@@ -61,12 +70,11 @@ export class SummaryCache {
   ): Promise<OrgSummary> {
     const { compare, split } = opts;
     if (!compare && !split) return this.getBase(window, scope, opts.current);
-    // the comparison and the split are computed now, beside a stored or computed summary
-    const [base, extras] = await Promise.all([
-      this.getBase(window, scope, opts.current),
-      this.summaries.extras(window, scope, { compare, split }),
-    ]);
-    return { ...base, ...extras };
+    // beside a precomputed summary, the comparison and the split are computed
+    // now; otherwise all of it is, from one read of the window
+    const stored = opts.current ? await this.getStored(window, scope) : undefined;
+    if (!stored) return this.summaries.compute(window, scope, { compare, split });
+    return { ...stored, ...(await this.summaries.extras(window, scope, { compare, split })) };
   }
 
   /** The scope of a query's `group`, `system` or `domain`. */
@@ -75,16 +83,18 @@ export class SummaryCache {
   }
 
   private async getBase(window: Window, scope: SummaryScope, current?: boolean): Promise<OrgSummary> {
-    if (current && (scope.type === 'org' || scope.type === 'group')) {
-      const [row, changedAt] = await Promise.all([
-        this.stores.summaries.get(scope.ref, window.days),
-        this.changedAt(),
-      ]);
-      if (isServable(row, window, this.clock(), { maxAgeMs: this.maxAgeMs, changedAt })) {
-        return JSON.parse(row!.body);
-      }
-    }
-    return this.summaries.compute(window, scope);
+    return (current && (await this.getStored(window, scope))) || this.summaries.compute(window, scope);
+  }
+
+  /** The precomputed summary of the current window (the org's and each team's), if one may answer. */
+  private async getStored(window: Window, scope: SummaryScope): Promise<OrgSummary | undefined> {
+    if (scope.type !== 'org' && scope.type !== 'group') return undefined;
+    const [row, changedAt] = await Promise.all([
+      this.stores.summaries.get(scope.ref, window.days),
+      this.changedAt(),
+    ]);
+    if (!isServable(row, window, this.clock(), { maxAgeMs: this.maxAgeMs, changedAt })) return undefined;
+    return JSON.parse(row!.body);
   }
 
   /**
@@ -128,11 +138,13 @@ export class SummaryCache {
   /**
    * What the summaries depend on besides the rollups (the rollup settings,
    * the benchmark, the sample and group minimums, the survey cadence and the
-   * reporting group types): the settings the scheduled jobs run under.
+   * reporting group types) and the shape of a stored summary: the settings
+   * the scheduled jobs run under.
    */
   get fingerprint(): string {
     const { settings } = this;
     return JSON.stringify({
+      format: SUMMARY_FORMAT,
       rollupSettings: rollupFingerprint(settings),
       benchmark: settings.benchmark,
       profile: settings.profile,
