@@ -7,7 +7,8 @@ import { CatalogStore } from '../database/CatalogStore';
 import { RollupStore } from '../database/RollupStore';
 import { isKind } from '../lib/refs';
 import { Clock, windowJson } from '../lib/time';
-import { compareImpact, impactWindows } from '../metrics/impact';
+import { Memo } from '../lib/memo';
+import { ImpactMetrics, compareImpact, impactWindows } from '../metrics/impact';
 import { scopeEntities, scopeOfRef } from '../metrics/scope';
 import { AnnotationInput, MAX_ANNOTATIONS } from '../schema/annotationValidation';
 
@@ -38,7 +39,16 @@ export class AnnotationService {
     private readonly stores: { annotations: AnnotationStore; catalog: CatalogStore; rollups: RollupStore },
     private readonly settings: Pick<PlatformMetricsSettings, 'minSamples'>,
     private readonly clock: Clock = Date.now,
-  ) {}
+  ) {
+    this.impacts = new Memo({ max: 256, ttlMs: 10 * 60_000 }, clock);
+  }
+
+  /**
+   * Before/after answers given lately, keyed by the scope, both windows, the
+   * rollup version and the last catalog sync: an annotation's comparison is
+   * fixed until a rollup is written, and every reader of a chart opens it.
+   */
+  private readonly impacts: Memo<ImpactMetrics>;
 
   /** Creates it, or replaces the one of the same id (idempotent); `created` says which. */
   async put(input: AnnotationInput, writer: string): Promise<{ annotation: Annotation; created: boolean }> {
@@ -107,18 +117,22 @@ export class AnnotationService {
     const row = await this.get(id);
     const at = scope ?? row.scope;
     const windows = impactWindows(row.at, days, this.clock());
-    const byEntity = await this.stores.rollups.listEntityDays({
-      entityRefs: await this.entitiesOf(at),
-      from: windows.before.from,
-      to: windows.after.to,
+    const [version, syncedAt] = await Promise.all([this.stores.rollups.rollupVersion(), this.stores.catalog.getSyncedAt()]);
+    const key = JSON.stringify([at, windows.before.from, windows.after.to, version, syncedAt ?? null]);
+    const metrics = await this.impacts.get(key, async () => {
+      const byEntity = await this.stores.rollups.listEntityDays({
+        entityRefs: await this.entitiesOf(at),
+        from: windows.before.from,
+        to: windows.after.to,
+      });
+      const all = [...byEntity.values()].flat();
+      return compareImpact(
+        all.filter(d => d.day < windows.before.to),
+        all.filter(d => d.day >= windows.after.from),
+        windows,
+        this.settings.minSamples,
+      );
     });
-    const all = [...byEntity.values()].flat();
-    const metrics = compareImpact(
-      all.filter(d => d.day < windows.before.to),
-      all.filter(d => d.day >= windows.after.from),
-      windows,
-      this.settings.minSamples,
-    );
     return {
       annotation: annotationJson(row),
       scope: at,

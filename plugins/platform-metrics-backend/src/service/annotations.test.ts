@@ -175,6 +175,18 @@ describe('the annotation routes', () => {
     expect(one.body.scope).toBe('component:default/payments');
     expect(one.body.metrics.deploymentFrequency).toMatchObject({ before: { n: 10 }, after: { n: 10 }, inconclusive: true });
 
+    // a deployment rolled up later is in the next answer (answers are kept only until a rollup is written)
+    expect((await get('/annotations/v2/impact?days=14')).body.metrics).toEqual(res.body.metrics);
+    await request(app)
+      .post('/deployments')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ deployments: [deployment('late', 3, 'billing')] })
+      .expect(200);
+    await services.runRollupJob();
+    const later = await get('/annotations/v2/impact?days=14');
+    expect(later.body.metrics.deploymentFrequency.after.n).toBe(12);
+    expect(later.body.metrics.leadTime.after.n).toBe(12);
+
     const bad = await get('/annotations/v2/impact?days=7');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/days: expected one of 14, 30, 90/);
