@@ -68,9 +68,9 @@ export function AddAnnotationDialog(props: {
   }
 
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth>
+    <Dialog open={props.open} onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby={`${id}-heading`}>
       <form onSubmit={submit}>
-        <DialogTitle>{t('annotations.addTitle')}</DialogTitle>
+        <DialogTitle id={`${id}-heading`}>{t('annotations.addTitle')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" color="textSecondary">
             {props.scope === 'org'

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -60,14 +60,15 @@ export function ImpactDialog(props: { annotation: Annotation | undefined; scope?
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const api = useApi(platformMetricsApiRef);
   const [days, setDays] = useState<Days>(30);
+  const headingId = useId();
   const { annotation, scope } = props;
   const state = useAsync(
     async () => (annotation ? api.getAnnotationImpact(annotation.id, { days, scope }) : undefined),
     [api, annotation?.id, days, scope],
   );
   return (
-    <Dialog open={!!annotation} onClose={props.onClose} maxWidth="md" fullWidth>
-      <DialogTitle>{annotation && t('annotations.impactTitle', { title: annotation.title })}</DialogTitle>
+    <Dialog open={!!annotation} onClose={props.onClose} maxWidth="md" fullWidth aria-labelledby={headingId}>
+      <DialogTitle id={headingId}>{annotation && t('annotations.impactTitle', { title: annotation.title })}</DialogTitle>
       <DialogContent>
         <ToggleButtonGroup
           size="small"
