@@ -7,7 +7,8 @@ export const scorecardMessages = {
     definition:
       'Duration: finishedAt minus startedAt of the succeeded runs finished in the window (median and nearest-rank p90). Failure rate: failed / (succeeded + failed). Flaky: commits whose runs both failed and succeeded, of the commits with runs.',
     noRuns: 'No pipeline runs',
-    noRunsDescription: 'Send runs to POST /api/platform-metrics/pipeline-runs at the end of each pipeline.',
+    noRunsDescription:
+      'Send runs to POST /api/platform-metrics/pipeline-runs at the end of each pipeline.',
     p90: 'p90 {{value}}',
     succeededRuns_one: '{{count}} succeeded run',
     succeededRuns_other: '{{count}} succeeded runs',
@@ -27,12 +28,72 @@ export const scorecardMessages = {
     definition:
       'The cost records of this service summed per calendar month (UTC), over the last 12 months. Per deployment: the total divided by the successful production deployments of those months.',
     noCosts: 'No cost records',
-    noCostsDescription: 'Send monthly or daily costs to POST /api/platform-metrics/costs, for example from a billing export.',
+    noCostsDescription:
+      'Send monthly or daily costs to POST /api/platform-metrics/costs, for example from a billing export.',
     perMonth: '{{amount}} per month',
     total: '{{amount}} in {{months}} months',
     perDeployment: '{{amount}} per production deployment',
     trendTitle: 'Cost per month',
     monthLabel: 'Month',
+  },
+  standing: {
+    title: 'Against team and org',
+    definition:
+      "This service's figure of the window beside its owner team's and the organisation's, from their summaries of the same window. The team and organisation figures pool every change, deployment and incident of their components: lead time and time to restore are the medians of all of them, not the median of the services' medians; the change failure rate is all failed deployments over all deployments; deployment frequency is the scope's deployments per day divided by its components, deploying or not. About the same: within 10% of the other figure. No comparison below {{minSamples}} samples on either side.",
+    loading: 'Loading the team and organisation figures',
+    errorTitle: 'Could not load the team and organisation figures',
+    owner: 'Owner team: {{team}}',
+    notGroup:
+      'Owned by {{owner}}, not a group: compared with the organisation only.',
+    noOwner: 'No owner: compared with the organisation only.',
+    teamHidden:
+      "The team's figures are not available to you: compared with the organisation only.",
+    teamError:
+      "Could not load the team's figures ({{message}}): compared with the organisation only.",
+    service: 'This service',
+    itsTeam: 'its team',
+    theOrg: 'the organisation',
+    chartTitle: '{{metric}}: this service, its team and the organisation',
+    chartTitleOrgOnly: '{{metric}}: this service and the organisation',
+    chartService: 'Service',
+    chartTeam: 'Team',
+    chartOrg: 'Org',
+    figure: '{{label}}: {{value}}',
+    sample: '{{value}} ({{sample}})',
+    perComponent: '{{value}} per component ({{deployments}}, {{components}})',
+    components_one: '{{count}} component',
+    components_other: '{{count}} components',
+    same: 'About the same as {{reference}}',
+    tooFew: 'Too few samples to compare with {{reference}}',
+    noValue: 'No figure to compare with {{reference}}',
+    leadTime: {
+      team: 'Team, all its changes',
+      org: 'Organisation, all changes',
+      unit: 'hours',
+      better: 'Ships changes faster than {{reference}}',
+      worse: 'Ships changes slower than {{reference}}',
+    },
+    deploymentFrequency: {
+      team: 'Team, per component',
+      org: 'Organisation, per component',
+      unit: 'deploys / week',
+      better: 'Deploys more often than {{reference}}',
+      worse: 'Deploys less often than {{reference}}',
+    },
+    changeFailureRate: {
+      team: 'Team, all its deployments',
+      org: 'Organisation, all deployments',
+      unit: '% of deploys',
+      better: 'Fails less often than {{reference}}',
+      worse: 'Fails more often than {{reference}}',
+    },
+    timeToRestore: {
+      team: 'Team, all its incidents',
+      org: 'Organisation, all incidents',
+      unit: 'hours',
+      better: 'Restores service faster than {{reference}}',
+      worse: 'Restores service slower than {{reference}}',
+    },
   },
   scorecard: {
     title: 'Scorecard',
@@ -51,7 +112,8 @@ export const scorecardMessages = {
     leadTime: {
       title: 'Lead time for changes',
       noValue: 'No changes shipped',
-      coverage: 'change data coverage {{share}} ({{complete}} of {{total}} deployments)',
+      coverage:
+        'change data coverage {{share}} ({{complete}} of {{total}} deployments)',
     },
     changeFailureRate: {
       title: 'Change failure rate',

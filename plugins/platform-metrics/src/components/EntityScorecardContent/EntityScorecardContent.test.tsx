@@ -10,6 +10,7 @@ import {
   makeScorecard,
   mockApi,
 } from '../../testing/fixtures';
+import { standingSummaries } from '../../testing/standingFixtures';
 import { EntityScorecardContent } from './EntityScorecardContent';
 
 const entity: Entity = {
@@ -290,6 +291,14 @@ describe('EntityScorecardContent', () => {
       }),
     );
     expect(screen.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it("puts the service against its owner team's and the org's figures of its window", async () => {
+    const api = await renderContent(mockApi({ getOrgSummary: standingSummaries() }));
+    const standing = await screen.findByRole('region', { name: 'Against team and org' });
+    expect(await within(standing).findByText('Ships changes faster than its team')).toBeInTheDocument();
+    expect(api.getOrgSummary).toHaveBeenCalledWith({ windowDays: 90, group: 'group:default/payments-team' });
+    expect(api.getOrgSummary).toHaveBeenCalledWith({ windowDays: 90 });
   });
 
   it('ignores a window outside the allowed options', async () => {

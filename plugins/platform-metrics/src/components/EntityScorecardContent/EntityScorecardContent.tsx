@@ -1,7 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -11,6 +14,7 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { useWindowDays, WindowSelector } from '../common/WindowSelector';
 import { AsyncContent } from '../common/States';
 import { ScorecardView } from './ScorecardView';
+import { StandingCard, entityOwner } from './StandingCard';
 import { ImpactDialog } from '../annotations/ImpactDialog';
 import { useAnnotations } from '../annotations/useAnnotations';
 import { ComparisonCard } from '../comparison/ComparisonCard';
@@ -18,7 +22,8 @@ import { loadCompared, useCompare } from '../comparison/useCompare';
 
 /**
  * The "Scorecard" tab of a Component: DORA metrics, rework rate, golden path,
- * time to first deploy and the latest deployments and incidents.
+ * time to first deploy, the service against its team and the org, and the
+ * latest deployments and incidents.
  *
  * @public
  */
@@ -29,9 +34,14 @@ export function EntityScorecardContent() {
   const [windowDays, setWindowDays] = useWindowDays();
   const [compare, setCompare] = useCompare();
   const ref = getCompoundEntityRef(entity);
+  const owner = entityOwner(entity);
 
   const state = useAsync(
-    () => loadCompared(c => api.getEntityScorecard(ref, { windowDays, compare: c }), compare),
+    () =>
+      loadCompared(
+        c => api.getEntityScorecard(ref, { windowDays, compare: c }),
+        compare,
+      ),
     [api, ref.kind, ref.namespace, ref.name, windowDays, compare],
   );
   const { loading, error } = state;
@@ -72,6 +82,7 @@ export function EntityScorecardContent() {
             scorecard={scorecard}
             annotations={annotations}
             onSelectAnnotation={setSelected}
+            standing={<StandingCard scorecard={scorecard} owner={owner} />}
             comparison={
               <ComparisonCard
                 comparison={scorecard.comparison}

@@ -1,7 +1,10 @@
 import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { Annotation, EntityScorecard } from '@platform-metrics/plugin-platform-metrics-common';
+import type {
+  Annotation,
+  EntityScorecard,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { formatShortDate } from '../common/format';
 import { weeklyMarkers } from '../annotations/markers';
 import { platformMetricsTranslationRef } from '../../translation';
@@ -21,6 +24,8 @@ export function ScorecardView(props: {
   onSelectAnnotation?: (id: string) => void;
   /** The comparison with the baseline or the previous period, shown under the metrics. */
   comparison?: ReactNode;
+  /** The service against its team and the org, shown under the metrics. */
+  standing?: ReactNode;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const s = props.scorecard;
@@ -44,6 +49,11 @@ export function ScorecardView(props: {
           />
         </Grid>
       ))}
+      {props.standing && (
+        <Grid item xs={12}>
+          {props.standing}
+        </Grid>
+      )}
       {props.comparison && (
         <Grid item xs={12}>
           {props.comparison}
