@@ -20,7 +20,7 @@ import plugin, {
 } from './alpha';
 import { platformMetricsApiRef } from './api';
 import { platformMetricsRouteRef } from './index';
-import { mockApi } from './testing/fixtures';
+import { makeSurvey, mockApi } from './testing/fixtures';
 
 const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -134,6 +134,18 @@ describe('platform-metrics new frontend system plugin', () => {
       await screen.findByRole('button', { name: '10, extremely likely' }),
     ).toBeInTheDocument();
     // Only one card frame: the survey card draws its own.
+    expect(screen.getAllByText('Developer survey')).toHaveLength(1);
+  });
+
+  it('keeps the home-page widget a card once the survey is answered, so the grid has no empty cell', async () => {
+    const tester = createExtensionTester(homeSurveyWidget);
+    const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+    const answered = makeSurvey({ answered: true, response: { score: 9, comment: null } });
+    renderInTestApp(widget.component, {
+      apis: [[platformMetricsApiRef, mockApi({ getCurrentSurvey: jest.fn().mockResolvedValue(answered) })]],
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent('Thanks: you answered 9 out of 10 in the 2026-Q2 survey.');
+    expect(screen.getByTestId('platform-metrics-survey')).toBeInTheDocument();
     expect(screen.getAllByText('Developer survey')).toHaveLength(1);
   });
 });

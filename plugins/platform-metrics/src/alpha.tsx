@@ -98,7 +98,8 @@ export const homeSurveyWidget = HomePageWidgetBlueprint.make({
       import('./components/SurveyCard').then(m => ({
         Content: () => <m.SurveyCard />,
       })),
-    // The survey card draws its own card, and nothing at all once answered.
+    // The survey card draws its own card; once answered or snoozed it stays a
+    // short card saying so, as the home grid keeps the widget's cell anyway.
     componentProps: {
       Renderer: ({ Content }: { Content: () => JSX.Element }) => <Content />,
     },

@@ -4,7 +4,9 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { DateTime } from 'luxon';
 import { platformMetricsApiRef } from '../../api';
 import { backendError, makeSurvey, mockApi } from '../../testing/fixtures';
+import { formatDate } from '../common/format';
 import { SurveyCard, isSurveyHidden } from './SurveyCard';
+import { nextSurveyOpens } from './surveyPeriod';
 
 async function renderCard(api = mockApi()) {
   const result = await renderInTestApp(
@@ -107,31 +109,45 @@ describe('SurveyCard', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('You answered 7 out of 10');
   });
 
-  it('hides itself after "not now"', async () => {
-    const { api } = await renderCard();
+  it('says until when it is snoozed after "not now", with focus on that text, and can still be answered', async () => {
+    const { api } = await renderCard(
+      mockApi({ snoozeSurvey: jest.fn().mockResolvedValue({ snoozedUntil: '2026-05-20T12:00:00.000Z' }) }),
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Not now' }));
     expect(api.snoozeSurvey).toHaveBeenCalledTimes(1);
-    await waitFor(() =>
-      expect(screen.queryByTestId('platform-metrics-survey')).not.toBeInTheDocument(),
-    );
+    // the card stays, short: no empty cell in a home-page grid
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(`Not now: the survey asks again after ${formatDate('2026-05-20T12:00:00.000Z')}.`);
+    await waitFor(() => expect(status).toHaveFocus());
+    expect(screen.getByTestId('platform-metrics-survey')).toBeInTheDocument();
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
     expect(api.submitSurveyResponse).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Answer now' }));
+    expect(screen.getByRole('group', { name: 'How likely are you to recommend the platform to a colleague?' })).toBeInTheDocument();
   });
 
-  it('renders nothing when the current survey is already answered', async () => {
+  it('when already answered, shows the answer and when the next survey opens, and lets the user change it', async () => {
     const api = mockApi({
       getCurrentSurvey: jest.fn().mockResolvedValue(
-        makeSurvey({ answered: true, response: { score: 9, comment: null } }),
+        makeSurvey({ answered: true, response: { score: 9, comment: 'Faster CI' } }),
       ),
     });
     await renderCard(api);
-    await waitFor(() => expect(api.getCurrentSurvey).toHaveBeenCalled());
-    await waitFor(() =>
-      expect(screen.queryByTestId('platform-metrics-survey')).not.toBeInTheDocument(),
-    );
-    expect(screen.queryByText('Developer survey')).not.toBeInTheDocument();
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Thanks: you answered 9 out of 10 in the 2026-Q2 survey.');
+    expect(status).toHaveTextContent('The next survey opens on Jul 1, 2026.');
+    expect(screen.getByText('Developer survey')).toBeInTheDocument();
+    expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    // the status does not take focus on load
+    expect(status).not.toHaveFocus();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Change my answer' }));
+    expect(screen.getByRole('button', { name: '9' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('textbox')).toHaveValue('Faster CI');
   });
 
-  it('renders nothing while snoozed, and asks again once the snooze is over', async () => {
+  it('while snoozed, says until when instead of asking, and asks again once the snooze is over', async () => {
     const future = DateTime.now().plus({ days: 3 }).toISO()!;
     const past = DateTime.now().minus({ days: 1 }).toISO()!;
     expect(isSurveyHidden(makeSurvey({ snoozedUntil: future }))).toBe(true);
@@ -143,8 +159,18 @@ describe('SurveyCard', () => {
       getCurrentSurvey: jest.fn().mockResolvedValue(makeSurvey({ snoozedUntil: future })),
     });
     await renderCard(api);
-    await waitFor(() => expect(api.getCurrentSurvey).toHaveBeenCalled());
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      `Not now: the survey asks again after ${formatDate(future)}.`,
+    );
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
+  });
+
+  it('names when the next survey opens for either cadence', () => {
+    expect(nextSurveyOpens('2026-Q2')).toBe('Jul 1, 2026');
+    expect(nextSurveyOpens('2026-Q4')).toBe('Jan 1, 2027');
+    expect(nextSurveyOpens('2026-M05')).toBe('Jun 1, 2026');
+    expect(nextSurveyOpens('2026-M12')).toBe('Jan 1, 2027');
+    expect(nextSurveyOpens('spring')).toBeNull();
   });
 
   it('shows a new survey even if the previous one was answered', async () => {

@@ -19,6 +19,7 @@ import {
   PlatformMetricsT,
 } from '../../translation';
 import { ErrorMessage, ErrorState, LoadingState } from '../common/States';
+import { NextSurvey, SurveyAtRest } from './SurveyAtRest';
 
 /** The NPS question's scale. */
 const MIN_SCORE = 0;
@@ -31,11 +32,12 @@ const SCORES = Array.from(
 type Phase =
   | { name: 'loading' }
   | { name: 'error'; error: unknown }
-  | { name: 'hidden' }
   | { name: 'asking' }
-  | { name: 'thanks' };
+  | { name: 'thanks' }
+  /** Nothing to ask now: answered before, snoozed, or no survey; the card says which. */
+  | { name: 'atRest'; snoozedUntil?: string };
 
-/** True when the survey should not be shown: answered, or snoozed until later. */
+/** True when the question should not be asked: answered, or snoozed until later. */
 export function isSurveyHidden(
   survey: CurrentSurvey | null | undefined,
   now?: DateTime,
@@ -58,7 +60,10 @@ function scoreLabel(t: PlatformMetricsT, score: number): string {
 /**
  * The developer NPS survey: the configured question with 0–10 buttons, the
  * optional follow-up, submit, thank-you, "change my answer" and "not now".
- * Renders nothing once the current survey is answered or snoozed.
+ * Once the current survey is answered or snoozed it stays a short card that
+ * says so (your answer and when the next survey opens, or until when it is
+ * snoozed), never an empty one: a home-page grid keeps a widget's cell
+ * whatever the widget renders, so rendering nothing would leave a hole.
  *
  * @public
  */
@@ -75,6 +80,8 @@ export function SurveyCard(props: { title?: string }) {
   const questionId = useId();
   const followUpId = useId();
   const thanksRef = useRef<HTMLDivElement>(null);
+  const atRestRef = useRef<HTMLDivElement>(null);
+  const focusAtRest = useRef(false);
   const firstScoreRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -83,13 +90,18 @@ export function SurveyCard(props: { title?: string }) {
       s => {
         if (cancelled) return;
         setSurvey(s ?? null);
-        if (isSurveyHidden(s)) {
-          setPhase({ name: 'hidden' });
-        } else {
-          setScore(s.response?.score ?? null);
-          setComment(s.response?.comment ?? '');
-          setPhase({ name: 'asking' });
-        }
+        setScore(s?.response?.score ?? null);
+        setComment(s?.response?.comment ?? '');
+        setPhase(
+          isSurveyHidden(s)
+            ? {
+                name: 'atRest',
+                snoozedUntil: s?.answered
+                  ? undefined
+                  : s?.snoozedUntil ?? undefined,
+              }
+            : { name: 'asking' },
+        );
       },
       error => {
         if (!cancelled) setPhase({ name: 'error', error });
@@ -102,7 +114,15 @@ export function SurveyCard(props: { title?: string }) {
 
   useEffect(() => {
     if (phase.name === 'thanks') thanksRef.current?.focus();
+    if (phase.name === 'atRest' && focusAtRest.current)
+      atRestRef.current?.focus();
+    focusAtRest.current = false;
   }, [phase.name]);
+
+  const changeAnswer = useCallback(() => {
+    setPhase({ name: 'asking' });
+    setTimeout(() => firstScoreRef.current?.focus(), 0);
+  }, []);
 
   const submit = useCallback(async () => {
     if (score === null) return;
@@ -125,8 +145,10 @@ export function SurveyCard(props: { title?: string }) {
     setBusy(true);
     setActionError(undefined);
     try {
-      await api.snoozeSurvey();
-      setPhase({ name: 'hidden' });
+      const { snoozedUntil } = await api.snoozeSurvey();
+      // the buttons go: focus the text that replaces them
+      focusAtRest.current = true;
+      setPhase({ name: 'atRest', snoozedUntil });
     } catch (e) {
       setActionError(e);
     } finally {
@@ -134,10 +156,18 @@ export function SurveyCard(props: { title?: string }) {
     }
   }, [api]);
 
-  if (phase.name === 'hidden') return null;
-
   let content: JSX.Element;
-  if (phase.name === 'loading') {
+  if (phase.name === 'atRest') {
+    content = (
+      <SurveyAtRest
+        ref={atRestRef}
+        survey={survey}
+        snoozedUntil={phase.snoozedUntil}
+        max={MAX_SCORE}
+        onAnswer={changeAnswer}
+      />
+    );
+  } else if (phase.name === 'loading') {
     content = <LoadingState label={t('survey.loading')} />;
   } else if (phase.name === 'error') {
     content = <ErrorState title={t('survey.errorTitle')} error={phase.error} />;
@@ -154,15 +184,10 @@ export function SurveyCard(props: { title?: string }) {
               max: String(MAX_SCORE),
             })}
           </Typography>
+          <NextSurvey surveyId={survey?.surveyId} />
         </div>
         <Box mt={2}>
-          <Button
-            variant="outlined"
-            onClick={() => {
-              setPhase({ name: 'asking' });
-              setTimeout(() => firstScoreRef.current?.focus(), 0);
-            }}
-          >
+          <Button variant="outlined" onClick={changeAnswer}>
             {t('survey.changeAnswer')}
           </Button>
         </Box>
