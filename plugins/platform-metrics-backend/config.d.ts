@@ -52,6 +52,41 @@ export interface Config {
       /** Shown beside the figures, e.g. "Before the platform". Default "Baseline". */
       label?: string;
     };
+    /**
+     * Metric targets (`GET /targets`, docs/metrics.md §12): each with its
+     * progress from the baseline figure (else the first value of its trend)
+     * and a status by projecting the trend to `by`. Default none.
+     */
+    targets?: Array<{
+      /**
+       * The metric, whose direction is fixed (lower is better for lead time,
+       * time to restore, change failure rate and time to first deploy):
+       * `nps` (points, -100..100), `adoption` (golden-path rate 0..1),
+       * `timeToFirstDeploy` (median), `leadTime` (median), `timeToRestore`
+       * (median), `changeFailureRate` (0..1) or `deploymentFrequency`
+       * (production deployments per week).
+       */
+      metric:
+        | 'nps'
+        | 'adoption'
+        | 'timeToFirstDeploy'
+        | 'leadTime'
+        | 'timeToRestore'
+        | 'changeFailureRate'
+        | 'deploymentFrequency';
+      /** `org`, or the ref of a Group, a System or a Domain (kind defaults to `group`). */
+      scope: string;
+      /**
+       * The target in the metric's unit. Rates also as a percentage
+       * (`"70%"`); durations as seconds or a string such as `"1d"`,
+       * `"30 days"`, `"12h"` or `"1d 12h"` (s, m, h, d, w).
+       */
+      value: number | string;
+      /** The ISO date (`2026-12-31`, UTC) by whose end the target is to be met. */
+      by: string;
+      /** Shown beside the target, e.g. "Developers recommend the platform". */
+      label?: string;
+    }>;
     costs?: {
       /**
        * The one currency of cost records (ISO 4217, e.g. EUR); records in

@@ -10,6 +10,7 @@ import { lower } from './lib/refs';
 import { DAY } from './lib/time';
 import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
+import { TargetDefinition, readTargets } from './targets/targetConfig';
 
 export interface AdoptionRule {
   annotation: string;
@@ -54,6 +55,8 @@ export interface PlatformMetricsSettings {
   costs: { currency: string };
   /** The pre-platform period comparisons are made against (metrics.md §9); epoch ms, whole UTC days. */
   baseline?: { from: number; to: number; label: string };
+  /** The metric targets (metrics.md §12), in configuration order; none by default. */
+  targets: TargetDefinition[];
   ingest: {
     /** How far past now an ingested timestamp may be, in minutes (clock skew of the sender). */
     maxFutureSkewMinutes: number;
@@ -284,6 +287,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
     },
     costs: { currency: currencyOf(c) },
     baseline: baselineOf(c),
+    targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
       pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),

@@ -23,6 +23,7 @@ import { SelfServiceService } from './selfService/SelfServiceService';
 import { CatalogVisibility } from './service/visibility';
 import { EntityExport } from './export/EntityExport';
 import { SummaryCache } from './summaries/SummaryCache';
+import { TargetService } from './targets/TargetService';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
 import { SurveyAdmin } from './surveys/SurveyAdmin';
@@ -156,6 +157,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             annotations,
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
+            targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings),
           }),
         );
         // the receivers authenticate by the tool's signature, not by Backstage credentials

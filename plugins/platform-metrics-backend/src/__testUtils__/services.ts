@@ -11,6 +11,7 @@ import { SummaryService } from '../metrics/SummaryService';
 import { RollupService } from '../rollups/RollupService';
 import { EntityExport } from '../export/EntityExport';
 import { SummaryCache } from '../summaries/SummaryCache';
+import { TargetService } from '../targets/TargetService';
 import { PublicationService } from '../surveys/PublicationService';
 import { pseudonymiser } from '../surveys/pseudonym';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
@@ -92,6 +93,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     publications,
     annotations: new AnnotationService(stores, settings, clock),
     entityExport: new EntityExport(stores, reader, settings),
+    targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings, clock),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
     /** Scorecards and summaries through one object, as the worked examples read them. */

@@ -1,5 +1,6 @@
 import { DayFacts } from '../database/RollupStore';
 import { DAY, Window, dayStart } from '../lib/time';
+import { LOWER_IS_BETTER } from './direction';
 import { median } from './stats';
 import { TestResult, mannWhitneyU, poissonRateTest, twoProportionZ } from './significance';
 
@@ -151,7 +152,7 @@ export function compareImpact(
       { value: perDay(a), n: a.deployments },
       'poisson-rate',
       () => poissonRateTest(b.deployments, b.days, a.deployments, a.days),
-      false,
+      LOWER_IS_BETTER.deploymentFrequency,
       minSamples,
     ),
     leadTime: metric(
@@ -159,7 +160,7 @@ export function compareImpact(
       { value: median(a.leadTimes), n: a.leadTimes.length },
       'mann-whitney-u',
       () => mannWhitneyU(b.leadTimes, a.leadTimes),
-      true,
+      LOWER_IS_BETTER.leadTime,
       minSamples,
     ),
     changeFailureRate: metric(
@@ -167,7 +168,7 @@ export function compareImpact(
       { value: cfr(a), n: a.deployments },
       'two-proportion-z',
       () => twoProportionZ(b.failed, b.deployments, a.failed, a.deployments),
-      true,
+      LOWER_IS_BETTER.changeFailureRate,
       minSamples,
     ),
     timeToRestore: metric(
@@ -175,7 +176,7 @@ export function compareImpact(
       { value: median(a.restores), n: a.restores.length },
       'mann-whitney-u',
       () => mannWhitneyU(b.restores, a.restores),
-      true,
+      LOWER_IS_BETTER.timeToRestore,
       minSamples,
     ),
   };

@@ -8,6 +8,7 @@ import {
 import { EntityRow } from '../database/CatalogStore';
 import { Window, windowJson } from '../lib/time';
 import { DoraSettings, EntityFacts, summarise } from './dora';
+import { LOWER_IS_BETTER } from './direction';
 import { ALPHA, changeBetween, compareImpact, ImpactMetrics } from './impact';
 import { ttfdCohort } from './ttfd';
 
@@ -68,7 +69,7 @@ function ttfdAgainst(input: ComparisonInput, entities: EntityRow[]): ComparedFig
   return figure(
     { value: before.median, n: before.n },
     { value: after.median, n: after.n },
-    true,
+    LOWER_IS_BETTER.timeToFirstDeploy,
     before.n < minSamples || after.n < minSamples,
   );
 }
@@ -78,7 +79,7 @@ function npsAgainst(before: OrgNps, after: OrgNps): ComparedFigure {
   return figure(
     { value: before.score, n: before.n },
     { value: after.score, n: after.n },
-    false,
+    LOWER_IS_BETTER.nps,
     before.score === null || after.score === null,
   );
 }

@@ -32,6 +32,7 @@ import { WebhookReceiver } from '../webhooks/WebhookReceiver';
 import { Provider } from '../webhooks/types';
 import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
+import { mountTargetRoutes } from './targetRoutes';
 import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
 import { pipelineRunSchemas } from '../schema/pipelineValidation';
@@ -40,6 +41,7 @@ import { EntityExport } from '../export/EntityExport';
 import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
 import { requestSchemas } from '../schema/requestValidation';
 import { SelfServiceService } from '../selfService/SelfServiceService';
+import { TargetService } from '../targets/TargetService';
 
 export interface RouterOptions {
   auth: RouterAuth;
@@ -60,6 +62,8 @@ export interface RouterOptions {
   /** The per-entity CSV export. */
   entityExport: EntityExport;
   webhooks: WebhookReceiver;
+  /** The metric targets (`GET /targets`). */
+  targets: TargetService;
   clock?: Clock;
 }
 
@@ -326,6 +330,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (impact.annotation.scope !== ORG_SCOPE) await visibility.assertVisible(impact.annotation.scope, credentials);
     res.json(impact);
   });
+
+  mountTargetRoutes(router, { auth, visibility, targets: options.targets });
 
   return router;
 }

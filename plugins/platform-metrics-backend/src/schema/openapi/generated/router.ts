@@ -2893,7 +2893,7 @@ export const spec = {
           },
           startFrom: {
             type: 'string',
-            enum: ['baseline', 'first-value'],
+            enum: ['baseline', 'first-value', null],
             nullable: true,
             description:
               '`baseline`: the figure of the configured baseline period; `first-value`: the first point of the series.',
