@@ -51,6 +51,12 @@ export const commonMessages = {
     stalledEntities_other: '{{count}} stalled entities',
     comments_one: '{{count}} comment',
     comments_other: '{{count}} comments',
+    promoters_one: '{{count}} promoter',
+    promoters_other: '{{count}} promoters',
+    passives_one: '{{count}} passive',
+    passives_other: '{{count}} passives',
+    detractors_one: '{{count}} detractor',
+    detractors_other: '{{count}} detractors',
   },
   tier: {
     elite: 'Elite',

@@ -25,13 +25,13 @@ export const healthPageMessages = {
       withheld: 'Withheld: {{reason}}',
       responsesInSurvey: '{{responses}} · survey {{surveyId}}',
       survey: 'survey {{surveyId}}',
-      breakdown:
-        '{{promoters}} promoters · {{passives}} passives · {{detractors}} detractors',
+      breakdown: '{{promoters}} · {{passives}} · {{detractors}}',
     },
     adoption: {
       title: 'Golden-path adoption',
       noEligible: 'No eligible entities',
-      ofEligible: '{{adopted}} of {{eligible}} eligible entities',
+      ofEligible_one: '{{adopted}} of {{count}} eligible entity',
+      ofEligible_other: '{{adopted}} of {{count}} eligible entities',
       exceptionsExcluded: ' ({{exceptions}} excluded)',
       meter: 'Adoption against the adoption phases',
       atPhase: 'At the {{months}}-month phase ({{label}})',
@@ -129,8 +129,14 @@ export const healthPageMessages = {
     close: 'Close',
     saveError: 'Could not save the annotation',
     impactTitle: 'Before and after: {{title}}',
-    impactIntro: '{{days}} days before {{date}} against {{days}} days from it, in {{scope}}.',
-    incomplete: 'The after window has not fully elapsed ({{days}} days so far).',
+    impactIntro_one:
+      '{{count}} day before {{date}} against {{count}} day from it, in {{scope}}.',
+    impactIntro_other:
+      '{{count}} days before {{date}} against {{count}} days from it, in {{scope}}.',
+    incomplete_one:
+      'The after window has not fully elapsed ({{count}} day so far).',
+    incomplete_other:
+      'The after window has not fully elapsed ({{count}} days so far).',
     days: 'Days on each side',
     loading: 'Loading the comparison',
     errorTitle: 'Could not load the comparison',
@@ -142,7 +148,8 @@ export const healthPageMessages = {
     significant: 'Significant ({{p}})',
     inconclusive: 'Inconclusive ({{p}})',
     insufficientData: 'Insufficient data (fewer than {{minSamples}})',
-    tests: 'Two-sided tests at 0.05: Poisson rate (frequency), Mann–Whitney U (durations), two-proportion z (failure rate).',
+    tests:
+      'Two-sided tests at 0.05: Poisson rate (frequency), Mann–Whitney U (durations), two-proportion z (failure rate).',
   },
   integrations: {
     region: 'Connected tools',

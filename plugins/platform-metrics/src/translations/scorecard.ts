@@ -31,7 +31,8 @@ export const scorecardMessages = {
     noCostsDescription:
       'Send monthly or daily costs to POST /api/platform-metrics/costs, for example from a billing export.',
     perMonth: '{{amount}} per month',
-    total: '{{amount}} in {{months}} months',
+    total_one: '{{amount}} in {{count}} month',
+    total_other: '{{amount}} in {{count}} months',
     perDeployment: '{{amount}} per production deployment',
     trendTitle: 'Cost per month',
     monthLabel: 'Month',
@@ -105,15 +106,20 @@ export const scorecardMessages = {
     medianAndP90: 'median; p90 {{p90}}',
     deploymentFrequency: {
       title: 'Deployment frequency',
-      noValue: 'No production deployments in {{days}} days',
-      details:
-        '{{deployments}} in {{days}} days ({{frequency}}; {{perWeek}} per week)',
+      noValue_one: 'No production deployments in {{count}} day',
+      noValue_other: 'No production deployments in {{count}} days',
+      details_one:
+        '{{deployments}} in {{count}} day ({{frequency}}; {{perWeek}} per week)',
+      details_other:
+        '{{deployments}} in {{count}} days ({{frequency}}; {{perWeek}} per week)',
     },
     leadTime: {
       title: 'Lead time for changes',
       noValue: 'No changes shipped',
-      coverage:
-        'change data coverage {{share}} ({{complete}} of {{total}} deployments)',
+      coverage_one:
+        'change data coverage {{share}} ({{complete}} of {{count}} deployment)',
+      coverage_other:
+        'change data coverage {{share}} ({{complete}} of {{count}} deployments)',
     },
     changeFailureRate: {
       title: 'Change failure rate',
@@ -138,8 +144,10 @@ export const scorecardMessages = {
     overall: {
       region: 'Overall',
       title: 'Overall DORA tier',
-      window:
-        'Benchmark profile: {{benchmark}} · window {{range}} ({{days}} days)',
+      window_one:
+        'Benchmark profile: {{benchmark}} · window {{range}} ({{count}} day)',
+      window_other:
+        'Benchmark profile: {{benchmark}} · window {{range}} ({{count}} days)',
       timeToFirstDeploy: 'Time to first deploy',
       creationUnknown: 'Unknown: creation time not recorded',
       noDeployYet: 'No production deployment yet',

@@ -45,7 +45,7 @@ export function CostCard(props: { entityRef: string }) {
         </Typography>
         <Typography variant="body2" color="textSecondary" component="div">
           {[
-            t('costs.total', { amount: money(value.total), months: String(value.monthly.length) }),
+            t('costs.total', { amount: money(value.total), count: value.monthly.length }),
             value.perDeployment === null ? null : t('costs.perDeployment', { amount: money(value.perDeployment) }),
           ]
             .filter(Boolean)

@@ -49,7 +49,7 @@ export function OverallCard(props: { scorecard: EntityScorecard }) {
           {t('scorecard.overall.window', {
             benchmark: benchmarkLabel(t, s.benchmark),
             range: formatWindow(t, s.window),
-            days: String(s.window?.days ?? ''),
+            count: s.window?.days ?? 0,
           })}
         </Typography>
         <Box mt={2}>

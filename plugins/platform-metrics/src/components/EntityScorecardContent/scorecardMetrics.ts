@@ -32,7 +32,7 @@ export function scorecardMetrics(
 ): ScorecardMetric[] {
   const defs = metricDefinitions(t);
   const data = weeklySeries(s.trend);
-  const days = String(s.window?.days ?? '');
+  const days = s.window?.days ?? 0;
   const common = { benchmark: s.benchmark, minSamples: s.minSamples };
   const trend = (key: WeeklyMetricKey, name?: string) => {
     const chart = weeklyMetricChart(t, key);
@@ -63,12 +63,14 @@ export function scorecardMetrics(
         title: t('scorecard.deploymentFrequency.title'),
         definition: defs.deploymentFrequency,
         value: dfCount > 0 ? formatFrequency(t, df?.perDay) : null,
-        noValueText: t('scorecard.deploymentFrequency.noValue', { days }),
+        noValueText: t('scorecard.deploymentFrequency.noValue', {
+          count: days,
+        }),
         details:
           dfCount > 0
             ? t('scorecard.deploymentFrequency.details', {
                 deployments: countOf(t, 'deployments', dfCount),
-                days,
+                count: days,
                 frequency: formatFrequency(t, df?.perDay ?? null),
                 perWeek: String(Number((df?.perWeek ?? 0).toFixed(2))),
               })
@@ -94,7 +96,7 @@ export function scorecardMetrics(
               ? t('scorecard.leadTime.coverage', {
                   share: formatPercent(t, cov.share),
                   complete: String(cov.complete),
-                  total: String(cov.total),
+                  count: cov.total,
                 })
               : undefined,
           ]

@@ -119,9 +119,9 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
       {(nps?.n ?? 0) > 0 && (
         <Typography variant="body2" color="textSecondary">
           {t('tiles.nps.breakdown', {
-            promoters: String(nps?.promoters ?? 0),
-            passives: String(nps?.passives ?? 0),
-            detractors: String(nps?.detractors ?? 0),
+            promoters: countOf(t, 'promoters', nps?.promoters ?? 0),
+            passives: countOf(t, 'passives', nps?.passives ?? 0),
+            detractors: countOf(t, 'detractors', nps?.detractors ?? 0),
           })}
         </Typography>
       )}
@@ -163,7 +163,7 @@ export function AdoptionTile(props: {
       <Typography variant="body2" color="textSecondary">
         {t('tiles.adoption.ofEligible', {
           adopted: String(a?.adopted ?? 0),
-          eligible: String(denominator),
+          count: denominator,
         })}
         {a?.exceptions
           ? t('tiles.adoption.exceptionsExcluded', {

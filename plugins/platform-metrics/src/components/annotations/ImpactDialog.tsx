@@ -32,11 +32,11 @@ function ImpactTable(props: { impact: AnnotationImpact }) {
     <>
       <Typography variant="body2" paragraph>
         {t('annotations.impactIntro', {
-          days: String(impact.days),
+          count: impact.days,
           date: formatDate(impact.annotation.at),
           scope: scopeLabel(t, impact.scope),
         })}
-        {!impact.complete && ` ${t('annotations.incomplete', { days: String(impact.after.days) })}`}
+        {!impact.complete && ` ${t('annotations.incomplete', { count: impact.after.days })}`}
       </Typography>
       <ComparisonTable
         metrics={impact.metrics}

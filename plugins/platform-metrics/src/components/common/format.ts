@@ -23,26 +23,30 @@ function trim(n: number, digits: number): string {
   return Number(n.toFixed(digits)).toString();
 }
 
-/** A duration in seconds in human units: "45 min", "3.5 hours", "12 days". */
+/**
+ * A duration in seconds in human units: "45 min", "1 hour", "3.5 hours",
+ * "12 days". The unit is chosen after rounding (3599 s is "1 hour", not
+ * "60 min"), and the plural follows the number shown ("1 hour", not "1 hours").
+ */
 export function formatDuration(
   t: PlatformMetricsT,
   seconds: number | null | undefined,
 ): string {
   if (!isNum(seconds)) return t('common.none');
-  if (seconds < SECONDS_PER_MINUTE) {
-    return t('duration.seconds', { value: String(Math.round(seconds)) });
+  const s = Math.round(seconds);
+  if (s < SECONDS_PER_MINUTE) {
+    return t('duration.seconds', { value: String(s) });
   }
-  if (seconds < SECONDS_PER_HOUR) {
-    return t('duration.minutes', {
-      value: String(Math.round(seconds / SECONDS_PER_MINUTE)),
-    });
+  const minutes = Math.round(seconds / SECONDS_PER_MINUTE);
+  if (minutes < SECONDS_PER_HOUR / SECONDS_PER_MINUTE) {
+    return t('duration.minutes', { value: String(minutes) });
   }
-  if (seconds < SECONDS_PER_DAY) {
-    const h = seconds / SECONDS_PER_HOUR;
-    return t('duration.hours', { count: h, value: trim(h, 1) });
+  const hours = Number(trim(seconds / SECONDS_PER_HOUR, 1));
+  if (hours < SECONDS_PER_DAY / SECONDS_PER_HOUR) {
+    return t('duration.hours', { count: hours, value: String(hours) });
   }
-  const d = seconds / SECONDS_PER_DAY;
-  return t('duration.days', { count: d, value: trim(d, 1) });
+  const days = Number(trim(seconds / SECONDS_PER_DAY, 1));
+  return t('duration.days', { count: days, value: String(days) });
 }
 
 /** A fraction as a percentage: 0.125 -> "12.5%". */
@@ -189,7 +193,10 @@ export type CountUnit =
   | 'exceptions'
   | 'entities'
   | 'stalledEntities'
-  | 'comments';
+  | 'comments'
+  | 'promoters'
+  | 'passives'
+  | 'detractors';
 
 /** "3 deployments", "1 change". */
 export function countOf(t: PlatformMetricsT, unit: CountUnit, n: number) {
