@@ -97,7 +97,11 @@ test('Platform health lists one row per owning team', async ({ page, request }) 
   await expect(table).toBeVisible();
   for (const team of org.teams) {
     const name = team.groupRef.split('/').pop()!;
-    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+    // each team links to its Group page's Platform metrics tab, in the same window
+    await expect(table.getByRole('link', { name, exact: true })).toHaveAttribute(
+      'href',
+      `/catalog/default/group/${name}/platform-metrics?windowDays=90`,
+    );
   }
   await expect(page.getByRole('region', { name: 'Golden path against off path' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -119,8 +123,9 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
   const card = page.getByTestId('platform-metrics-survey');
   const question = page.getByText('How likely are you to recommend the platform to a colleague?');
   if (before.answered) {
-    // a retry of this test: the earlier answer stands and the card stays hidden
+    // a retry of this test: the earlier answer stands; the card says so instead of asking
     await expect(question).toHaveCount(0);
+    await expect(card).toContainText('Thanks: you answered');
   } else {
     await expect(question).toBeVisible();
     await page.screenshot({ path: path.join(SHOTS, 'survey-card.png') });
@@ -138,6 +143,9 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
   await page.reload();
   await expect(sidebarLink(page, 'Catalog')).toBeVisible();
   await expect(question).toHaveCount(0);
+  // the answered card stays on the home grid as a short card, leaving no empty slot
+  await expect(card).toContainText(`in the ${before.surveyId} survey.`);
+  await expect(card).toContainText('The next survey opens on');
 
   const after = await api<CurrentSurvey>(request, '/surveys/current');
   expect(after).toMatchObject({
