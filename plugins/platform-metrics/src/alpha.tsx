@@ -16,7 +16,7 @@ import {
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import InsertChartOutlinedIcon from '@material-ui/icons/InsertChartOutlined';
 import { platformMetricsApiRef, PlatformMetricsClient } from './api';
-import { rootRouteRef } from './routes';
+import { reviewRouteRef, rootRouteRef } from './routes';
 
 /** @alpha */
 export const platformMetricsApi = ApiBlueprint.make({
@@ -29,7 +29,7 @@ export const platformMetricsApi = ApiBlueprint.make({
     }),
 });
 
-/** The "Platform health" page, with its sidebar nav item. @alpha */
+/** The "Platform health" page, with its sidebar nav item; its sub-page `review` is the Quarter in review. @alpha */
 export const platformHealthPage = PageBlueprint.make({
   params: {
     path: '/platform-health',
@@ -39,7 +39,7 @@ export const platformHealthPage = PageBlueprint.make({
     noHeader: true,
     loader: () =>
       import('./components/PlatformHealthPage').then(m => (
-        <m.PlatformHealthPage />
+        <m.PlatformHealthRoutes />
       )),
   },
 });
@@ -117,6 +117,7 @@ export default createFrontendPlugin({
   icon: <InsertChartOutlinedIcon fontSize="inherit" />,
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
+    review: reviewRouteRef,
   }),
   extensions: [
     platformMetricsApi,

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { platformMetricsApiRef, PlatformMetricsClient } from './api';
-import { rootRouteRef } from './routes';
+import { reviewRouteRef, rootRouteRef } from './routes';
 
 /**
  * The platform-metrics plugin for the legacy frontend system.
@@ -26,11 +26,13 @@ export const platformMetricsPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    review: reviewRouteRef,
   },
 });
 
 /**
- * The org-wide "Platform health" page; `?group=` scopes it to one team.
+ * The org-wide "Platform health" page; `?group=` scopes it to one team. Its
+ * sub-page `review` is the Quarter in review (`?quarter=2026-Q3`).
  *
  * @public
  */
@@ -38,7 +40,9 @@ export const PlatformHealthPage: () => JSX.Element = platformMetricsPlugin.provi
   createRoutableExtension({
     name: 'PlatformHealthPage',
     component: () =>
-      import('./components/PlatformHealthPage').then(m => m.PlatformHealthPage),
+      import('./components/PlatformHealthPage').then(
+        m => m.PlatformHealthRoutes,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

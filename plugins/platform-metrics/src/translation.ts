@@ -5,6 +5,7 @@ import {
 import { commonMessages } from './translations/common';
 import { comparisonMessages } from './translations/comparison';
 import { healthPageMessages } from './translations/healthPage';
+import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
 
@@ -22,6 +23,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...healthPageMessages,
     ...surveyMessages,
     ...comparisonMessages,
+    ...reviewMessages,
   },
 });
 

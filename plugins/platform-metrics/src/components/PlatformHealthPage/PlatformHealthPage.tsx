@@ -2,8 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Content, Header, Link, Page } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import { Theme, useTheme } from '@material-ui/core/styles';
+import EventNoteIcon from '@material-ui/icons/EventNote';
 import Typography from '@material-ui/core/Typography';
-import { useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
@@ -32,11 +35,33 @@ export function PlatformHealthPage() {
             ? t('healthPage.teamSubtitle', { team: groupName(group) })
             : t('healthPage.subtitle')
         }
-      />
+      >
+        <ReviewLink />
+      </Header>
       <Content>
         <PlatformHealthContent />
       </Content>
     </Page>
+  );
+}
+
+/** The link to the Quarter in review, in the header's text colour. */
+function ReviewLink() {
+  const { t } = useTranslationRef(platformMetricsTranslationRef);
+  const theme = useTheme<Theme & { page?: { fontColor?: string } }>();
+  const color = theme.page?.fontColor;
+  return (
+    <Button
+      component={RouterLink}
+      to="review"
+      // it navigates: a link that looks like a button
+      role="link"
+      variant="outlined"
+      startIcon={<EventNoteIcon />}
+      style={color ? { color, borderColor: color } : undefined}
+    >
+      {t('review.link')}
+    </Button>
   );
 }
 

@@ -7,7 +7,10 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Box from '@material-ui/core/Box';
 import useAsync from 'react-use/esm/useAsync';
-import { platformMetricsCommentsReadPermission } from '@platform-metrics/plugin-platform-metrics-common';
+import {
+  platformMetricsCommentsReadPermission,
+  type SurveyComments,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { ErrorState, InlineEmpty, LoadingState } from '../common/States';
@@ -19,6 +22,11 @@ const BUCKET_LABELS = {
   passive: 'comments.bucket.passive',
   detractor: 'comments.bucket.detractor',
 } as const;
+
+/** A survey's three comment categories with the most comments: the suggested priorities. */
+export function topCategories(comments: Pick<SurveyComments, 'categories'> | undefined) {
+  return [...(comments?.categories ?? [])].sort((a, b) => b.count - a.count).slice(0, 3);
+}
 
 /**
  * The survey's top three comment categories and its comments, without
@@ -42,9 +50,7 @@ function CommentsCard(props: { surveyId: string; group?: string }) {
     () => api.getSurveyComments(props.surveyId, { group: props.group }),
     [api, props.surveyId, props.group],
   );
-  const categories = [...(value?.categories ?? [])]
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 3);
+  const categories = topCategories(value);
   const comments = value?.comments ?? [];
   return (
     <Card

@@ -1,1 +1,5 @@
-export { PlatformHealthPage, PlatformHealthContent } from './PlatformHealthPage';
+export {
+  PlatformHealthPage,
+  PlatformHealthContent,
+} from './PlatformHealthPage';
+export { PlatformHealthRoutes } from './PlatformHealthRoutes';

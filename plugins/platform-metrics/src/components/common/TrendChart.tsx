@@ -41,7 +41,12 @@ export interface TrendChartProps {
   formatY?: (value: number) => string;
   formatX?: (value: string) => string;
   yDomain?: [number | 'auto', number | 'auto'];
-  referenceLines?: Array<{ y: number; label: string }>;
+  /** Dashed horizontal lines, labelled to their right unless `labelPosition` says otherwise. */
+  referenceLines?: Array<{
+    y: number;
+    label: string;
+    labelPosition?: 'right' | 'insideTopRight';
+  }>;
   emptyMessage?: string;
   /** Annotations as labelled vertical lines, with a button each below the chart. */
   markers?: ChartMarker[];
@@ -128,7 +133,11 @@ export function TrendChart(props: TrendChartProps) {
         y={r.y}
         stroke="#999"
         strokeDasharray="4 4"
-        label={{ value: r.label, position: 'right', fontSize: 11 }}
+        label={{
+          value: r.label,
+          position: r.labelPosition ?? 'right',
+          fontSize: 11,
+        }}
       />
     )),
   ];

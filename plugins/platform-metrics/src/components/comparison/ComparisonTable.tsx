@@ -21,7 +21,7 @@ import {
 import { formatNps } from '../PlatformHealthPage/HeadlineTiles';
 
 /** A compared figure: an {@link ImpactMetric} (tested) or a {@link ComparedFigure} (not tested, n may be withheld). */
-type Row = Pick<
+export type ComparedRow = Pick<
   ComparedFigure,
   | 'before'
   | 'after'
@@ -32,7 +32,8 @@ type Row = Pick<
 > &
   Partial<Pick<ImpactMetric, 'significant' | 'pValue'>>;
 
-interface RowSpec {
+/** How a compared metric is titled and formatted. */
+export interface ComparedRowSpec {
   key: string;
   title: (t: PlatformMetricsT) => string;
   format: (t: PlatformMetricsT, v: number | null) => string;
@@ -40,7 +41,10 @@ interface RowSpec {
   delta?: (t: PlatformMetricsT, v: number) => string;
 }
 
-const DORA: Array<RowSpec & { key: keyof ImpactMetrics }> = [
+type DoraRowSpec = ComparedRowSpec & { key: keyof ImpactMetrics };
+
+/** The four DORA metrics of a comparison, in their order. */
+export const DORA_ROWS: DoraRowSpec[] = [
   {
     key: 'deploymentFrequency',
     title: t => t('scorecard.deploymentFrequency.title'),
@@ -64,12 +68,12 @@ const DORA: Array<RowSpec & { key: keyof ImpactMetrics }> = [
   },
 ];
 
-const TTFD: RowSpec = {
+export const TTFD_ROW: ComparedRowSpec = {
   key: 'timeToFirstDeploy',
   title: t => t('comparison.timeToFirstDeploy'),
   format: formatDuration,
 };
-const NPS: RowSpec = {
+export const NPS_ROW: ComparedRowSpec = {
   key: 'nps',
   title: t => t('comparison.nps'),
   format: (t, v) => (v === null ? t('common.none') : formatNps(v)),
@@ -77,11 +81,27 @@ const NPS: RowSpec = {
 };
 
 /** Colours of the direction; the text says it too, so colour is never the only cue. */
-const DIRECTION_COLORS = {
+export const DIRECTION_COLORS = {
   better: '#1b5e20',
   worse: '#b71c1c',
   same: 'inherit',
 } as const;
+
+/** "Better", "Worse", "No change", or none: the text that says what the colour shows. */
+export function directionText(
+  t: PlatformMetricsT,
+  direction: ComparedRow['direction'],
+): string {
+  return direction ? t(`comparison.${direction}`) : t('common.none');
+}
+
+/** The direction's colour, for the cell that holds its text. */
+export function directionStyle(direction: ComparedRow['direction']) {
+  return {
+    color: direction ? DIRECTION_COLORS[direction] : undefined,
+    fontWeight: 500,
+  };
+}
 
 /** "p < 0.001" or "p = 0.042". */
 function pText(p: number | null | undefined): string {
@@ -89,7 +109,12 @@ function pText(p: number | null | undefined): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
-function changeText(t: PlatformMetricsT, row: Row, spec: RowSpec): string {
+/** The change in the metric's unit, with its relative change: "−1.8 days (−92%)". */
+export function changeText(
+  t: PlatformMetricsT,
+  row: ComparedRow,
+  spec: ComparedRowSpec,
+): string {
   if (row.absoluteChange === null) return t('common.none');
   const sign = row.absoluteChange > 0 ? '+' : '−';
   const abs = Math.abs(row.absoluteChange);
@@ -101,9 +126,10 @@ function changeText(t: PlatformMetricsT, row: Row, spec: RowSpec): string {
   return `${sign}${absolute}${relative}`;
 }
 
-function verdictText(
+/** The significance test's verdict, or why there is none. */
+export function verdictText(
   t: PlatformMetricsT,
-  row: Row,
+  row: ComparedRow,
   minSamples: number,
 ): string {
   if (row.insufficientData)
@@ -136,12 +162,12 @@ export function ComparisonTable(props: {
   ariaLabel: string;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
-  const rows: Array<{ spec: RowSpec; row: Row }> = [
-    ...DORA.map(spec => ({ spec, row: props.metrics[spec.key] })),
+  const rows: Array<{ spec: ComparedRowSpec; row: ComparedRow }> = [
+    ...DORA_ROWS.map(spec => ({ spec, row: props.metrics[spec.key] })),
     ...(props.figures?.timeToFirstDeploy
-      ? [{ spec: TTFD, row: props.figures.timeToFirstDeploy }]
+      ? [{ spec: TTFD_ROW, row: props.figures.timeToFirstDeploy }]
       : []),
-    ...(props.figures?.nps ? [{ spec: NPS, row: props.figures.nps }] : []),
+    ...(props.figures?.nps ? [{ spec: NPS_ROW, row: props.figures.nps }] : []),
   ];
   return (
     <div style={{ overflowX: 'auto' }}>
@@ -172,17 +198,8 @@ export function ComparisonTable(props: {
                 {sampleText(t, row.after.n)}
               </TableCell>
               <TableCell align="right">{changeText(t, row, spec)}</TableCell>
-              <TableCell
-                style={{
-                  color: row.direction
-                    ? DIRECTION_COLORS[row.direction]
-                    : undefined,
-                  fontWeight: 500,
-                }}
-              >
-                {row.direction
-                  ? t(`comparison.${row.direction}`)
-                  : t('common.none')}
+              <TableCell style={directionStyle(row.direction)}>
+                {directionText(t, row.direction)}
               </TableCell>
               <TableCell>{verdictText(t, row, props.minSamples)}</TableCell>
             </TableRow>

@@ -1,0 +1,1 @@
+export { QuarterReviewPage } from './QuarterReviewPage';
