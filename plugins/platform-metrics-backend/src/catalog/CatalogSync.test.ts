@@ -99,6 +99,8 @@ describe('CatalogSync', () => {
       systemRef: 'system:default/shop',
       annotatedCreatedAt: Date.parse('2026-10-01T00:00:00Z'),
     });
+    // the software template each was made from (TTFD per template), normalised
+    expect(rows.map(r => r.sourceTemplate)).toEqual([null, 'template:default/node', null, null, null]);
     expect(await store.groupsOfUser('user:default/alice')).toEqual(['group:default/team-a']);
     // only Groups of the reporting types get NPS (metrics.md §8a); types are lower-cased
     expect(await store.listGroupsOfTypes(['team'])).toEqual(['group:default/team-a', 'group:default/team-b']);

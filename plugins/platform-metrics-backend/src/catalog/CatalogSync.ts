@@ -7,7 +7,7 @@ import { groupBy } from '../lib/collections';
 import { isKind, lower, normalizeEntityRef } from '../lib/refs';
 import { Clock, isoDay } from '../lib/time';
 import { MATCH_ANNOTATIONS } from '../webhooks/types';
-import { CREATED_AT_ANNOTATION, classifyAdoption, countAdoption } from './adoption';
+import { CREATED_AT_ANNOTATION, classifyAdoption, countAdoption, sourceTemplateOf } from './adoption';
 
 const FIELDS = ['kind', 'metadata', 'spec.type', 'spec.lifecycle', 'relations'];
 
@@ -99,6 +99,7 @@ export class CatalogSync {
           adoptionStatus: adoption.status,
           adoptionReason: adoption.reason,
           adoptionRule: adoption.rule,
+          sourceTemplate: sourceTemplateOf(entity),
           annotatedCreatedAt: annotatedCreatedAt(entity),
         });
       }

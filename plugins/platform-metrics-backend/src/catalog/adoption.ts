@@ -2,10 +2,28 @@ import { Entity } from '@backstage/catalog-model';
 import { AdoptionStatus } from '@platform-metrics/plugin-platform-metrics-common';
 import { AdoptionCounts } from '../database/CatalogStore';
 import { AdoptionRule } from '../config';
-import { lower } from '../lib/refs';
+import { lower, normalizeEntityRef } from '../lib/refs';
 
 export const EXCEPTION_ANNOTATION = 'platform-metrics.io/golden-path-exception';
 export const CREATED_AT_ANNOTATION = 'platform-metrics.io/created-at';
+/** Set by the Backstage scaffolder on what a software template made: `template:default/node-service`. */
+export const SOURCE_TEMPLATE_ANNOTATION = 'backstage.io/source-template';
+
+/**
+ * The software template an entity was made from: its source-template
+ * annotation as a normalised entity ref (kind defaults to `template`), or
+ * null without one or when the value is not an entity ref.
+ */
+export function sourceTemplateOf(entity: Entity): string | null {
+  const value = entity.metadata.annotations?.[SOURCE_TEMPLATE_ANNOTATION]?.trim();
+  if (!value) return null;
+  try {
+    const ref = normalizeEntityRef(value, { defaultKind: 'template' });
+    return ref.length <= 255 ? ref : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A rule as people read it: `annotation backstage.io/source-template is set`. */
 export function describeRule(rule: AdoptionRule): string {

@@ -1,4 +1,4 @@
-import { AdoptionStatus } from '@platform-metrics/plugin-platform-metrics-common';
+import { AdoptionStatus, IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
 
 export interface EntityRow {
   entityRef: string;
@@ -11,6 +11,8 @@ export interface EntityRow {
   adoptionReason: string | null;
   /** The text of the adoption rule that matched, for adopted entities. */
   adoptionRule?: string | null;
+  /** The software template it was made from (`backstage.io/source-template`, normalised); null without one. */
+  sourceTemplate?: string | null;
   annotatedCreatedAt: number | null;
   firstSeenAt: number;
 }
@@ -34,6 +36,14 @@ export interface AdoptionSnapshot extends AdoptionCounts {
   day: string;
   scopeType: 'org' | 'group' | 'system' | 'domain';
   scopeRef: string;
+}
+
+/**
+ * What an import of adoption snapshots did: `skipped` counts the snapshots
+ * of a day the suite measured itself, which an import never replaces.
+ */
+export interface AdoptionImportResult extends IngestResult {
+  skipped: number;
 }
 
 /**
@@ -65,7 +75,17 @@ export interface CatalogStore {
   /** Groups of each of the users, in one round trip per 1000 users. */
   groupsOfUsers(userRefs: string[]): Promise<Map<string, string[]>>;
 
+  /** Writes the snapshots the catalog sync measured: they replace any stored for their scope and day. */
   upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]): Promise<void>;
+  /**
+   * Imports past snapshots in one transaction, keyed by (scope type, scope
+   * ref, day): a new key is created, an imported one updated, a measured one
+   * kept and counted as skipped (metrics.md §6). Repeats within the batch
+   * collapse, the last one wins.
+   */
+  importAdoptionSnapshots(snapshots: AdoptionSnapshot[]): Promise<AdoptionImportResult>;
+  /** When an import last wrote snapshots (precomputed summaries older than it are not served). */
+  getAdoptionImportedAt(): Promise<number | undefined>;
   /** Snapshots of one scope, or of every scope of the type without `scopeRef`, by day. */
   listAdoptionSnapshots(query: {
     scopeType: AdoptionSnapshot['scopeType'];

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { chunks } from '../lib/collections';
+import { Clock } from '../lib/time';
 import {
   AdoptionSnapshot,
   CatalogStore,
@@ -7,7 +8,8 @@ import {
   EntityRow,
   EntityUpsert,
 } from './CatalogStore';
-import { CHUNK, MetaTable, bulkUpsert, num, numOrNull, rowsPerInsert } from './knex';
+import { DatabaseAdoptionStore } from './DatabaseAdoptionStore';
+import { CHUNK, MetaTable, num, numOrNull, rowsPerInsert } from './knex';
 
 /** Meta keys owned by the catalog store. */
 const INSTALLED_AT = 'installed_at';
@@ -22,6 +24,7 @@ const ENTITY_COLUMNS = [
   'adoption_status',
   'adoption_reason',
   'adoption_rule',
+  'source_template',
   'annotated_created_at',
   'last_seen_at',
   'in_catalog',
@@ -38,6 +41,7 @@ function toEntity(r: any): EntityRow {
     adoptionStatus: r.adoption_status,
     adoptionReason: r.adoption_reason ?? null,
     adoptionRule: r.adoption_rule ?? null,
+    sourceTemplate: r.source_template ?? null,
     annotatedCreatedAt: numOrNull(r.annotated_created_at),
     firstSeenAt: num(r.first_seen_at),
   };
@@ -46,9 +50,11 @@ function toEntity(r: any): EntityRow {
 /** knex implementation of {@link CatalogStore}, for SQLite and PostgreSQL. */
 export class DatabaseCatalogStore implements CatalogStore {
   private readonly meta: MetaTable;
+  private readonly snapshots: DatabaseAdoptionStore;
 
-  constructor(private readonly db: Knex) {
+  constructor(private readonly db: Knex, clock: Clock = Date.now) {
     this.meta = new MetaTable(db);
+    this.snapshots = new DatabaseAdoptionStore(db, clock);
   }
 
   async upsertEntities(entities: EntityUpsert[], seenAt: number) {
@@ -67,6 +73,7 @@ export class DatabaseCatalogStore implements CatalogStore {
               adoption_status: e.adoptionStatus,
               adoption_reason: e.adoptionReason,
               adoption_rule: e.adoptionRule ?? null,
+              source_template: e.sourceTemplate ?? null,
               annotated_created_at: e.annotatedCreatedAt,
               first_seen_at: seenAt,
               last_seen_at: seenAt,
@@ -183,29 +190,15 @@ export class DatabaseCatalogStore implements CatalogStore {
   }
 
   async upsertAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
-    await this.db.transaction(tx =>
-      bulkUpsert(
-        tx,
-        'pm_adoption_snapshots',
-        snapshots.map(s => ({
-          day: s.day,
-          scope_type: s.scopeType,
-          scope_ref: s.scopeRef,
-          adopted: s.adopted,
-          eligible: s.eligible,
-          exceptions: s.exceptions,
-        })),
-        ['scope_type', 'scope_ref', 'day'],
-        {
-          day: 'text',
-          scope_type: 'text',
-          scope_ref: 'text',
-          adopted: 'integer',
-          eligible: 'integer',
-          exceptions: 'integer',
-        },
-      ),
-    );
+    await this.snapshots.upsertMeasured(snapshots);
+  }
+
+  async importAdoptionSnapshots(snapshots: AdoptionSnapshot[]) {
+    return this.snapshots.importSnapshots(snapshots);
+  }
+
+  async getAdoptionImportedAt() {
+    return this.snapshots.getImportedAt();
   }
 
   async listAdoptionSnapshots(query: {
@@ -214,17 +207,7 @@ export class DatabaseCatalogStore implements CatalogStore {
     fromDay: string;
     toDay: string;
   }) {
-    const q = this.db('pm_adoption_snapshots').where({ scope_type: query.scopeType });
-    if (query.scopeRef !== undefined) q.andWhere({ scope_ref: query.scopeRef });
-    const rows = await q.andWhere('day', '>=', query.fromDay).andWhere('day', '<=', query.toDay).orderBy('day');
-    return rows.map(r => ({
-      day: r.day,
-      scopeType: r.scope_type,
-      scopeRef: r.scope_ref,
-      adopted: num(r.adopted),
-      eligible: num(r.eligible),
-      exceptions: num(r.exceptions),
-    }));
+    return this.snapshots.list(query);
   }
 
   async getInstalledAt() {

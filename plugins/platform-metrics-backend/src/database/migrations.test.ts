@@ -59,3 +59,28 @@ describe('the rollup marks migration', () => {
     ]);
   });
 });
+
+describe('the source template and snapshot source migrations', () => {
+  const databases = createTestDatabases();
+  const SOURCE_TEMPLATE = '20261217000000_entity_source_template.js';
+
+  it.each(databases.eachSupportedId())('add the columns (stored snapshots are measured ones), and drop them again, on %p', async databaseId => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory });
+    await downThrough(knex, SOURCE_TEMPLATE);
+    expect(await knex.schema.hasColumn('pm_entities', 'source_template')).toBe(false);
+    expect(await knex.schema.hasColumn('pm_adoption_snapshots', 'source')).toBe(false);
+    await knex('pm_entities').insert({ entity_ref: A, kind: 'component', adoption_status: 'adopted', first_seen_at: 1, last_seen_at: 1 });
+    await knex('pm_adoption_snapshots').insert({ day: '2026-01-01', scope_type: 'org', scope_ref: 'org', adopted: 1, eligible: 2, exceptions: 0 });
+
+    await knex.migrate.latest({ directory });
+    expect(await knex('pm_entities').select('entity_ref', 'source_template')).toEqual([{ entity_ref: A, source_template: null }]);
+    expect(await knex('pm_adoption_snapshots').select('day', 'source')).toEqual([{ day: '2026-01-01', source: 'measured' }]);
+    await knex('pm_entities').update({ source_template: 'template:default/node' });
+    await knex('pm_adoption_snapshots').insert({ day: '2026-01-02', scope_type: 'org', scope_ref: 'org', adopted: 1, eligible: 2, exceptions: 0, source: 'import' });
+
+    await downThrough(knex, SOURCE_TEMPLATE);
+    expect(await knex('pm_entities').select('entity_ref')).toEqual([{ entity_ref: A }]);
+    expect((await knex('pm_adoption_snapshots').orderBy('day')).map(r => Object.keys(r).includes('source'))).toEqual([false, false]);
+  });
+});

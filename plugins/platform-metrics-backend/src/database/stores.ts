@@ -53,7 +53,7 @@ export async function storesForKnex(
     events: new DatabaseEventStore(db, clock),
     rollups: new DatabaseRollupStore(db, clock),
     summaries: new DatabaseSummaryStore(db),
-    catalog: new DatabaseCatalogStore(db),
+    catalog: new DatabaseCatalogStore(db, clock),
     surveys: new DatabaseSurveyStore(db),
     publications: new DatabasePublicationStore(db),
     pipelines: new DatabasePipelineStore(db, clock),

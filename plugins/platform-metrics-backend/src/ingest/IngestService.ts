@@ -4,7 +4,7 @@ import {
   LatestDeployment,
   SurveyImportResult,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { CatalogStore } from '../database/CatalogStore';
+import { AdoptionImportResult, AdoptionSnapshot, CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
 import { SurveyStore } from '../database/SurveyStore';
 import { ms } from '../database/knex';
@@ -89,5 +89,15 @@ export class IngestService {
     );
     if (result.created > 0) onImported?.();
     return result;
+  }
+
+  /**
+   * Past adoption snapshots (metrics.md §6), keyed by scope and day: a day
+   * the suite measured itself is kept (`skipped`), an imported one replaced.
+   * The precomputed summaries computed before the import are not served
+   * again (their adoption trend would lack it).
+   */
+  async adoptionSnapshots(snapshots: AdoptionSnapshot[]): Promise<AdoptionImportResult> {
+    return this.stores.catalog.importAdoptionSnapshots(snapshots);
   }
 }

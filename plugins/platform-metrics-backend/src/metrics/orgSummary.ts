@@ -6,7 +6,7 @@ import { Window, windowJson } from '../lib/time';
 import { DoraSettings, EntityFacts, summarise, tierDistribution, weeklyTrend } from './dora';
 import { PublishedNps, orgNpsOf, teamNpsOf } from './nps';
 import { SummaryScope, inScope, npsScopeOf } from './scope';
-import { ttfdCohort } from './ttfd';
+import { ttfdByTemplate, ttfdCohort } from './ttfd';
 
 /** What an org or team summary is built from, read once per window. */
 export interface SummaryInput {
@@ -35,7 +35,7 @@ function adoptionBySystem(entities: EntityRow[]) {
 /**
  * The org summary, or one group's, system's or domain's (its entities only), of a window: pooled
  * DORA metrics with the tier distribution, adoption with its trend and per
- * system, the time-to-first-deploy cohort, NPS (from the survey publications
+ * system, the time-to-first-deploy cohort (and per software template), NPS (from the survey publications
  * only) and one row per owner group.
  */
 export function buildOrgSummary(args: {
@@ -87,6 +87,7 @@ export function buildOrgSummary(args: {
       bySystem: adoptionBySystem(entities),
     },
     timeToFirstDeploy: ttfdCohort(entities, input.firsts, input.installedAt, window),
+    templates: ttfdByTemplate(entities, input.firsts, input.installedAt, window),
     nps: orgNpsOf(input.nps, npsScopeOf(scope)),
     trend: weeklyTrend(scoped, window),
     teams,

@@ -30,6 +30,7 @@ import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
 import { WebhookReceiver } from '../webhooks/WebhookReceiver';
 import { Provider } from '../webhooks/types';
+import { mountAdoptionRoutes } from './adoptionRoutes';
 import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { mountTargetRoutes } from './targetRoutes';
@@ -121,7 +122,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   // per-route body limits, 413 with the limit in the message: batches of
   // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
-  router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/requests', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
+  router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/requests', '/adoption-snapshots', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
   router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.get('/integrations/status', async (req, res) => {
@@ -158,6 +159,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const body = parse(requestBatchSchema, req.body);
     res.json(await selfService.ingest(body.requests));
   });
+
+  mountAdoptionRoutes(router, { auth, ingest, clock });
 
   router.post('/survey-responses', async (req, res) => {
     // its own permission, insert-only, and the caller's subject as origin

@@ -82,6 +82,15 @@ describe('least-privilege static tokens', () => {
     expect(latest.body).toMatchObject({ id: 'd1' });
   });
 
+  it('lets the CI token import past adoption snapshots (the ingest permission)', async () => {
+    const res = await request(backend.server)
+      .post(`${API}/adoption-snapshots`)
+      .set('Authorization', bearer(CI_TOKEN))
+      .send({ snapshots: [{ scope: 'org', day: '2026-02-01', adopted: 1, eligible: 3, exceptions: 0 }] });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ received: 1, created: 1, updated: 0, skipped: 0 });
+  });
+
   it('answers 403 to the CI token on reads, comments and survey imports', async () => {
     const auth = bearer(CI_TOKEN);
     const responses = await Promise.all([

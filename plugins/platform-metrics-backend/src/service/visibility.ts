@@ -62,21 +62,26 @@ export class CatalogVisibility {
   }
 
   /**
-   * The summary with only the team rows and systems the caller may see:
-   * `teams[]` rows of owners (groups, or users) and `adoption.bySystem` rows
-   * of systems hidden from the caller are left out (a row without a system
+   * The summary with only the team rows, systems and templates the caller
+   * may see: `teams[]` rows of owners (groups, or users), `adoption.bySystem`
+   * rows of systems and `templates[]` rows of software templates hidden from
+   * the caller (or not in the catalog) are left out (a row without a system
    * stays). The figures pooled over the whole scope are not changed.
    */
   async filterSummary(summary: OrgSummary, credentials: BackstageCredentials): Promise<OrgSummary> {
     if (!isUser(credentials)) return summary;
     const kinds = new Set(['group', 'system']);
     for (const team of summary.teams) kinds.add(kindOf(lower(team.groupRef)));
+    // (a summary stored by an older version has no templates: SummaryCache drops those at start-up)
+    const templates = summary.templates ?? [];
+    for (const row of templates) kinds.add(kindOf(lower(row.template)));
     const visible = await this.visibleRefs([...kinds], credentials);
     const sees = (ref: string | null | undefined) => ref === null || ref === undefined || visible.has(lower(ref));
     return {
       ...summary,
       teams: summary.teams.filter(t => sees(t.groupRef)),
       adoption: { ...summary.adoption, bySystem: summary.adoption.bySystem.filter(s => sees(s.systemRef)) },
+      templates: templates.filter(t => sees(t.template)),
     };
   }
 }

@@ -190,6 +190,9 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
       ],
     },
     timeToFirstDeploy: { median: 5 * DAY, n: 8, stalled: 2 },
+    templates: [
+      { template: 'template:default/node-service', created: 5, timeToFirstDeploy: { median: 2 * DAY, n: 5, stalled: 0 } },
+    ],
     nps: {
       surveyId: '2026-Q1',
       score: 32,

@@ -223,7 +223,7 @@ export const spec = {
       },
       ErrorResponse: {
         description:
-          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for /deployments, /incidents and /survey-responses, 16 kB otherwise).",
+          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for the ingestion and import batches: /deployments, /incidents, /pipeline-runs, /costs, /requests, /adoption-snapshots and /survey-responses; 16 kB otherwise).",
         content: {
           'application/json': {
             schema: {
@@ -598,6 +598,85 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             maximum: 0,
+          },
+          skipped: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      ImportedAdoptionSnapshot: {
+        type: 'object',
+        description:
+          "One day's golden-path adoption of a scope (metrics.md §6), as counted before the suite was installed or by another tool. `adopted + exceptions` must not exceed `eligible` (a rule JSON Schema cannot state; the backend answers 400 naming `eligible`).",
+        additionalProperties: false,
+        required: ['scope', 'day', 'adopted', 'eligible', 'exceptions'],
+        properties: {
+          scope: {
+            type: 'string',
+            pattern:
+              '^\\s*(org|([Gg][Rr][Oo][Uu][Pp]|[Ss][Yy][Ss][Tt][Ee][Mm]|[Dd][Oo][Mm][Aa][Ii][Nn]):((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)\\s*$',
+            example: 'group:default/payments-team',
+            description:
+              '`org`, or the entity ref of a Group, a System or a Domain, with its kind (the namespace defaults to `default`; normalised as stored). The kind gives the scope type: the snapshot is the one the summary of that scope shows in its adoption trend.',
+          },
+          day: {
+            type: 'string',
+            pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+            example: '2026-03-02',
+            description:
+              'A UTC day, YYYY-MM-DD, from 2000-01-01 to today (UTC); a day that does not exist (2026-02-30) is 400.',
+          },
+          adopted: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000,
+          },
+          eligible: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000,
+          },
+          exceptions: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000,
+          },
+        },
+      },
+      AdoptionSnapshotBatch: {
+        type: 'object',
+        description: 'Body of `POST /adoption-snapshots`.',
+        additionalProperties: false,
+        required: ['snapshots'],
+        properties: {
+          snapshots: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/ImportedAdoptionSnapshot',
+            },
+          },
+        },
+      },
+      AdoptionImportResult: {
+        type: 'object',
+        description:
+          'What an import did, per snapshot received: `created` for a scope and day that had no snapshot, `updated` for one that had an imported snapshot (replaced; also a repeat of a scope and day within the batch, whose last snapshot is the one kept), `skipped` for one the suite measured itself (kept: an import never replaces a measured day). received = created + updated + skipped.',
+        required: ['received', 'created', 'updated', 'skipped'],
+        properties: {
+          received: {
+            type: 'integer',
+            minimum: 0,
+          },
+          created: {
+            type: 'integer',
+            minimum: 0,
+          },
+          updated: {
+            type: 'integer',
+            minimum: 0,
           },
           skipped: {
             type: 'integer',
@@ -1394,6 +1473,31 @@ export const spec = {
           },
         },
       },
+      TemplateTimeToFirstDeploy: {
+        type: 'object',
+        description:
+          'Time to first deploy of the components in scope made from one software template (their `backstage.io/source-template` annotation) and created in the window, computed exactly as the scope\'s cohort (metrics.md, "TTFD per software template (§3)").',
+        required: ['template', 'created', 'timeToFirstDeploy'],
+        properties: {
+          template: {
+            type: 'string',
+            pattern:
+              '^[a-z][a-z0-9]*:[a-z0-9]+(-+[a-z0-9]+)*/[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$',
+            example: 'template:default/node-service',
+            description:
+              'The template, as a normalised entity ref (kind `template` when the annotation names none).',
+          },
+          created: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              "The template's cohort, its components created in the window; `timeToFirstDeploy.n` of them deployed.",
+          },
+          timeToFirstDeploy: {
+            $ref: '#/components/schemas/OrgTimeToFirstDeploy',
+          },
+        },
+      },
       TeamAdoption: {
         type: 'object',
         required: ['rate', 'adopted', 'eligible'],
@@ -1632,6 +1736,7 @@ export const spec = {
           'dora',
           'adoption',
           'timeToFirstDeploy',
+          'templates',
           'nps',
           'trend',
           'teams',
@@ -1679,6 +1784,14 @@ export const spec = {
           },
           timeToFirstDeploy: {
             $ref: '#/components/schemas/OrgTimeToFirstDeploy',
+          },
+          templates: {
+            type: 'array',
+            description:
+              'The time to first deploy per software template: one row per template with at least one component in scope created in the window, by median ascending (rows without a median last), then by template. Components made from no template are in no row.',
+            items: {
+              $ref: '#/components/schemas/TemplateTimeToFirstDeploy',
+            },
           },
           nps: {
             $ref: '#/components/schemas/OrgNps',
@@ -3583,6 +3696,47 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/SurveyImportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/adoption-snapshots': {
+      post: {
+        operationId: 'ImportAdoptionSnapshots',
+        description:
+          "Imports 1..1000 past daily adoption snapshots (metrics.md §6) of the\norg, Groups, Systems or Domains, e.g. the months before the suite was\ninstalled, so that the adoption trend of a summary reaches back\nbefore the first catalog sync. Service or external-access\ncredentials with the ingest permission only. Keyed by (scope, day):\nimporting the same snapshot again updates it, never adds a second.\nA day the suite measured itself (its catalog sync keeps one snapshot\nper scope and day) is never replaced and counts as `skipped`; an\nimported day is replaced by a later import and by the suite's own\nmeasurement of that day. A batch with any bad snapshot writes nothing.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AdoptionSnapshotBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The batch was written in one transaction.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AdoptionImportResult',
                 },
               },
             },

@@ -5,6 +5,8 @@
 // ******************************************************************
 
 export * from '../models/AdoptionCohort.model';
+export * from '../models/AdoptionImportResult.model';
+export * from '../models/AdoptionSnapshotBatch.model';
 export * from '../models/AdoptionSplit.model';
 export * from '../models/AdoptionStatus.model';
 export * from '../models/AdoptionTrendPoint.model';
@@ -46,6 +48,7 @@ export * from '../models/ImpactMetric.model';
 export * from '../models/ImpactMetrics.model';
 export * from '../models/ImpactSide.model';
 export * from '../models/ImpactWindow.model';
+export * from '../models/ImportedAdoptionSnapshot.model';
 export * from '../models/ImportedSurveyResponse.model';
 export * from '../models/Incident.model';
 export * from '../models/IncidentBatch.model';
@@ -106,6 +109,7 @@ export * from '../models/TeamNps.model';
 export * from '../models/TeamPipelines.model';
 export * from '../models/TeamSelfService.model';
 export * from '../models/TeamSummary.model';
+export * from '../models/TemplateTimeToFirstDeploy.model';
 export * from '../models/Tier.model';
 export * from '../models/TierDistribution.model';
 export * from '../models/TimeToRestoreMetric.model';

@@ -8,6 +8,8 @@ import { FetchApi } from '../types/fetch';
 import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
+import { AdoptionImportResult } from '../models/AdoptionImportResult.model';
+import { AdoptionSnapshotBatch } from '../models/AdoptionSnapshotBatch.model';
 import { Annotation } from '../models/Annotation.model';
 import { AnnotationImpact } from '../models/AnnotationImpact.model';
 import { AnnotationInput } from '../models/AnnotationInput.model';
@@ -228,6 +230,12 @@ export type GetTargets = {
   query: {
     to?: string;
   };
+};
+/**
+ * @public
+ */
+export type ImportAdoptionSnapshots = {
+  body: AdoptionSnapshotBatch;
 };
 /**
  * @public
@@ -818,6 +826,40 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * Imports 1..1000 past daily adoption snapshots (metrics.md §6) of the
+   * org, Groups, Systems or Domains, e.g. the months before the suite was
+   * installed, so that the adoption trend of a summary reaches back
+   * before the first catalog sync. Service or external-access
+   * credentials with the ingest permission only. Keyed by (scope, day):
+   * importing the same snapshot again updates it, never adds a second.
+   * A day the suite measured itself (its catalog sync keeps one snapshot
+   * per scope and day) is never replaced and counts as `skipped`; an
+   * imported day is replaced by a later import and by the suite's own
+   * measurement of that day. A batch with any bad snapshot writes nothing.
+   * @param adoptionSnapshotBatch -
+   */
+  public async importAdoptionSnapshots(
+    // @ts-ignore
+    request: ImportAdoptionSnapshots,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<AdoptionImportResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/adoption-snapshots`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 

@@ -12,6 +12,7 @@ import { OrgNps } from '../models/OrgNps.model';
 import { OrgTimeToFirstDeploy } from '../models/OrgTimeToFirstDeploy.model';
 import { SummaryScope } from '../models/SummaryScope.model';
 import { TeamSummary } from '../models/TeamSummary.model';
+import { TemplateTimeToFirstDeploy } from '../models/TemplateTimeToFirstDeploy.model';
 import { WeeklyTrendPoint } from '../models/WeeklyTrendPoint.model';
 
 /**
@@ -35,6 +36,10 @@ export interface OrgSummary {
   dora: OrgDoraMetrics;
   adoption: OrgAdoption;
   timeToFirstDeploy: OrgTimeToFirstDeploy;
+  /**
+   * The time to first deploy per software template: one row per template with at least one component in scope created in the window, by median ascending (rows without a median last), then by template. Components made from no template are in no row.
+   */
+  templates: Array<TemplateTimeToFirstDeploy>;
   nps: OrgNps;
   trend: Array<WeeklyTrendPoint>;
   /**
