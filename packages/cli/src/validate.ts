@@ -2,7 +2,9 @@
  * Local validation of one record against the ingestion API's request schema
  * (the spec's copy in `schema/recordSchemas.json`), plus the rules the spec
  * cannot state (a timestamp that parses, `finishedAt` not before
- * `startedAt`, `resolvedAt` not before `openedAt`). The backend checks the
+ * `startedAt`, `resolvedAt` not before `openedAt`, a snapshot's day of the
+ * calendar with `adopted + exceptions` at most `eligible`; whether a day is
+ * not after today is the backend's to say, by its clock). The backend checks the
  * same again; this only lets the CLI name bad lines before sending.
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
@@ -52,6 +54,13 @@ function fieldOf(instancePath: string, extra?: string): string {
 }
 
 function patternMessage(pattern: string): string {
+  // before the timestamp's [Tt]: the scope's kinds spell [Ss][Yy][Ss][Tt]...
+  if (pattern.includes('[Gg][Rr][Oo][Uu][Pp]')) {
+    return 'expected org or the entity ref of a group, system or domain, with its kind (e.g. group:default/payments-team)';
+  }
+  if (pattern === '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$') {
+    return 'expected a UTC day YYYY-MM-DD, e.g. 2026-03-02';
+  }
   if (pattern.includes('[Tt]')) {
     return 'expected an ISO-8601 timestamp with a time zone, e.g. 2026-01-31T12:00:00Z';
   }
@@ -101,6 +110,29 @@ const before = (a: unknown, b: unknown) =>
   typeof b === 'string' &&
   Date.parse(a) < Date.parse(b);
 
+/** A `YYYY-MM-DD` that is a day of the calendar (2026-02-30 is not). */
+const isCalendarDay = (day: string) => {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === day;
+};
+
+/** The rules of an adoption snapshot the spec cannot state, as the backend words them. */
+function snapshotProblem(r: Record<string, unknown>): string | undefined {
+  if (typeof r.day === 'string' && !isCalendarDay(r.day)) {
+    return `day: ${r.day} is not a day of the calendar`;
+  }
+  const [adopted, eligible, exceptions] = [r.adopted, r.eligible, r.exceptions];
+  if (
+    typeof adopted === 'number' &&
+    typeof eligible === 'number' &&
+    typeof exceptions === 'number' &&
+    adopted + exceptions > eligible
+  ) {
+    return `eligible: must be at least adopted + exceptions (${adopted} + ${exceptions})`;
+  }
+  return undefined;
+}
+
 /**
  * Why a record is bad input for the API, or undefined when it is fine.
  * Messages name the field, like the backend's: `finishedAt: ...`.
@@ -117,6 +149,7 @@ export function validateRecord(
     return [...seen].join('; ');
   }
   const r = record as Record<string, unknown>;
+  if (kind === 'adoption-snapshots') return snapshotProblem(r);
   const problems: string[] = [];
   const stamps: Array<[string, unknown]> = TIMESTAMP_FIELDS.map(f => [f, r[f]]);
   if (Array.isArray(r.changes)) {

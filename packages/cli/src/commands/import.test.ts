@@ -164,6 +164,68 @@ describe('platform-metrics import', () => {
       });
     });
 
+    it('CSV adoption snapshots: the bad lines named, the rest written; a second import updates them', async () => {
+      const csv = file(
+        'adoption-history.csv',
+        [
+          'scope,day,adopted,eligible,exceptions',
+          'org,2025-01-06,3,20,1',
+          'group:default/payments-team,2025-01-06,2,5,0',
+          // more adopted and exceptions than eligible
+          'org,2025-01-13,19,20,2',
+          'system:default/payments,2025-02-30,1,2,0',
+          'component:default/payments-api,2025-01-13,1,1,0',
+          'Domain:Commerce,2025-01-13,4,9,1',
+        ].join('\n'),
+      );
+      const first = await run(['import', csv, '--json'], { url: backend.url });
+      expect(first.code).toBe(3);
+      const summary = JSON.parse(first.stdout);
+      expect(summary).toMatchObject({
+        kind: 'adoption-snapshots',
+        records: 6,
+        sent: 3,
+        created: 3,
+        updated: 0,
+      });
+      expect(summary.rejected).toEqual([
+        {
+          line: 4,
+          message: 'eligible: must be at least adopted + exceptions (19 + 2)',
+        },
+        { line: 5, message: 'day: 2025-02-30 is not a day of the calendar' },
+        { line: 6, message: expect.stringMatching(/^scope: /) },
+      ]);
+      const rows = async () =>
+        (await backend.rows('pm_adoption_snapshots'))
+          .map(r => [
+            r.scope_type,
+            r.scope_ref,
+            r.day,
+            Number(r.adopted),
+            r.source,
+          ])
+          .sort();
+      expect(await rows()).toEqual([
+        ['domain', 'domain:default/commerce', '2025-01-13', 4, 'import'],
+        ['group', 'group:default/payments-team', '2025-01-06', 2, 'import'],
+        ['org', 'org', '2025-01-06', 3, 'import'],
+      ]);
+      const again = await run(['import', csv, '--json'], { url: backend.url });
+      expect(JSON.parse(again.stdout)).toMatchObject({
+        created: 0,
+        updated: 3,
+        skipped: 0,
+      });
+      expect(await rows()).toHaveLength(3);
+      // snapshots have no source to fill in
+      const usage = await run(['import', csv, '--source', 'x'], {
+        url: backend.url,
+      });
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toMatch(/adoption snapshots have no source/);
+    });
+
     it('survey answers: a second import writes nothing new, whether the backend answers skipped or updated', async () => {
       const lines = Array.from({ length: 12 }, (_, i) =>
         JSON.stringify({

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   DefaultApiClient,
   Deployment,
+  ImportedAdoptionSnapshot,
   ImportedSurveyResponse,
   Incident,
   IngestResult,
@@ -37,12 +38,13 @@ import { RECORD_KINDS, RecordKind, validateRecord } from '../validate';
 
 export const IMPORT_USAGE = `Usage: platform-metrics import FILE [options]
 
-Imports deployments, incidents or survey answers from an NDJSON or CSV file
-(history, or a baseline from before the platform). Records are upserted on
-(source, id), so importing the same file again creates nothing new.
+Imports deployments, incidents, survey answers or past adoption snapshots
+from an NDJSON or CSV file (history, or a baseline from before the platform).
+Records are upserted on (source, id) (snapshots on scope and day), so
+importing the same file again creates nothing new.
 
 Options:
-  --kind K             deployments | incidents | survey-responses
+  --kind K             deployments | incidents | survey-responses | adoption-snapshots
                        (default: by the file name, else by the first record or CSV header)
   --format F           ndjson | csv (default by extension: .ndjson .jsonl .json / .csv)
   --batch N            Records per request, 1 to ${MAX_BATCH} (default ${MAX_BATCH})
@@ -114,6 +116,12 @@ function printSummary(io: CliIo, s: Summary, json: boolean) {
   io.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The kinds whose records have a `source` (`--source` fills it in). */
+const HAS_SOURCE: ReadonlySet<RecordKind> = new Set([
+  'deployments',
+  'incidents',
+]);
+
 /** A file item as a record to send, or why it is rejected (locally). */
 function check(
   kind: RecordKind,
@@ -124,7 +132,7 @@ function check(
   if (!item.record)
     return { line: item.line, message: item.error ?? 'unreadable' };
   const record =
-    source && kind !== 'survey-responses' && item.record.source === undefined
+    source && HAS_SOURCE.has(kind) && item.record.source === undefined
       ? { ...item.record, source }
       : item.record;
   const invalid = validate ? validateRecord(kind, record) : undefined;
@@ -157,6 +165,11 @@ const SENDERS: Record<
       { body: { responses: records as ImportedSurveyResponse[] } },
       options,
     ),
+  'adoption-snapshots': (client, records, options) =>
+    client.importAdoptionSnapshots(
+      { body: { snapshots: records as ImportedAdoptionSnapshot[] } },
+      options,
+    ),
 };
 
 const isRejection = (x: Pending | Rejection): x is Rejection => 'message' in x;
@@ -185,6 +198,8 @@ export async function importCommand(
   const { kind } = input;
   if (source && kind === 'survey-responses')
     throw new UsageError('survey answers have no source');
+  if (source && kind === 'adoption-snapshots')
+    throw new UsageError('adoption snapshots have no source');
   const connection = dryRun ? undefined : connectionFrom(io, values);
   const summary: Summary = {
     file: positionals[0],

@@ -32,7 +32,12 @@ describe('import files', () => {
     expect(kindOfFileName('deployments-2024.csv')).toBe('deployments');
     expect(kindOfFileName('pagerduty-incidents.ndjson')).toBe('incidents');
     expect(kindOfFileName('nps-2025.csv')).toBe('survey-responses');
+    expect(kindOfFileName('adoption-2025.csv')).toBe('adoption-snapshots');
     expect(kindOfFileName('history.ndjson')).toBeUndefined();
+    const snapshots = file('d.csv', 'scope,day,adopted,eligible,exceptions\n');
+    expect((await openImportFile(snapshots, {})).kind).toBe(
+      'adoption-snapshots',
+    );
     const csv = file('a.csv', 'surveyId,user,score,submitted_at\n');
     expect((await openImportFile(csv, {})).kind).toBe('survey-responses');
     const ndjson = file(
@@ -67,6 +72,21 @@ describe('import files', () => {
     ).toEqual({
       line: 3,
       record: { surveyId: '2025-Q1', userRef: 'jane', score: 9 },
+    });
+    expect(
+      csvRecord(['scope', 'day', 'adopted', 'eligible', 'exceptions'], {
+        line: 2,
+        fields: ['org', '2025-01-06', '3', ' 20 ', '1'],
+      }),
+    ).toEqual({
+      line: 2,
+      record: {
+        scope: 'org',
+        day: '2025-01-06',
+        adopted: 3,
+        eligible: 20,
+        exceptions: 1,
+      },
     });
     expect(csvRecord(['score'], { line: 4, fields: ['nine'] })).toEqual({
       line: 4,

@@ -51,7 +51,11 @@ export const CSV_COLUMNS: Record<RecordKind, string[]> = {
     'comment',
     'submittedAt',
   ],
+  'adoption-snapshots': ['scope', 'day', 'adopted', 'eligible', 'exceptions'],
 };
+
+/** The CSV columns that hold whole numbers (a cell that is not one is left a string, for the check to name). */
+const NUMBER_COLUMNS = new Set(['score', 'adopted', 'eligible', 'exceptions']);
 
 const ALIASES: Record<string, string> = {
   entity: 'entityRef',
@@ -86,6 +90,7 @@ export function kindOfFileName(file: string): RecordKind | undefined {
   if (/deploy/.test(base)) return 'deployments';
   if (/incident/.test(base)) return 'incidents';
   if (/survey|response|nps/.test(base)) return 'survey-responses';
+  if (/adoption|snapshot/.test(base)) return 'adoption-snapshots';
   return undefined;
 }
 
@@ -95,6 +100,7 @@ export function kindOfFields(fields: string[]): RecordKind | undefined {
   if (has('finishedAt') || has('environment')) return 'deployments';
   if (has('openedAt')) return 'incidents';
   if (has('score') || has('surveyId')) return 'survey-responses';
+  if (has('eligible') || has('adopted')) return 'adoption-snapshots';
   return undefined;
 }
 
@@ -142,7 +148,7 @@ export function csvHeader(kind: RecordKind, header: string[]): string[] {
   return columns;
 }
 
-/** One CSV row as a record: empty cells are absent, `score` a number, `changes` a list. */
+/** One CSV row as a record: empty cells are absent, `score` and the adoption counts numbers, `changes` a list. */
 export function csvRecord(columns: string[], row: CsvRow): FileItem {
   if (row.error) return { line: row.line, error: row.error };
   if (row.fields.length !== columns.length) {
@@ -157,8 +163,8 @@ export function csvRecord(columns: string[], row: CsvRow): FileItem {
       const cell = row.fields[i];
       if (cell.trim() === '') return;
       if (column === 'changes') record.changes = parseChanges(cell);
-      else if (column === 'score' && /^\s*[+-]?\d+\s*$/.test(cell))
-        record.score = Number(cell);
+      else if (NUMBER_COLUMNS.has(column) && /^\s*[+-]?\d+\s*$/.test(cell))
+        record[column] = Number(cell);
       else record[column] = cell;
     });
   } catch (e) {

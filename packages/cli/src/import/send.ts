@@ -14,7 +14,10 @@ export interface Counts {
   received: number;
   created: number;
   updated: number;
-  /** Records the backend did not write: duplicates within a request, or answers an insert-only import already has. */
+  /**
+   * Records the backend did not write: duplicates within a request, answers
+   * an insert-only import already has, or snapshots of days the suite measured.
+   */
   skipped: number;
 }
 
@@ -33,6 +36,7 @@ export const BODY_FIELD: Record<RecordKind, string> = {
   deployments: 'deployments',
   incidents: 'incidents',
   'survey-responses': 'responses',
+  'adoption-snapshots': 'snapshots',
 };
 
 export const zeroCounts = (): Counts => ({

@@ -12,6 +12,7 @@ export const RECORD_SCHEMA_NAMES = {
   deployments: 'Deployment',
   incidents: 'Incident',
   'survey-responses': 'ImportedSurveyResponse',
+  'adoption-snapshots': 'ImportedAdoptionSnapshot',
 } as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

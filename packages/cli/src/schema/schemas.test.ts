@@ -69,4 +69,45 @@ describe('validateRecord', () => {
       'score: must be <= 10; surveyId: expected a survey id like 2026-Q4 or 2026-M11',
     );
   });
+
+  it('checks adoption snapshots as the backend does, but for the day not after today', () => {
+    const snapshot = {
+      scope: 'org',
+      day: '2025-01-06',
+      adopted: 3,
+      eligible: 20,
+      exceptions: 1,
+    };
+    expect(validateRecord('adoption-snapshots', snapshot)).toBeUndefined();
+    expect(
+      validateRecord('adoption-snapshots', {
+        ...snapshot,
+        scope: 'group:default/payments-team',
+      }),
+    ).toBeUndefined();
+    expect(
+      validateRecord('adoption-snapshots', { ...snapshot, adopted: 20 }),
+    ).toBe('eligible: must be at least adopted + exceptions (20 + 1)');
+    expect(
+      validateRecord('adoption-snapshots', { ...snapshot, day: '2025-02-29' }),
+    ).toBe('day: 2025-02-29 is not a day of the calendar');
+    expect(
+      validateRecord('adoption-snapshots', {
+        ...snapshot,
+        adopted: -1,
+        rate: 0.1,
+      }),
+    ).toBe('rate: unknown field; adopted: must be >= 0');
+    expect(
+      validateRecord('adoption-snapshots', {
+        ...snapshot,
+        scope: 'payments-team',
+      }),
+    ).toBe(
+      'scope: expected org or the entity ref of a group, system or domain, with its kind (e.g. group:default/payments-team)',
+    );
+    expect(
+      validateRecord('adoption-snapshots', { ...snapshot, day: '2025-1-6' }),
+    ).toBe('day: expected a UTC day YYYY-MM-DD, e.g. 2026-03-02');
+  });
 });
