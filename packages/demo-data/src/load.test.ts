@@ -19,6 +19,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
     deployments: new Map<string, unknown>(),
     pipelineRuns: new Map<string, unknown>(),
     requests: new Map<string, unknown>(),
+    snapshots: new Map<string, unknown>(),
     incidents: new Map<string, unknown>(),
     responses: new Map<string, unknown>(),
   };
@@ -48,12 +49,12 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'incidents' | 'survey-responses';
+      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'adoption-snapshots' | 'incidents' | 'survey-responses';
       const parsed = JSON.parse(String(init.body));
       const violation = contractViolation(path, parsed);
       if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
-        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.incidents ?? parsed.responses;
+        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.snapshots ?? parsed.incidents ?? parsed.responses;
       calls.push({
         path,
         size: items.length,
@@ -63,6 +64,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
         deployments: tables.deployments,
         'pipeline-runs': tables.pipelineRuns,
         requests: tables.requests,
+        'adoption-snapshots': tables.snapshots,
         incidents: tables.incidents,
         'survey-responses': tables.responses,
       }[path];
@@ -70,10 +72,9 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       let updated = 0;
       let skipped = 0;
       for (const item of items) {
-        const key =
-          path === 'survey-responses'
-            ? `${item.surveyId} ${item.userRef}`
-            : `${item.source} ${item.id}`;
+        let key = `${item.source} ${item.id}`;
+        if (path === 'survey-responses') key = `${item.surveyId} ${item.userRef}`;
+        if (path === 'adoption-snapshots') key = `${item.scope} ${item.day}`;
         // as the backend does: events are upserted, survey imports insert-only
         if (path === 'survey-responses' && table.has(key)) skipped++;
         else if (table.has(key)) updated++;
@@ -160,10 +161,12 @@ describe('loadViaApi', () => {
     const loadable = loadableFromPlan(planEvents({ seed: 1, now: NOW }));
     const runs = [...loadable.pipelineRuns!];
     const requests = [...loadable.requests!];
+    const snapshots = [...loadable.adoptionSnapshots!];
     expect(loadable.totals).toEqual({
       deployments: events.deployments.length,
       pipelineRuns: runs.length,
       requests: requests.length,
+      adoptionSnapshots: snapshots.length,
       incidents: events.incidents.length,
       surveyResponses: events.surveyResponses.length,
     });
@@ -182,6 +185,17 @@ describe('loadViaApi', () => {
     expect(api.tables.pipelineRuns.size).toBe(runs.length);
     expect(result.pipelineRuns).toEqual({ received: runs.length, created: runs.length, updated: 0, skipped: 0 });
     expect(result.requests).toEqual({ received: requests.length, created: requests.length, updated: 0, skipped: 0 });
+    // twelve months of daily snapshots, of the org and each team, system and domain
+    expect(result.adoptionSnapshots).toEqual({ received: snapshots.length, created: snapshots.length, updated: 0, skipped: 0 });
+    expect(api.tables.snapshots.size).toBe(snapshots.length);
+    expect(new Set(snapshots.map(x => x.day)).size).toBe(365);
+    const posts = api.calls.filter(c => c.path === 'adoption-snapshots');
+    expect(posts.length).toBe(Math.ceil(snapshots.length / 1000));
+    expect(posts.every(c => c.size <= 1000)).toBe(true);
+    // a second load updates them, nothing doubled
+    const again = await loadViaApi({ events: { deployments: [], incidents: [], surveyResponses: [], adoptionSnapshots: snapshots }, fetch: api.fetchImpl });
+    expect(again.adoptionSnapshots).toEqual({ received: snapshots.length, created: 0, updated: snapshots.length, skipped: 0 });
+    expect(api.tables.snapshots.size).toBe(snapshots.length);
   });
 
   it('posts the platform requests of a plan in batches of at most 1000 with the token, upserting on a second load', async () => {

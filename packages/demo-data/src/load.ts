@@ -1,10 +1,11 @@
 /**
  * Loads generated events through the public ingestion API, the way a CI
  * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /requests`,
- * `POST /incidents` and `POST /survey-responses`, in batches, a few requests at a time, retrying
- * connection errors and 5xx/429 answers. Records carry stable ids, so
- * loading twice updates instead of doubling (survey answers, imported
- * insert-only, are skipped the second time).
+ * `POST /adoption-snapshots`, `POST /incidents` and `POST /survey-responses`, in batches, a few
+ * requests at a time, retrying connection errors and 5xx/429 answers. Records carry stable ids (a
+ * snapshot its scope and day), so loading twice updates instead of doubling (survey answers,
+ * imported insert-only, are skipped the second time, and so is a snapshot of a day the backend
+ * measured itself).
  */
 import type {
   EventPlan,
@@ -13,6 +14,7 @@ import type {
   GeneratedIncident,
   GeneratedSurveyResponse,
 } from './events';
+import { adoptionHistoryOfPlan, GeneratedAdoptionSnapshot } from './adoptionHistory';
 import { GeneratedPipelineRun, pipelineRunsOf } from './pipelines';
 import { GeneratedRequest, requestsOfPlan } from './requests';
 
@@ -21,7 +23,7 @@ export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
 /** The demo backend's static external-access token. */
 export const DEFAULT_TOKEN = 'demo-seeder-token-0123456789';
 
-export type RecordKind = 'deployments' | 'pipelineRuns' | 'requests' | 'incidents' | 'surveyResponses';
+export type RecordKind = 'deployments' | 'pipelineRuns' | 'requests' | 'adoptionSnapshots' | 'incidents' | 'surveyResponses';
 
 /** What to load; each list may be a lazy iterable, with `totals` for progress. */
 export interface LoadableEvents {
@@ -32,6 +34,8 @@ export interface LoadableEvents {
   pipelineRuns?: Iterable<GeneratedPipelineRun>;
   /** Platform requests (the self-service ratio); none are sent when absent. */
   requests?: Iterable<GeneratedRequest>;
+  /** Past daily adoption snapshots; none are sent when absent. */
+  adoptionSnapshots?: Iterable<GeneratedAdoptionSnapshot>;
   totals?: Partial<Record<RecordKind, number>>;
 }
 
@@ -70,23 +74,27 @@ export interface LoadCounts {
   updated: number;
   /**
    * Records the backend kept as they were: survey imports are insert-only,
-   * an answer already stored for that person and survey is skipped (0 for
-   * deployments and incidents, which are upserted).
+   * an answer already stored for that person and survey is skipped, and so
+   * is a snapshot of a day the backend measured itself (0 for deployments
+   * and incidents, which are upserted).
    */
   skipped: number;
 }
 
-export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests'>, LoadCounts> & {
+export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' | 'adoptionSnapshots'>, LoadCounts> & {
   /** Present when pipeline runs were sent. */
   pipelineRuns?: LoadCounts;
   /** Present when platform requests were sent. */
   requests?: LoadCounts;
+  /** Present when adoption snapshots were sent. */
+  adoptionSnapshots?: LoadCounts;
 };
 
 const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
   deployments: { path: 'deployments', field: 'deployments' },
   pipelineRuns: { path: 'pipeline-runs', field: 'runs' },
   requests: { path: 'requests', field: 'requests' },
+  adoptionSnapshots: { path: 'adoption-snapshots', field: 'snapshots' },
   incidents: { path: 'incidents', field: 'incidents' },
   surveyResponses: { path: 'survey-responses', field: 'responses' },
 };
@@ -135,6 +143,7 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
     pipelineRuns += runsOf(e).length;
   }
   const requests = requestsOfPlan(plan);
+  const adoptionSnapshots = adoptionHistoryOfPlan(plan);
   return {
     deployments: {
       *[Symbol.iterator]() {
@@ -152,18 +161,20 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
       },
     },
     requests,
+    adoptionSnapshots,
     surveyResponses: plan.surveyResponses,
     totals: {
       deployments,
       pipelineRuns,
       requests: requests.length,
+      adoptionSnapshots: adoptionSnapshots.length,
       incidents,
       surveyResponses: plan.surveyResponses.length,
     },
   };
 }
 
-/** Posts all events; deployments first (then pipeline runs and requests), then incidents, then survey answers. */
+/** Posts all events; deployments first (then pipeline runs, requests and adoption snapshots), then incidents, then survey answers. */
 export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
   const token = opts.token ?? DEFAULT_TOKEN;
@@ -281,10 +292,18 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const deployments = await send('deployments');
   const pipelineRuns = events.pipelineRuns ? await send('pipelineRuns') : undefined;
   const requests = events.requests ? await send('requests') : undefined;
+  const adoptionSnapshots = events.adoptionSnapshots ? await send('adoptionSnapshots') : undefined;
   const incidents = await send('incidents');
   await opts.beforeSurveyResponses?.();
   const surveyResponses = await send('surveyResponses');
-  return { deployments, ...(pipelineRuns && { pipelineRuns }), ...(requests && { requests }), incidents, surveyResponses };
+  return {
+    deployments,
+    ...(pipelineRuns && { pipelineRuns }),
+    ...(requests && { requests }),
+    ...(adoptionSnapshots && { adoptionSnapshots }),
+    incidents,
+    surveyResponses,
+  };
 }
 
 /**
