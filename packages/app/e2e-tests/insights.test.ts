@@ -86,6 +86,33 @@ test('the quarter in review shows last quarter against the one before and the ba
   }
 });
 
+test("an AI assistant lists the suite's tools over MCP and reads a scorecard as GET /scorecard answers it", async ({ request }) => {
+  const token = await guestToken(request);
+  const rpc = async (id: number, method: string, params: object = {}) => {
+    const res = await request.post('http://localhost:7007/api/mcp-actions/v1', {
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json, text/event-stream',
+        'Content-Type': 'application/json',
+      },
+      data: { jsonrpc: '2.0', id, method, params },
+    });
+    expect(res.status()).toBe(200);
+    const text = await res.text();
+    // a streamable HTTP answer is one server-sent event, or plain JSON
+    const json = text.trimStart().startsWith('{') ? text : text.split('\n').find(l => l.startsWith('data:'))!.slice(5);
+    return JSON.parse(json);
+  };
+  const tools = (await rpc(1, 'tools/list')).result.tools.map((x: { name: string }) => x.name);
+  expect(tools).toEqual(expect.arrayContaining(['get-scorecard', 'get-summary', 'list-annotations', 'create-annotation']));
+
+  const call = await rpc(2, 'tools/call', { name: 'get-scorecard', arguments: { entityRef: 'payments-api', windowDays: 90 } });
+  expect(call.result.isError).toBeFalsy();
+  const fromTool = JSON.parse(call.result.content[0].text);
+  const fromHttp = await api<{ dora: object }>(request, '/entities/component/default/payments-api/scorecard?windowDays=90');
+  expect(fromTool.dora).toEqual(fromHttp.dora);
+});
+
 /** Regex-escapes a literal. */
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -20,4 +20,8 @@ backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./permissionPolicy'));
 
 backend.add(import('@platform-metrics/plugin-platform-metrics-backend'));
+
+// AI assistants: the actions the plugins register (backend.actions.pluginSources
+// in app-config.yaml) as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();
