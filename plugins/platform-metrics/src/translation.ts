@@ -8,6 +8,7 @@ import { healthPageMessages } from './translations/healthPage';
 import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
+import { targetsMessages } from './translations/targets';
 
 /**
  * Every text the platform-metrics frontend shows, in English. Override them
@@ -24,6 +25,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...surveyMessages,
     ...comparisonMessages,
     ...reviewMessages,
+    ...targetsMessages,
   },
 });
 

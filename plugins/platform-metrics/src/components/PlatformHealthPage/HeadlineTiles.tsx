@@ -12,6 +12,7 @@ import {
 import type {
   NpsBand,
   OrgSummary,
+  Target,
   Tier,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { platformMetricsTranslationRef } from '../../translation';
@@ -26,11 +27,13 @@ import {
   benchmarkLabel,
   countOf,
   formatDuration,
+  formatNps,
   formatPercent,
   npsBandLabel,
   tierLabel,
 } from '../common/format';
 import { ReactNode } from 'react';
+import { TargetBadge } from '../targets/TargetBadge';
 
 const BAND_COLORS: Record<NpsBand, string> = {
   critical: '#b71c1c',
@@ -68,12 +71,13 @@ function Tile(props: {
   );
 }
 
-/** An NPS with its sign: "+32", "-35", "0". */
-export function formatNps(score: number): string {
-  return score > 0 ? `+${score}` : String(score);
-}
+export { formatNps };
 
-export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
+export function NpsTile(props: {
+  nps: OrgSummary['nps'] | null | undefined;
+  /** The scope's NPS target, shown under the score. */
+  target?: Target;
+}) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const nps = props.nps;
   const score = nps?.score ?? null;
@@ -92,6 +96,7 @@ export function NpsTile(props: { nps: OrgSummary['nps'] | null | undefined }) {
           {formatNps(score)}
         </Typography>
       )}
+      {props.target && <TargetBadge target={props.target} />}
       {band && (
         <Chip
           size="small"
@@ -143,6 +148,8 @@ export function reachedPhase(
 
 export function AdoptionTile(props: {
   adoption: OrgSummary['adoption'] | null | undefined;
+  /** The scope's adoption target, shown under the rate. */
+  target?: Target;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const a = props.adoption;
@@ -160,6 +167,7 @@ export function AdoptionTile(props: {
           ? t('tiles.adoption.noEligible')
           : formatPercent(t, rate, 0)}
       </Typography>
+      {props.target && <TargetBadge target={props.target} />}
       <Typography variant="body2" color="textSecondary">
         {t('tiles.adoption.ofEligible', {
           adopted: String(a?.adopted ?? 0),
@@ -234,6 +242,8 @@ export function AdoptionTile(props: {
 
 export function TimeToFirstDeployTile(props: {
   ttfd: OrgSummary['timeToFirstDeploy'] | null | undefined;
+  /** The scope's time-to-first-deploy target, shown under the median. */
+  target?: Target;
 }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const ttfd = props.ttfd;
@@ -247,6 +257,7 @@ export function TimeToFirstDeployTile(props: {
           ? t('common.noData')
           : formatDuration(t, ttfd.median)}
       </Typography>
+      {props.target && <TargetBadge target={props.target} />}
       <Typography variant="body2" color="textSecondary">
         {t('tiles.timeToFirstDeploy.cohort', {
           entities: countOf(t, 'entities', ttfd?.n ?? 0),

@@ -24,6 +24,8 @@ import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
 import { ComparisonCard } from '../comparison/ComparisonCard';
 import { CompareWith } from '../comparison/useCompare';
+import { TargetsCard } from '../targets/TargetsCard';
+import { useTargets } from '../targets/useTargets';
 
 /**
  * A summary as the Platform health page and the team, system and domain
@@ -45,6 +47,8 @@ export function SummaryView(props: {
   const { annotations, reload } = useAnnotations(scope, s.window);
   const [selected, setSelected] = useState<string>();
   const [adding, setAdding] = useState(false);
+  const targets = useTargets(scope);
+  const targetOf = (metric: (typeof targets)[number]['metric']) => targets.find(x => x.metric === metric);
   const { allowed: canAnnotate } = usePermission({ permission: platformMetricsAnnotationsWritePermission });
   const windowLine = {
     range: formatWindow(t, s.window),
@@ -64,13 +68,13 @@ export function SummaryView(props: {
         </Typography>
       </Grid>
       <Grid item xs={12} sm={6} lg={3} id="platform-metrics-nps">
-        <NpsTile nps={s.nps} />
+        <NpsTile nps={s.nps} target={targetOf('nps')} />
       </Grid>
       <Grid item xs={12} sm={6} lg={3} id="platform-metrics-adoption">
-        <AdoptionTile adoption={s.adoption} />
+        <AdoptionTile adoption={s.adoption} target={targetOf('adoption')} />
       </Grid>
       <Grid item xs={12} sm={6} lg={3} id="platform-metrics-ttfd">
-        <TimeToFirstDeployTile ttfd={s.timeToFirstDeploy} />
+        <TimeToFirstDeployTile ttfd={s.timeToFirstDeploy} target={targetOf('timeToFirstDeploy')} />
       </Grid>
       <Grid item xs={12} sm={6} lg={3}>
         <TierDistributionTile
@@ -97,6 +101,11 @@ export function SummaryView(props: {
           baselineMissing={props.compare.baselineMissing}
         />
       </Grid>
+      {targets.length > 0 && (
+        <Grid item xs={12}>
+          <TargetsCard targets={targets} />
+        </Grid>
+      )}
       {s.split && (
         <Grid item xs={12}>
           <AdoptionSplitCard split={s.split} />

@@ -49,6 +49,11 @@ export function formatDuration(
   return t('duration.days', { count: days, value: String(days) });
 }
 
+/** An NPS with its sign: "+32", "-35", "0". */
+export function formatNps(score: number): string {
+  return score > 0 ? `+${score}` : String(score);
+}
+
 /** A fraction as a percentage: 0.125 -> "12.5%". */
 export function formatPercent(
   t: PlatformMetricsT,

@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
@@ -16,9 +17,9 @@ import {
   formatDate,
   formatDuration,
   formatFrequency,
+  formatNps,
   formatPercent,
 } from '../common/format';
-import { formatNps } from '../PlatformHealthPage/HeadlineTiles';
 import { InlineEmpty } from '../common/States';
 
 const STATUS_KEYS = {
@@ -95,27 +96,48 @@ export function TargetStatusChip(props: { status: TargetStatusEnum }) {
   );
 }
 
-/** How far from the start towards the target, as a bar (0–100%) and in words (not clamped). */
-function Progress(props: { target: Target }) {
+/** The name of a target's metric, e.g. "Developer NPS". */
+export function targetMetricTitle(
+  t: PlatformMetricsT,
+  metric: Target['metric'],
+): string {
+  return t(METRIC_TITLES[metric]);
+}
+
+/**
+ * How far from the start towards the target, as a bar (0–100%) and in words
+ * (not clamped); nothing without a progress (unless met). `compact`: the
+ * thinner bar of a tile.
+ */
+export function TargetProgress(props: {
+  target: Target;
+  /** The bar's accessible name; "Progress towards the target" by default. */
+  label?: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   const { progress, status } = props.target;
   const fraction = progress ?? (status === 'met' ? 1 : null);
   if (fraction === null) return null;
   const percent = Math.round(fraction * 100);
+  const height = props.compact ? 6 : 8;
   return (
     <Box display="flex" alignItems="center" style={{ gap: 8 }} mt={0.5}>
       <Box flexGrow={1} maxWidth={320}>
         <LinearProgress
           variant="determinate"
           value={Math.min(100, Math.max(0, percent))}
-          aria-label={t('targetStatus.progress')}
+          aria-label={props.label ?? t('targetStatus.progress')}
           aria-valuetext={t('targetStatus.progressValue', {
             value: String(percent),
           })}
-          style={{ height: 8, borderRadius: 4 }}
+          style={{ height, borderRadius: height / 2 }}
         />
       </Box>
-      <Typography variant="body2" component="span">
+      <Typography
+        variant={props.compact ? 'caption' : 'body2'}
+        component="span"
+      >
         {t('targetStatus.progressValue', { value: String(percent) })}
       </Typography>
     </Box>
@@ -127,7 +149,11 @@ function Progress(props: { target: Target }) {
  * towards the target, the target and its date, the current figure and the
  * projection at that date.
  */
-export function TargetStatusList(props: { targets: Target[] }) {
+export function TargetStatusList(props: {
+  targets: Target[];
+  /** Drawn at the end of each target's item, e.g. a sparkline of its series. */
+  renderExtra?: (target: Target) => ReactNode;
+}) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
   if (!props.targets.length) {
     return <InlineEmpty>{t('targetStatus.empty')}</InlineEmpty>;
@@ -143,7 +169,7 @@ export function TargetStatusList(props: { targets: Target[] }) {
         const by = formatDate(target.by);
         const title =
           target.label ??
-          `${t(METRIC_TITLES[target.metric])}${t(
+          `${targetMetricTitle(t, target.metric)}${t(
             'common.detailSeparator',
           )}${scopeName(t, target.scope)}`;
         return (
@@ -189,7 +215,8 @@ export function TargetStatusList(props: { targets: Target[] }) {
                     })}
               </Typography>
             )}
-            <Progress target={target} />
+            <TargetProgress target={target} />
+            {props.renderExtra?.(target)}
           </li>
         );
       })}

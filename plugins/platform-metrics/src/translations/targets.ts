@@ -1,0 +1,28 @@
+/** The targets on the summary (the tiles' badges and the Targets card): the English defaults of the plugin's translation ref. */
+export const targetsMessages = {
+  targets: {
+    badge: {
+      label: 'Target of {{metric}}',
+      higher: 'Target ≥ {{value}} by {{by}}',
+      lower: 'Target ≤ {{value}} by {{by}}',
+      progress: '{{metric}}: progress towards the target',
+    },
+    card: {
+      title: 'Targets',
+      caption:
+        'Each target of this scope: its progress from the baseline (or its first figure) towards the target, and whether the trend meets it by its date.',
+    },
+    sparkline: {
+      title: '{{metric}} over time ({{unit}}), the target dashed',
+      target: 'Target',
+      value: 'Figure',
+      units: {
+        points: 'NPS points',
+        rate: '%',
+        hours: 'hours',
+        days: 'days',
+        perWeek: 'deploys per week',
+      },
+    },
+  },
+} as const;
