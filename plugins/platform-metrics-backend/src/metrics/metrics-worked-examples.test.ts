@@ -236,8 +236,19 @@ describe('metrics worked examples', () => {
       const org = await service.getOrgSummary(makeWindow(90, TO));
       expect(org.dora.deploymentFrequency.count).toBe(2);
       expect(org.dora.tierDistribution).toEqual({ elite: 0, high: 0, medium: 0, low: 0, 'insufficient-data': 6 });
-      // eligible a1 a2 b1 c1, one exception, adopted a1 c1
-      expect(org.adoption).toMatchObject({ rate: 2 / 3, adopted: 2, eligible: 4, exceptions: 1 });
+      // a window in the past: adoption as of its end, the last daily snapshot before `to` (none yet)
+      expect(org.adoption).toMatchObject({ rate: null, adopted: 0, eligible: 0, exceptions: 0, reason: expect.stringMatching(/no adoption snapshot/) });
+      // the catalog sync's snapshots of 2026-03-30 and -31: eligible a1 a2 b1 c1, one exception, adopted a1 c1 on the 31st
+      await store.catalog.upsertAdoptionSnapshots([
+        { scopeType: 'org', scopeRef: 'org', day: '2026-03-30', adopted: 1, eligible: 4, exceptions: 1 },
+        { scopeType: 'org', scopeRef: 'org', day: '2026-03-31', adopted: 2, eligible: 4, exceptions: 1 },
+        { scopeType: 'org', scopeRef: 'org', day: '2026-04-01', adopted: 3, eligible: 4, exceptions: 0 },
+      ]);
+      const asOf = (await service.getOrgSummary(makeWindow(90, TO))).adoption;
+      expect(asOf).toMatchObject({ rate: 2 / 3, adopted: 2, eligible: 4, exceptions: 1, asOf: '2026-03-31' });
+      expect(asOf.trend.map(p => p.date)).toEqual(['2026-03-30', '2026-03-31']);
+      // the current window reads the catalog now: the same four, as the catalog holds them
+      expect((await service.getOrgSummary(makeWindow(90))).adoption).toMatchObject({ rate: 2 / 3, adopted: 2, eligible: 4, exceptions: 1 });
       expect(org.adoption.bySystem).toEqual([
         { systemRef: 'system:default/ledger', rate: null, adopted: 0, eligible: 1, exceptions: 1 },
         { systemRef: 'system:default/shop', rate: 0.5, adopted: 1, eligible: 2, exceptions: 0 },
@@ -259,7 +270,10 @@ describe('metrics worked examples', () => {
 
       const teamB = await service.getOrgSummary(makeWindow(90, TO), { type: 'group', ref: 'group:default/team-b' });
       expect(teamB.group).toBe('group:default/team-b');
-      expect(teamB.adoption).toMatchObject({ rate: 1, adopted: 1, eligible: 2, exceptions: 1 });
+      // no snapshot of team-b before `to`; the current window's figure is the catalog's
+      expect(teamB.adoption).toMatchObject({ rate: null, reason: expect.stringMatching(/no adoption snapshot/) });
+      const teamBNow = await service.getOrgSummary(makeWindow(90), { type: 'group', ref: 'group:default/team-b' });
+      expect(teamBNow.adoption).toMatchObject({ rate: 1, adopted: 1, eligible: 2, exceptions: 1 });
       // a 2-person team's NPS is withheld, never {score: 100, n: 2}
       expect(teamB.nps).toMatchObject({
         score: null, n: null, promoters: null, passives: null, detractors: null, band: null,

@@ -24,6 +24,30 @@ export interface SummarySettings extends DoraSettings {
 
 const byRef = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
 
+/**
+ * The scope's adoption at the window's end (metrics.md §6): the catalog now
+ * for a window that has not ended; for one in the past, the last daily
+ * snapshot before its end (measured or imported), or a null rate with the
+ * reason when there is none.
+ */
+function adoptionAsOf(
+  window: Window,
+  now: number,
+  entities: EntityRow[],
+  trend: Array<{ day: string } & AdoptionCounts>,
+): AdoptionCounts & { rate: number | null; asOf?: string; reason?: string } {
+  if (window.to >= now) {
+    const counts = countAdoption(entities.map(e => e.adoptionStatus));
+    return { rate: adoptionRate(counts), ...counts };
+  }
+  const last = trend.reduce<({ day: string } & AdoptionCounts) | undefined>((a, b) => (!a || b.day > a.day ? b : a), undefined);
+  if (!last) {
+    return { rate: null, adopted: 0, eligible: 0, exceptions: 0, reason: 'no adoption snapshot in the window before `to`' };
+  }
+  const { adopted, eligible, exceptions } = last;
+  return { rate: adoptionRate(last), adopted, eligible, exceptions, asOf: last.day };
+}
+
 /** Adoption per system of the entities in scope. */
 function adoptionBySystem(entities: EntityRow[]) {
   return byRef(groupBy(entities, e => e.systemRef)).map(([systemRef, members]) => {
@@ -54,7 +78,7 @@ export function buildOrgSummary(args: {
   const scoped = entities.map(factsOf);
   // each entity's overall tier, computed once for the org and its teams
   const overall = new Map(scoped.map(f => [f.entityRef, summarise([f], window, settings).overallTier]));
-  const adoption = countAdoption(entities.map(e => e.adoptionStatus));
+  const adoption = adoptionAsOf(window, args.computedAt, entities, adoptionTrend);
 
   const teams: TeamSummary[] = byRef(groupBy(entities, e => e.ownerRef)).map(([groupRef, owned]) => {
     const f = owned.map(factsOf);
@@ -81,7 +105,6 @@ export function buildOrgSummary(args: {
     group: scope.type === 'group' ? scope.ref : null,
     dora: { ...summarise(scoped, window, settings), tierDistribution: tierDistribution([...overall.values()]) },
     adoption: {
-      rate: adoptionRate(adoption),
       ...adoption,
       trend: adoptionTrend.map(s => ({ date: s.day, rate: adoptionRate(s) })),
       bySystem: adoptionBySystem(entities),

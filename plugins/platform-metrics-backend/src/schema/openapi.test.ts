@@ -85,11 +85,14 @@ describe('the spec', () => {
     // present only where they apply: the matched rule of an adopted entity,
     // the rules that would adopt one that is not adopted, the comparison asked for with compare=
     // (with TTFD and NPS on summaries only), the split asked for with split=,
-    // a target's configured label and the sample behind a known current figure
+    // a target's configured label and the sample behind a known current figure,
+    // the snapshot day (or why there is none) of a past window's adoption
     expect(optional).toEqual([
       'EntityAdoption.rule',
       'EntityAdoption.rules',
       'EntityScorecard.comparison',
+      'OrgAdoption.asOf',
+      'OrgAdoption.reason',
       'AdoptionCohort.comparison',
       'OrgSummary.comparison',
       'OrgSummary.split',

@@ -30,6 +30,8 @@ export const healthPageMessages = {
     adoption: {
       title: 'Golden-path adoption',
       noEligible: 'No eligible entities',
+      noSnapshot: 'No adoption snapshot in this window',
+      asOf: 'As of {{date}}, the last snapshot of the window',
       ofEligible_one: '{{adopted}} of {{count}} eligible entity',
       ofEligible_other: '{{adopted}} of {{count}} eligible entities',
       exceptionsExcluded: ' ({{exceptions}} excluded)',

@@ -163,10 +163,15 @@ export function AdoptionTile(props: {
       definition={metricDefinitions(t).adoption}
     >
       <Typography variant="h3" component="p" data-testid="adoption-rate">
-        {rate === null
-          ? t('tiles.adoption.noEligible')
-          : formatPercent(t, rate, 0)}
+        {rate === null && a?.reason && t('tiles.adoption.noSnapshot')}
+        {rate === null && !a?.reason && t('tiles.adoption.noEligible')}
+        {rate !== null && formatPercent(t, rate, 0)}
       </Typography>
+      {a?.asOf && (
+        <Typography variant="body2" color="textSecondary">
+          {t('tiles.adoption.asOf', { date: a.asOf })}
+        </Typography>
+      )}
       {props.target && <TargetBadge target={props.target} />}
       <Typography variant="body2" color="textSecondary">
         {t('tiles.adoption.ofEligible', {

@@ -1409,7 +1409,7 @@ export const spec = {
       OrgAdoption: {
         type: 'object',
         description:
-          'Golden-path adoption; rate = adopted / (eligible - exceptions), null when that is 0.',
+          "Golden-path adoption; rate = adopted / (eligible - exceptions), null when that is 0. For a window that has not ended, the catalog now; for one that has (`to` in the past), the scope's last daily snapshot before `to` (`asOf`), or a null rate with a `reason` when the window has none (metrics.md §6). `bySystem` and the teams' adoption are the catalog's now.",
         required: [
           'rate',
           'adopted',
@@ -1436,6 +1436,18 @@ export const spec = {
           exceptions: {
             type: 'integer',
             minimum: 0,
+          },
+          asOf: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            example: '2026-09-30',
+            description:
+              'The day of the snapshot the figures are, for a window in the past.',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the rate is null for a window in the past: no snapshot in it.',
           },
           trend: {
             type: 'array',

@@ -7,7 +7,7 @@ import { AdoptionTrendPoint } from '../models/AdoptionTrendPoint.model';
 import { SystemAdoption } from '../models/SystemAdoption.model';
 
 /**
- * Golden-path adoption; rate = adopted / (eligible - exceptions), null when that is 0.
+ * Golden-path adoption; rate = adopted / (eligible - exceptions), null when that is 0. For a window that has not ended, the catalog now; for one that has (`to` in the past), the scope's last daily snapshot before `to` (`asOf`), or a null rate with a `reason` when the window has none (metrics.md §6). `bySystem` and the teams' adoption are the catalog's now.
  * @public
  */
 export interface OrgAdoption {
@@ -15,6 +15,14 @@ export interface OrgAdoption {
   adopted: number;
   eligible: number;
   exceptions: number;
+  /**
+   * The day of the snapshot the figures are, for a window in the past.
+   */
+  asOf?: string;
+  /**
+   * Why the rate is null for a window in the past: no snapshot in it.
+   */
+  reason?: string;
   trend: Array<AdoptionTrendPoint>;
   /**
    * Adoption per system of the entities in scope.

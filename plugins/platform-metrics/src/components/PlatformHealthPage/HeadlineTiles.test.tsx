@@ -1,0 +1,26 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { makeOrgSummary } from '../../testing/fixtures';
+import { AdoptionTile } from './HeadlineTiles';
+
+describe('the adoption tile of a window in the past', () => {
+  const adoption = makeOrgSummary().adoption;
+
+  it("shows the rate of the window's last snapshot and its day", async () => {
+    await renderInTestApp(
+      <AdoptionTile adoption={{ ...adoption, rate: 0.6, adopted: 6, eligible: 10, exceptions: 0, asOf: '2026-09-30' }} />,
+    );
+    expect(screen.getByTestId('adoption-rate')).toHaveTextContent('60%');
+    expect(screen.getByText('As of 2026-09-30, the last snapshot of the window')).toBeInTheDocument();
+  });
+
+  it('says there is no snapshot, not that nothing is eligible, when the window has none', async () => {
+    await renderInTestApp(
+      <AdoptionTile
+        adoption={{ ...adoption, rate: null, adopted: 0, eligible: 0, exceptions: 0, reason: 'no adoption snapshot in the window before `to`' }}
+      />,
+    );
+    expect(screen.getByTestId('adoption-rate')).toHaveTextContent('No adoption snapshot in this window');
+    expect(screen.queryByText('No eligible entities')).not.toBeInTheDocument();
+  });
+});
