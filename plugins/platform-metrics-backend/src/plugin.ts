@@ -111,7 +111,7 @@ export const platformMetricsPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger: deps.logger,
           settings,
-          catalogSync: new CatalogSync({ ...deps, store: stores.catalog, settings }),
+          catalogSync: new CatalogSync({ ...deps, store: stores.catalog, people: stores.people, settings }),
           rollups,
           summaries,
           jobSettings,

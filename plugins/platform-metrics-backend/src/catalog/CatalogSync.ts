@@ -2,14 +2,16 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, RELATION_MEMBER_OF, RELATION_OWNED_BY, RELATION_PART_OF } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AdoptionSnapshot, CatalogStore, EntityAnnotation, EntityUpsert } from '../database/CatalogStore';
+import { PeopleStore, UserUpsert } from '../database/PeopleStore';
 import { PlatformMetricsSettings } from '../config';
 import { groupBy } from '../lib/collections';
 import { isKind, lower, normalizeEntityRef } from '../lib/refs';
 import { Clock, isoDay } from '../lib/time';
 import { MATCH_ANNOTATIONS } from '../webhooks/types';
+import { userOf } from './users';
 import { CREATED_AT_ANNOTATION, classifyAdoption, countAdoption, sourceTemplateOf } from './adoption';
 
-const FIELDS = ['kind', 'metadata', 'spec.type', 'spec.lifecycle', 'relations'];
+const FIELDS = ['kind', 'metadata', 'spec.type', 'spec.lifecycle', 'spec.profile.email', 'relations'];
 
 function relationTarget(entity: Entity, type: string, kind: string): string | null {
   const rel = entity.relations?.find(r => r.type === type && isKind(r.targetRef, kind));
@@ -37,6 +39,8 @@ export class CatalogSync {
       store: CatalogStore;
       logger: LoggerService;
       settings: PlatformMetricsSettings;
+      /** Where the Users are recorded with their email and start date (metrics.md §5, §6d). */
+      people?: PeopleStore;
       clock?: Clock;
     },
   ) {}
@@ -50,6 +54,7 @@ export class CatalogSync {
 
     const entities: EntityUpsert[] = [];
     const members: Array<{ userRef: string; groupRef: string }> = [];
+    const users: UserUpsert[] = [];
     // Groups with their spec.type: only reporting groups get NPS (metrics.md §8a)
     const groups: Array<{ groupRef: string; type: string | null }> = [];
     // Systems with their Domain: a domain's summary is the components of its systems
@@ -70,6 +75,7 @@ export class CatalogSync {
           `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`,
         );
         if (lower(entity.kind) === 'user') {
+          users.push(userOf(ref, entity));
           for (const r of entity.relations ?? []) {
             if (r.type === RELATION_MEMBER_OF) members.push({ userRef: ref, groupRef: lower(r.targetRef) });
           }
@@ -114,6 +120,7 @@ export class CatalogSync {
     await store.upsertEntities(entities, now);
     await store.markMissingEntities(now);
     await store.replaceGroupMembers(members);
+    await this.deps.people?.syncUsers(users, now);
     await store.replaceGroups(groups);
     await store.replaceSystems(systems);
     await store.replaceAnnotations(annotations);

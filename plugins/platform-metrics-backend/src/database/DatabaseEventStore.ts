@@ -61,6 +61,7 @@ function toDeployment(r: any): DeploymentRow {
     remediates: r.remediates ?? null,
     version: r.version ?? null,
     commitSha: r.commit_sha ?? null,
+    deployedBy: r.deployed_by ?? null,
     changeCount: num(r.change_count),
     ...(r.caused_failure !== undefined && { causedFailure: !!r.caused_failure }),
   };
@@ -105,6 +106,7 @@ export class DatabaseEventStore implements EventStore {
           remediates: d.remediates ?? null,
           change_count: d.changes.length,
           changes_complete: d.changesComplete ?? null,
+          deployed_by: d.deployedBy ?? null,
           received_at: now,
         })),
         ['source', 'id'],
@@ -122,6 +124,7 @@ export class DatabaseEventStore implements EventStore {
           remediates: 'text',
           change_count: 'integer',
           changes_complete: 'boolean',
+          deployed_by: 'text',
           received_at: 'bigint',
         },
       );
@@ -143,6 +146,7 @@ export class DatabaseEventStore implements EventStore {
           change_id: c.id,
           entity_ref: d.entityRef,
           committed_at: ms(c.committedAt),
+          author: c.author ?? null,
         }));
       });
       await bulkUpsert(tx, 'pm_deployment_changes', changes, ['source', 'deployment_id', 'change_id'], {
@@ -151,6 +155,7 @@ export class DatabaseEventStore implements EventStore {
         change_id: 'text',
         entity_ref: 'text',
         committed_at: 'bigint',
+        author: 'text',
       });
       await markDirty(tx, [...records.map(d => d.entityRef), ...existing.values()]);
       return ingestResult(input.length, records.length, existing.size);

@@ -14,6 +14,8 @@ export interface DeploymentRow {
   version: string | null;
   /** The head commit it deployed, when sent. */
   commitSha: string | null;
+  /** Who deployed it, as sent: a user ref or an email (metrics.md §5); null when not sent. */
+  deployedBy?: string | null;
   changeCount: number;
   /** Set by the rollups: it caused a failure (metrics.md §3). */
   causedFailure?: boolean;

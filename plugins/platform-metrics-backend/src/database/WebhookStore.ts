@@ -33,7 +33,8 @@ export interface PushRow {
   repository: string;
   before: string;
   after: string;
-  commits: Array<{ id: string; committedAt: number }>;
+  /** `author`: the commit author's email (metrics.md §5), when the hook gives a valid one. */
+  commits: Array<{ id: string; committedAt: number; author?: string }>;
   /** The hook listed only some of the push's commits (GitLab lists the last 20). */
   truncated?: boolean;
 }

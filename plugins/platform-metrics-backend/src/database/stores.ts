@@ -7,6 +7,7 @@ import { DatabaseAnnotationStore } from './DatabaseAnnotationStore';
 import { DatabaseCatalogStore } from './DatabaseCatalogStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseCostStore } from './DatabaseCostStore';
+import { DatabasePeopleStore } from './DatabasePeopleStore';
 import { DatabasePipelineStore } from './DatabasePipelineStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
@@ -16,6 +17,7 @@ import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { DatabaseWebhookStore } from './DatabaseWebhookStore';
 import { EventStore } from './EventStore';
 import { CostStore } from './CostStore';
+import { PeopleStore } from './PeopleStore';
 import { PipelineStore } from './PipelineStore';
 import { PublicationStore } from './PublicationStore';
 import { RequestStore } from './RequestStore';
@@ -40,6 +42,8 @@ export interface PlatformMetricsStores {
   requests: RequestStore;
   annotations: AnnotationStore;
   webhooks: WebhookStore;
+  /** Catalog Users and the deployments of their changes (metrics.md §5, §6d). */
+  people: PeopleStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -61,6 +65,7 @@ export async function storesForKnex(
     requests: new DatabaseRequestStore(db, clock),
     annotations: new DatabaseAnnotationStore(db),
     webhooks: new DatabaseWebhookStore(db),
+    people: new DatabasePeopleStore(db),
   };
 }
 

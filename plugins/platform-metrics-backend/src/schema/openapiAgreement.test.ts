@@ -165,7 +165,20 @@ const examples: Array<[Body, string, unknown, boolean]> = [
   ['deployments', 'changes that are not a list', deployments(deployment({ changes: change })), false],
   ['deployments', 'a change without committedAt', deployments(deployment({ changes: [{ id: 'c1' }] })), false],
   ['deployments', 'a change with an empty id', deployments(deployment({ changes: [{ ...change, id: '' }] })), false],
-  ['deployments', 'a change with an unknown field', deployments(deployment({ changes: [{ ...change, author: 'alice' }] })), false],
+  ['deployments', 'a change with an unknown field', deployments(deployment({ changes: [{ ...change, message: 'Fix' }] })), false],
+  ['deployments', 'a change authored by a user ref', deployments(deployment({ changes: [{ ...change, author: 'user:default/alice' }] })), true],
+  ['deployments', 'a change authored by a bare user name', deployments(deployment({ changes: [{ ...change, author: ' Alice ' }] })), true],
+  ['deployments', 'a change authored by an email', deployments(deployment({ changes: [{ ...change, author: 'Alice@Example.com' }] })), true],
+  ['deployments', 'a change authored by a group', deployments(deployment({ changes: [{ ...change, author: 'group:default/team' }] })), false],
+  ['deployments', 'a change authored by an address without a domain', deployments(deployment({ changes: [{ ...change, author: 'alice@localhost' }] })), false],
+  ['deployments', 'a change authored by an empty string', deployments(deployment({ changes: [{ ...change, author: '' }] })), false],
+  ['deployments', 'a change authored by a number', deployments(deployment({ changes: [{ ...change, author: 7 }] })), false],
+  ['deployments', 'deployed by a user in a namespace', deployments(deployment({ deployedBy: 'platform/ops-bot' })), true],
+  ['deployments', 'deployed by an email', deployments(deployment({ deployedBy: "o'neil+ci@mail.example.co.uk" })), true],
+  ['deployments', 'deployed by an email of 254 characters', deployments(deployment({ deployedBy: `${x(242, 'a')}@example.com` })), true],
+  ['deployments', 'deployed by an email of 255 characters', deployments(deployment({ deployedBy: `${x(243, 'a')}@example.com` })), false],
+  ['deployments', 'deployed by a component', deployments(deployment({ deployedBy: 'component:default/payments' })), false],
+  ['deployments', 'deployed by two addresses', deployments(deployment({ deployedBy: 'a@example.com, b@example.com' })), false],
   ['deployments', '10001 changes', deployments(deployment({ changes: Array.from({ length: 10001 }, (_, i) => ({ ...change, id: `c${i}` })) })), false],
   ['deployments', 'an unknown deployment type', deployments(deployment({ type: 'canary' })), false],
   ['deployments', 'an empty remediates', deployments(deployment({ remediates: '' })), false],
@@ -352,6 +365,27 @@ describe('zod and the OpenAPI spec agree on request bodies', () => {
       fc.property(ref, entityRef => {
         const v = asDeployment({ entityRef });
         expect({ entityRef, spec: v.spec }).toEqual({ entityRef, spec: v.zod });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on people: user refs and email addresses (§5)', () => {
+    const person = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'Z', '7', '-', '_', '.', ':', '/', '@', '+', ' ', "'"), maxLength: 16 }),
+      fc
+        .tuple(
+          fc.stringMatching(/^[A-Za-z0-9.+_'-]{0,12}$/),
+          fc.constantFrom('@', '@@', ':', '/'),
+          fc.stringMatching(/^[A-Za-z0-9-]{0,8}(\.[A-Za-z0-9-]{0,8}){0,2}$/),
+        )
+        .map(parts => parts.join('')),
+      fc.tuple(fc.constantFrom('', 'user:', 'User:', 'group:', 'default/'), fc.stringMatching(/^[A-Za-z0-9._-]{0,10}$/)).map(p => p.join('')),
+    );
+    fc.assert(
+      fc.property(person, deployedBy => {
+        const v = asDeployment({ deployedBy });
+        expect({ deployedBy, spec: v.spec }).toEqual({ deployedBy, spec: v.zod });
       }),
       { numRuns: 3000 },
     );

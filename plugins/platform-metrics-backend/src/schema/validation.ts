@@ -7,6 +7,7 @@ import {
   MAX_WINDOW_DAYS,
   MIN_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
+import { normalizePerson } from '../lib/people';
 import { lower, normalizeEntityRef } from '../lib/refs';
 
 /** A NUL, or a UTF-16 surrogate without its pair (not a Unicode string: databases reject or mangle it). */
@@ -72,6 +73,19 @@ const refOf = (defaultKind: string) =>
   });
 
 export const entityRef = refOf('component');
+
+/**
+ * Who did it (metrics.md, "People fields (§5)"): a user entity ref (kind
+ * defaults to `user`), normalised, or an email address, lower-cased.
+ */
+export const person = text('expected a user ref or an email address').transform((v, ctx) => {
+  try {
+    return normalizePerson(v);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `expected a user ref (user:default/jane) or an email address: ${(e as Error).message}` });
+    return z.NEVER;
+  }
+});
 
 export const id = text('expected a non-empty string')
   .trim()
@@ -203,7 +217,7 @@ export function recordSchemas(maxAt: () => number) {
   const at = recordTimestamp(maxAt);
 
   /** One change (commit or merged PR) shipped by a deployment. */
-  const change = z.strictObject({ id, committedAt: at });
+  const change = z.strictObject({ id, committedAt: at, author: person.optional() });
 
   /** A deployment record as ingested (metrics.md, "Ingested records"). */
   const deployment = z
@@ -221,6 +235,7 @@ export function recordSchemas(maxAt: () => number) {
       changesComplete: z.boolean({ error: 'expected true or false' }).optional(),
       type: z.enum(['standard', 'hotfix', 'rollback']).default('standard'),
       remediates: id.optional(),
+      deployedBy: person.optional(),
     })
     .superRefine((d, ctx) => {
       if (d.startedAt && d.startedAt > d.finishedAt) {

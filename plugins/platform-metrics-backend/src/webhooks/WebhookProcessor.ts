@@ -1,11 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogStore } from '../database/CatalogStore';
 import { EventStore } from '../database/EventStore';
+import { PeopleStore } from '../database/PeopleStore';
 import { DeliveryRow, DeliveryState, WebhookStore, isNoSha } from '../database/WebhookStore';
 import { Clock } from '../lib/time';
 import { DeploymentInput } from '../schema/validation';
 import { WalkedChanges, walkChanges } from './changes';
-import { foldDeployment, foldIncident } from './fold';
+import { actorOf, foldDeployment, foldIncident } from './fold';
 import { parseArgocd, parseGithub, parseGitlab, parsePagerduty } from './parse';
 import { IntegrationSettings } from './settings';
 import { ANNOTATIONS, DeploymentFact, Fact, IncidentFact, MatchKey, ParsedDelivery, matchKeyString, subjectOf } from './types';
@@ -36,7 +37,8 @@ export class WebhookProcessor {
 
   constructor(
     private readonly deps: {
-      stores: { webhooks: WebhookStore; events: EventStore; catalog: CatalogStore };
+      /** `people`: the catalog's Users, to name who deployed by a GitHub login (metrics.md §5). */
+      stores: { webhooks: WebhookStore; events: EventStore; catalog: CatalogStore; people?: PeopleStore };
       settings: IntegrationSettings;
       /** Environments that count as production (lower-case): webhook deployments to them get their changes from pushes. */
       productionEnvironments: string[];
@@ -164,12 +166,17 @@ export class WebhookProcessor {
     let repository: string | undefined;
     if (latest.kind === 'deployment') {
       const recorded = await events.recordIds('deployment', latest.source, latest.id, entities);
-      const records = foldDeployment(facts as DeploymentFact[], entities, recorded);
+      const deployedBy = await this.deployedBy(facts as DeploymentFact[]);
+      const records = foldDeployment(facts as DeploymentFact[], entities, recorded, deployedBy);
       repository = latest.match.find(k => k.annotation === REPOSITORY_ANNOTATION[latest.source])?.value;
       for (const r of records) {
         const walked = await this.changesOf(r, repository);
         if (walked) {
-          r.changes = walked.changes.map(c => ({ id: c.id, committedAt: new Date(c.committedAt).toISOString() }));
+          r.changes = walked.changes.map(c => ({
+            id: c.id,
+            committedAt: new Date(c.committedAt).toISOString(),
+            ...(c.author && { author: c.author }),
+          }));
           r.changesComplete = walked.complete;
           gap = gap ?? walked.gap;
           missing = missing ?? walked.missing;
@@ -219,6 +226,19 @@ export class WebhookProcessor {
       return { ...walked, gap: `no previous successful production deployment with a sha (${walked.gap})` };
     }
     return walked;
+  }
+
+  /**
+   * Who deployed (metrics.md §5): the email the delivery gives, else the
+   * catalog User whose `github.com/user-login` annotation is the GitHub
+   * sender's login; nobody when neither is known (as of this processing: a
+   * User added later does not name deployments processed before).
+   */
+  private async deployedBy(facts: DeploymentFact[]): Promise<string | undefined> {
+    const actor = actorOf(facts);
+    if (actor?.email) return actor.email;
+    if (actor?.githubLogin && this.deps.stores.people) return this.deps.stores.people.userByGithubLogin(actor.githubLogin);
+    return undefined;
   }
 
   /** The entities a fact counts for (README, "Monorepos"). */

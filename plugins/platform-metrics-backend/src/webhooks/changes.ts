@@ -4,7 +4,8 @@ import { PushRow, isNoSha } from '../database/WebhookStore';
 const MAX_PUSHES = 200;
 
 export interface WalkedChanges {
-  changes: Array<{ id: string; committedAt: number }>;
+  /** `author`: the commit author's email, when its push hook gave one. */
+  changes: Array<{ id: string; committedAt: number; author?: string }>;
   /** False when a push on the way is missing or lists only some of its commits, or there is no previous deployment to stop at. */
   complete: boolean;
   /** Why not complete. */
@@ -24,12 +25,12 @@ export async function walkChanges(
   stop: string | undefined,
   pushOf: (after: string) => Promise<PushRow | undefined>,
 ): Promise<WalkedChanges> {
-  const changes = new Map<string, number>();
+  const changes = new Map<string, PushRow['commits'][number]>();
   const truncated: string[] = [];
   const result = (reached: boolean, gap?: string, missing?: string): WalkedChanges => {
     const why = gap ?? (truncated.length ? `the push hook of ${truncated.join(', ')} listed only some commits` : undefined);
     return {
-      changes: [...changes].map(([id, committedAt]) => ({ id, committedAt })),
+      changes: [...changes.values()],
       complete: reached && truncated.length === 0,
       ...(why && { gap: why }),
       ...(missing && { missing }),
@@ -40,7 +41,7 @@ export async function walkChanges(
     if (sha === stop) return result(true);
     const push = await pushOf(sha);
     if (!push) return result(false, `no push with after ${sha}`, sha);
-    for (const c of push.commits) if (!changes.has(c.id)) changes.set(c.id, c.committedAt);
+    for (const c of push.commits) if (!changes.has(c.id)) changes.set(c.id, c);
     if (push.truncated) truncated.push(sha);
     // the push that made the sha on the deployed branch may still come (a branch created there came first)
     if (isNoSha(push.before)) return result(false, `the push of ${sha} created the branch`, sha);

@@ -20,20 +20,39 @@ export function recordId(id: string, entityRef: string, entities: number, record
   return recorded?.get(entityRef) ?? (entities === 1 ? id : `${id}/${entityRef}`);
 }
 
+/** The final state (success, failure) with the latest time; `undefined` while none arrived. */
+export function finalFact(facts: DeploymentFact[]): DeploymentFact | undefined {
+  return (
+    facts
+      .filter(f => f.status !== null)
+      // at the same time, a failure wins
+      .sort((a, b) => a.occurredAt - b.occurredAt || rank(a.status) - rank(b.status))
+      .pop()
+  );
+}
+
+/**
+ * Who deployed, as the facts tell it (metrics.md §5): the actor of the
+ * final state, else of the latest delivery that names one.
+ */
+export function actorOf(facts: DeploymentFact[]): DeploymentFact['actor'] {
+  const final = finalFact(facts);
+  if (final?.actor) return final.actor;
+  return [...facts].sort((a, b) => a.occurredAt - b.occurredAt).filter(f => f.actor).pop()?.actor;
+}
+
 /**
  * The deployment the facts describe: the final state (success, failure)
  * with the latest time wins; `undefined` while no final state arrived.
+ * `deployedBy` is the person the caller resolved {@link actorOf} to.
  */
 export function foldDeployment(
   facts: DeploymentFact[],
   entityRefs: string[],
   recorded?: Map<string, string>,
+  deployedBy?: string,
 ): DeploymentInput[] {
-  const final = facts
-    .filter(f => f.status !== null)
-    // at the same time, a failure wins
-    .sort((a, b) => a.occurredAt - b.occurredAt || rank(a.status) - rank(b.status))
-    .pop();
+  const final = finalFact(facts);
   if (!final || !final.status) return [];
   const commitSha = final.commitSha ?? facts.find(f => f.commitSha)?.commitSha;
   return entityRefs.map(entityRef => ({
@@ -44,6 +63,7 @@ export function foldDeployment(
     status: final.status!,
     finishedAt: iso(final.occurredAt),
     ...(commitSha && { commitSha }),
+    ...(deployedBy && { deployedBy }),
     changes: [],
     type: 'standard' as const,
   }));

@@ -1,6 +1,7 @@
+import { isEmailPerson, personOrUndefined } from '../lib/people';
 import { lower, normalizeEntityRef } from '../lib/refs';
 import { PushRow } from '../database/WebhookStore';
-import { ANNOTATIONS, MatchKey, ParsedDelivery } from './types';
+import { ANNOTATIONS, DeploymentFact, MatchKey, ParsedDelivery } from './types';
 
 /**
  * Pure readers of the tools' payloads: what one delivery means, from its
@@ -64,6 +65,30 @@ function entityHint(payload: unknown): string | undefined {
   }
 }
 
+/** An email address a payload gives (`undefined` for none, a redacted or an invalid one). */
+function email(v: unknown): string | undefined {
+  const person = personOrUndefined(v);
+  return person && isEmailPerson(person) ? person : undefined;
+}
+
+/**
+ * The person behind a GitHub delivery: its `sender`, by login (GitHub's
+ * sender carries no email), unless the sender is a bot (`type: "Bot"`,
+ * e.g. `github-actions[bot]`), who is nobody's deployment.
+ */
+function githubActor(sender: unknown): DeploymentFact['actor'] {
+  if (!isObject(sender) || lower(str(sender.type) ?? '') === 'bot') return undefined;
+  const login = str(sender.login);
+  return login && login.length <= 255 ? { githubLogin: lower(login) } : undefined;
+}
+
+const withActor = (actor: DeploymentFact['actor']) => (actor ? { actor } : {});
+
+function gitlabActor(user: unknown): DeploymentFact['actor'] {
+  const address = isObject(user) ? email(user.email) : undefined;
+  return address ? { email: address } : undefined;
+}
+
 /** GitHub lists at most this many commits of a push in its hook; GitLab lists the last 20 and their total. */
 const GITHUB_MAX_COMMITS = 2048;
 
@@ -81,7 +106,8 @@ function pushOf(source: string, repository: string, body: Json, maxListed: numbe
   for (const c of listed) {
     const id = isObject(c) ? sha(c.id) : undefined;
     const committedAt = isObject(c) ? time(c.timestamp) : undefined;
-    if (id && committedAt !== undefined) commits.push({ id, committedAt });
+    const author = isObject(c) && isObject(c.author) ? email(c.author.email) : undefined;
+    if (id && committedAt !== undefined) commits.push({ id, committedAt, ...(author && { author }) });
   }
   const total = typeof body.total_commits_count === 'number' ? body.total_commits_count : undefined;
   const truncated = (total !== undefined && total > listed.length) || listed.length >= maxListed;
@@ -134,6 +160,7 @@ export function parseGithub(event: string, body: unknown, options: ParseOptions)
       environment: lower(environment),
       status: GITHUB_TERMINAL[lower(state)] ?? null,
       commitSha: sha(deployment.sha),
+      ...withActor(githubActor(body.sender)),
     };
   }
   if (event === 'workflow_run') {
@@ -159,6 +186,7 @@ export function parseGithub(event: string, body: unknown, options: ParseOptions)
       environment: lower(workflow.environment),
       status,
       commitSha: sha(run.head_sha),
+      ...withActor(githubActor(body.sender)),
     };
   }
   return { kind: 'ignored', reason: `event '${event}' is not used` };
@@ -202,6 +230,8 @@ export function parseGitlab(event: string, body: unknown): ParsedDelivery {
       environment: lower(environment),
       status: GITLAB_TERMINAL[state] ?? null,
       commitSha: sha(fromUrl) ?? sha(body.sha),
+      // GitLab's deployment hook names the user who deployed; the email is blank or redacted unless public
+      ...withActor(gitlabActor(body.user)),
     };
   }
   return { kind: 'ignored', reason: `event '${kind}' is not used` };

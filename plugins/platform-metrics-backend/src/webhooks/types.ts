@@ -24,6 +24,11 @@ export interface DeploymentFact {
   /** `null`: not a final state (pending, in progress, ...), which changes nothing. */
   status: 'succeeded' | 'failed' | null;
   commitSha?: string;
+  /**
+   * Who the delivery says did it (metrics.md §5): an email address, or a
+   * GitHub login (lower-cased) to look up among the catalog's Users.
+   */
+  actor?: { email?: string; githubLogin?: string };
 }
 
 /** An incident's transition as one delivery tells it. */

@@ -328,6 +328,15 @@ export const spec = {
             description:
               'ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.',
           },
+          author: {
+            type: 'string',
+            maxLength: 254,
+            pattern:
+              "^\\s*(([Uu][Ss][Ee][Rr]:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)\\s*$",
+            description:
+              'Who authored it (metrics.md §5): a user entity ref (kind defaults to `user`, stored normalised) or an email address (stored lower-cased), which is matched to the catalog User whose `spec.profile.email` it is when read.',
+            example: 'user:default/jane',
+          },
         },
       },
       Deployment: {
@@ -419,6 +428,15 @@ export const spec = {
             maxLength: 255,
             pattern: '\\S',
             description: 'Id of the deployment this one repairs.',
+          },
+          deployedBy: {
+            type: 'string',
+            maxLength: 254,
+            pattern:
+              "^\\s*(([Uu][Ss][Ee][Rr]:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)\\s*$",
+            description:
+              'Who deployed it (metrics.md §5): a user entity ref (kind defaults to `user`) or an email address, stored as sent (normalised).',
+            example: 'jane@example.com',
           },
         },
       },

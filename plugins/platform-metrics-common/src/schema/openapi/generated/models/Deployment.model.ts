@@ -52,4 +52,8 @@ export interface Deployment {
    * Id of the deployment this one repairs.
    */
   remediates?: string;
+  /**
+   * Who deployed it (metrics.md §5): a user entity ref (kind defaults to `user`) or an email address, stored as sent (normalised).
+   */
+  deployedBy?: string;
 }

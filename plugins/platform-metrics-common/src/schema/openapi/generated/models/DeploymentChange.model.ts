@@ -17,4 +17,8 @@ export interface DeploymentChange {
    * ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.
    */
   committedAt: string;
+  /**
+   * Who authored it (metrics.md §5): a user entity ref (kind defaults to `user`, stored normalised) or an email address (stored lower-cased), which is matched to the catalog User whose `spec.profile.email` it is when read.
+   */
+  author?: string;
 }
