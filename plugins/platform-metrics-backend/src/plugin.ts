@@ -24,6 +24,7 @@ import { CatalogVisibility } from './service/visibility';
 import { EntityExport } from './export/EntityExport';
 import { SummaryCache } from './summaries/SummaryCache';
 import { TargetService } from './targets/TargetService';
+import { OnboardingService } from './onboarding/OnboardingService';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
 import { SurveyAdmin } from './surveys/SurveyAdmin';
@@ -158,6 +159,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
             targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings),
+            onboarding: new OnboardingService(stores, settings),
           }),
         );
         // the receivers authenticate by the tool's signature, not by Backstage credentials

@@ -12,6 +12,7 @@ import { RollupService } from '../rollups/RollupService';
 import { EntityExport } from '../export/EntityExport';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { TargetService } from '../targets/TargetService';
+import { OnboardingService } from '../onboarding/OnboardingService';
 import { PublicationService } from '../surveys/PublicationService';
 import { pseudonymiser } from '../surveys/pseudonym';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
@@ -94,6 +95,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     annotations: new AnnotationService(stores, settings, clock),
     entityExport: new EntityExport(stores, reader, settings),
     targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings, clock),
+    onboarding: new OnboardingService(stores, settings),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
     /** Scorecards and summaries through one object, as the worked examples read them. */

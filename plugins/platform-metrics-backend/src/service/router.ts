@@ -33,6 +33,7 @@ import { Provider } from '../webhooks/types';
 import { mountAdoptionRoutes } from './adoptionRoutes';
 import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
+import { mountOnboardingRoutes } from './onboardingRoutes';
 import { mountTargetRoutes } from './targetRoutes';
 import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
@@ -43,6 +44,7 @@ import { costBatchSchema, costQuerySchema } from '../schema/costValidation';
 import { requestSchemas } from '../schema/requestValidation';
 import { SelfServiceService } from '../selfService/SelfServiceService';
 import { TargetService } from '../targets/TargetService';
+import { OnboardingService } from '../onboarding/OnboardingService';
 
 export interface RouterOptions {
   auth: RouterAuth;
@@ -65,6 +67,8 @@ export interface RouterOptions {
   webhooks: WebhookReceiver;
   /** The metric targets (`GET /targets`). */
   targets: TargetService;
+  /** The time to onboard a new engineer (`GET /org/onboarding`). */
+  onboarding: OnboardingService;
   clock?: Clock;
 }
 
@@ -335,6 +339,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   mountTargetRoutes(router, { auth, visibility, targets: options.targets });
+  mountOnboardingRoutes(router, { auth, visibility, onboarding: options.onboarding, clock });
 
   return router;
 }

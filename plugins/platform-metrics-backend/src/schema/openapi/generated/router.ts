@@ -2947,6 +2947,89 @@ export const spec = {
           },
         },
       },
+      OrgOnboarding: {
+        type: 'object',
+        description:
+          "Time to onboard a new engineer: from a User's start (the `platform-metrics.io/start-date` annotation, else the first time the suite saw the User after it was installed) to the first successful production deployment that shipped a change they authored, for the Users who started in the window (the cohort), org-wide or of one Group's members. Only aggregates: every figure is null and `withheld` says why when the cohort has fewer than `minGroupSize` people, or when a group's figures subtracted from the org's would reveal fewer than that.",
+        required: [
+          'window',
+          'group',
+          'minGroupSize',
+          'target',
+          'median',
+          'n',
+          'cohort',
+          'stalled',
+          'pending',
+          'withheld',
+          'medianWithheld',
+        ],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          group: {
+            type: 'string',
+            nullable: true,
+          },
+          minGroupSize: {
+            type: 'integer',
+            minimum: 3,
+            description:
+              '`survey.minGroupSize` (k): no figure describes fewer people.',
+          },
+          target: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'The target in seconds: under a day (the background articles).',
+          },
+          median: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+            description: 'Seconds; null without n >= minGroupSize.',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description: 'Cohort members with a first production deployment.',
+          },
+          cohort: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description: 'Users who started in the window.',
+          },
+          stalled: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Started at least 30 days before `to` with no such deployment within 30 days of the start.',
+          },
+          pending: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Started less than 30 days before `to`, no such deployment yet.',
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why every figure is null, e.g. `fewer than 5 people`.',
+          },
+          medianWithheld: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Why only the median is null: fewer than minGroupSize people with a first deployment.',
+          },
+        },
+      },
       TargetPoint: {
         type: 'object',
         description:
@@ -4923,6 +5006,48 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/OrgSelfService',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/onboarding': {
+      get: {
+        operationId: 'GetOrgOnboarding',
+        description:
+          "The time to onboard a new engineer of the Users who started in the window, org-wide or of the members of one Group (metrics.md §6d), withheld below `survey.minGroupSize` people; never a person's figure. `group=` of a hidden Group answers 404.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The onboarding figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrgOnboarding',
                 },
               },
             },

@@ -20,6 +20,7 @@ import { IngestResult } from '../models/IngestResult.model';
 import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
+import { OrgOnboarding } from '../models/OrgOnboarding.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
@@ -169,6 +170,17 @@ export type GetOrgCosts = {
     group?: string;
   };
   response: OrgCosts | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetOrgOnboarding = {
+  query: {
+    windowDays?: number;
+    to?: string;
+    group?: string;
+  };
+  response: OrgOnboarding | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -367,6 +379,8 @@ export type EndpointMap = {
   '#get|/entities/{kind}/{namespace}/{name}/deployments/latest': GetLatestDeployment;
 
   '#get|/org/costs': GetOrgCosts;
+
+  '#get|/org/onboarding': GetOrgOnboarding;
 
   '#get|/org/pipelines': GetOrgPipelines;
 

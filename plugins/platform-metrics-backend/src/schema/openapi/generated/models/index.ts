@@ -71,6 +71,7 @@ export * from '../models/OrgCostsPerService.model';
 export * from '../models/OrgDoraMetrics.model';
 export * from '../models/OrgMonthlyCost.model';
 export * from '../models/OrgNps.model';
+export * from '../models/OrgOnboarding.model';
 export * from '../models/OrgPipelines.model';
 export * from '../models/OrgSelfService.model';
 export * from '../models/OrgSummary.model';

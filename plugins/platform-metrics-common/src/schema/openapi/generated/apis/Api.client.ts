@@ -25,6 +25,7 @@ import { IngestResult } from '../models/IngestResult.model';
 import { IntegrationsStatus } from '../models/IntegrationsStatus.model';
 import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
+import { OrgOnboarding } from '../models/OrgOnboarding.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
@@ -174,6 +175,16 @@ export type GetLatestDeployment = {
 export type GetOrgCosts = {
   query: {
     months?: number;
+    to?: string;
+    group?: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetOrgOnboarding = {
+  query: {
+    windowDays?: number;
     to?: string;
     group?: string;
   };
@@ -673,6 +684,34 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/org/costs{?months,to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The time to onboard a new engineer of the Users who started in the window, org-wide or of the members of one Group (metrics.md §6d), withheld below `survey.minGroupSize` people; never a person's figure. `group=` of a hidden Group answers 404.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   */
+  public async getOrgOnboarding(
+    // @ts-ignore
+    request: GetOrgOnboarding,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<OrgOnboarding>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/onboarding{?windowDays,to,group}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,
