@@ -5,6 +5,7 @@ import {
 import { commonMessages } from './translations/common';
 import { comparisonMessages } from './translations/comparison';
 import { healthPageMessages } from './translations/healthPage';
+import { onboardingMessages } from './translations/onboarding';
 import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
@@ -26,6 +27,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...comparisonMessages,
     ...reviewMessages,
     ...targetsMessages,
+    ...onboardingMessages,
   },
 });
 

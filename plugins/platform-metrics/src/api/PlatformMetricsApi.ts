@@ -9,6 +9,7 @@ import type {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgOnboarding,
   OrgSelfService,
   OrgSummary,
   ScopeEntities,
@@ -117,6 +118,11 @@ export interface PlatformMetricsApi {
    * `to` (default now); targets whose scope the user may not see are left out.
    */
   getTargets(options?: { to?: string }): Promise<TargetsResponse>;
+  /**
+   * The time to onboard a new engineer (`GET /org/onboarding`) of those who started in the window,
+   * org-wide or of one group's members; every figure withheld below the minimum group size.
+   */
+  getOnboarding(options: { windowDays: number; to?: string; group?: string }): Promise<OrgOnboarding>;
 }
 
 /**

@@ -109,6 +109,23 @@ describe('PlatformMetricsClient', () => {
     expect(now.fetch.mock.calls[0][0]).toBe('http://localhost:7007/api/platform-metrics/targets');
   });
 
+  it('reads the onboarding time of a window, of a group when given', async () => {
+    const { client, fetch } = setup({ body: { cohort: 12, median: 86_400 } });
+    await expect(client.getOnboarding({ windowDays: 90, group: 'group:default/payments' })).resolves.toEqual({
+      cohort: 12,
+      median: 86_400,
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/org/onboarding?windowDays=90&group=group%3Adefault%2Fpayments',
+    );
+    expect(fetch.mock.calls[0][1].method).toBe('GET');
+    const org = setup({ body: {} });
+    await org.client.getOnboarding({ windowDays: 30, to: '2026-04-01T00:00:00.000Z', group: '' });
+    expect(org.fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/org/onboarding?windowDays=30&to=2026-04-01T00%3A00%3A00.000Z',
+    );
+  });
+
   it('throws a ResponseError that carries the backend message', async () => {
     const { client } = setup({
       status: 403,

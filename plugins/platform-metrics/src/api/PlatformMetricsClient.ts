@@ -11,6 +11,7 @@ import {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgOnboarding,
   OrgSelfService,
   OrgSummary,
   ScopeEntities,
@@ -175,5 +176,13 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   getTargets(options?: { to?: string }): Promise<TargetsResponse> {
     return body(this.client.getTargets({ query: { to: options?.to } }));
+  }
+
+  getOnboarding(options: { windowDays: number; to?: string; group?: string }): Promise<OrgOnboarding> {
+    return body(
+      this.client.getOrgOnboarding({
+        query: { windowDays: options.windowDays, to: options.to, group: options.group || undefined },
+      }),
+    );
   }
 }

@@ -18,6 +18,7 @@ import type {
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import type { PlatformMetricsApi } from '../api';
+import { makeOnboarding } from './onboardingFixtures';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../lib/time';
 
 const HOUR = SECONDS_PER_HOUR;
@@ -454,6 +455,7 @@ export function mockApi(
     getAnnotationImpact: jest.fn().mockResolvedValue(makeImpact()),
     getSelfService: jest.fn().mockResolvedValue(makeSelfService()),
     getTargets: jest.fn().mockResolvedValue({ targets: [] }),
+    getOnboarding: jest.fn().mockResolvedValue(makeOnboarding()),
     ...overrides,
   };
 }

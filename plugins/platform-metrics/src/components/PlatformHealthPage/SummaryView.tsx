@@ -20,6 +20,7 @@ import { TeamTable } from './TeamTable';
 import { SurveyCommentsSection } from './SurveyComments';
 import { IntegrationsStatusSection } from './IntegrationsStatus';
 import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
+import { isOnboardingScope, OnboardingCard } from './OnboardingCard';
 import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
 import { ComparisonCard } from '../comparison/ComparisonCard';
@@ -116,6 +117,7 @@ export function SummaryView(props: {
           <SelfServiceCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />
         </Grid>
       )}
+      {isOnboardingScope(scope) && <OnboardingCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />}
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" justifyContent="space-between">
           <Typography variant="h6" component="h2">
