@@ -4,6 +4,7 @@
  */
 import { Scalar, stringify } from 'yaml';
 import { Org } from './org';
+import { START_DATE_ANNOTATION, startDateOf } from './people';
 import { deploys, githubSlug, pagerdutyServiceId } from './webhooks';
 
 /** Catalog files by their name in `examples/`. */
@@ -82,7 +83,11 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
   const users = org.users.map(u => ({
     apiVersion: API_VERSION,
     kind: 'User',
-    metadata: { name: u.name },
+    metadata: {
+      name: u.name,
+      // a new engineer's start (metrics.md §6d, time to onboard)
+      ...(startDateOf(org, u) && { annotations: { [START_DATE_ANNOTATION]: quoted(startDateOf(org, u)!) } }),
+    },
     spec: {
       profile: { displayName: u.displayName, email: u.email },
       memberOf: u.memberOf,

@@ -18,6 +18,7 @@ import {
   TeamDef,
   UserDef,
 } from './org';
+import { planAuthorship } from './people';
 import { hashString, Random } from './random';
 
 const MINUTE = 60_000;
@@ -43,9 +44,12 @@ export interface GeneratedDeployment {
   startedAt: string;
   finishedAt: string;
   version: string;
-  changes: { id: string; committedAt: string }[];
+  /** `author`: a user ref or the email of the change's author (people.ts). */
+  changes: { id: string; committedAt: string; author?: string }[];
   type: 'standard' | 'hotfix' | 'rollback';
   remediates?: string;
+  /** Who deployed it: the author of its first change (production deployments only). */
+  deployedBy?: string;
 }
 
 /** An incident as posted to `POST /incidents`. */
@@ -745,6 +749,8 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
   const source = opts.source ?? (isDemo ? DEMO_SOURCE : SYNTHETIC_SOURCE);
   const ctx = contextFor(org, seed, nowMs, calibration, source);
   const { surveys, responses } = generateSurveyResponses(org, { seed, nowMs });
+  // who authored each change and who deployed (the new engineers' first changes among them)
+  const authorship = planAuthorship(org, c => generateEntityEvents(c, ctx));
   return {
     org,
     seed,
@@ -757,7 +763,7 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
         ? responses.slice(0, scale.responses)
         : responses,
     *entities() {
-      for (const c of org.components) yield generateEntityEvents(c, ctx);
+      for (const c of org.components) yield authorship.apply(generateEntityEvents(c, ctx));
     },
   };
 }
