@@ -69,7 +69,7 @@ function OnboardingView({ value }: { value: OrgOnboarding }) {
       </>
     );
   }
-  let targetLine = t('onboarding.target', { target });
+  let targetLine: string = t('onboarding.target', { target });
   if (value.median !== null) {
     targetLine = value.median < value.target ? t('onboarding.targetMet', { target }) : t('onboarding.targetMissed', { target });
   }
