@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 // catalog: the demo organisation from examples/
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// the Template kind, for the demo's golden-path templates (examples/templates.yaml)
+backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 
 // permission framework: users read, admin groups write (permissionPolicy in
 // the config); the demo allows everything (app-config.demo.yaml)

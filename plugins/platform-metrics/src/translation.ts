@@ -10,6 +10,7 @@ import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
 import { targetsMessages } from './translations/targets';
+import { templatesMessages } from './translations/templates';
 
 /**
  * Every text the platform-metrics frontend shows, in English. Override them
@@ -27,6 +28,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...comparisonMessages,
     ...reviewMessages,
     ...targetsMessages,
+    ...templatesMessages,
     ...onboardingMessages,
   },
 });

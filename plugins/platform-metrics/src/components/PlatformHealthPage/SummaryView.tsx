@@ -23,6 +23,7 @@ import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
 import { isOnboardingScope, OnboardingCard } from './OnboardingCard';
 import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
+import { TemplatesCard } from './TemplatesCard';
 import { ComparisonCard } from '../comparison/ComparisonCard';
 import { CompareWith } from '../comparison/useCompare';
 import { TargetsCard } from '../targets/TargetsCard';
@@ -112,6 +113,9 @@ export function SummaryView(props: {
           <AdoptionSplitCard split={s.split} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <TemplatesCard templates={s.templates} />
+      </Grid>
       {isSelfServiceScope(scope) && (
         <Grid item xs={12}>
           <SelfServiceCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />
