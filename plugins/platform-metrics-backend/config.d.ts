@@ -87,6 +87,23 @@ export interface Config {
       /** Shown beside the target, e.g. "Developers recommend the platform". */
       label?: string;
     }>;
+    /**
+     * The catalog Groups that run the platform (refs; kind defaults to
+     * `group`). Incidents on the components and resources they own count
+     * for the platform incident impact (`GET /org/platform-incidents`,
+     * docs/metrics.md §14), and their members are never counted among the
+     * affected developers. Default none (the impact reads zero).
+     */
+    platformOwners?: string[];
+    incidentImpact?: {
+      /**
+       * How many `dependsOn` hops away from an incident's entity the
+       * components whose owners' members count as affected developers are
+       * looked for, when the incident names no `affectedDevelopers`
+       * (1: direct dependents only). Default 3, at most 10.
+       */
+      dependencyDepth?: number;
+    };
     costs?: {
       /**
        * The one currency of cost records (ISO 4217, e.g. EUR); records in

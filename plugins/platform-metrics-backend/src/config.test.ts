@@ -83,6 +83,23 @@ describe('readSettings', () => {
     expect(() => read({ survey: { pseudonymSecret: 'short' } })).toThrow(/platformMetrics\.survey\.pseudonymSecret: must be at least 16 characters/);
   });
 
+  it('reads the platform owners as normalised group refs (none by default) and the dependency depth (default 3, 1 to 10)', () => {
+    expect(read({})).toMatchObject({ platformOwners: [], incidentImpact: { dependencyDepth: 3 } });
+    const s = read({ platformOwners: ['Platform', 'group:default/platform', 'group:infra/SRE'], incidentImpact: { dependencyDepth: 10 } });
+    expect(s.platformOwners).toEqual(['group:default/platform', 'group:infra/sre']);
+    expect(s.incidentImpact).toEqual({ dependencyDepth: 10 });
+    expect(() => read({ platformOwners: ['user:default/alice'] })).toThrow(
+      /Invalid configuration platformMetrics\.platformOwners\[0\]: expected a Group ref such as group:default\/platform, got 'user:default\/alice'/,
+    );
+    expect(() => read({ platformOwners: ['platform', 'not a ref!'] })).toThrow(/platformMetrics\.platformOwners\[1\]: not a valid group ref/);
+    expect(() => read({ platformOwners: 'platform' })).toThrow(/platformMetrics\.platformOwners/);
+    for (const dependencyDepth of [0, 11, 1.5]) {
+      expect(() => read({ incidentImpact: { dependencyDepth } })).toThrow(
+        /platformMetrics\.incidentImpact\.dependencyDepth: expected a whole number from 1 to 10/,
+      );
+    }
+  });
+
   it('takes a custom benchmark profile by name', () => {
     const bounds = { elite: 1, high: 2, medium: 3 };
     const custom = { deploymentFrequency: bounds, leadTime: bounds, changeFailureRate: bounds, timeToRestore: bounds };

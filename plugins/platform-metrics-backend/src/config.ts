@@ -6,7 +6,7 @@ import {
   WINDOW_OPTIONS_DAYS,
   MAX_WINDOW_DAYS,
 } from '@platform-metrics/plugin-platform-metrics-common';
-import { lower } from './lib/refs';
+import { isKind, lower, normalizeEntityRef } from './lib/refs';
 import { DAY } from './lib/time';
 import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
@@ -57,6 +57,12 @@ export interface PlatformMetricsSettings {
   baseline?: { from: number; to: number; label: string };
   /** The metric targets (metrics.md §12), in configuration order; none by default. */
   targets: TargetDefinition[];
+  /** Normalised refs of the Groups that run the platform (metrics.md §14); none by default. */
+  platformOwners: string[];
+  incidentImpact: {
+    /** How many `dependsOn` hops away from an incident's entity its affected developers are looked for (1..10). */
+    dependencyDepth: number;
+  };
   ingest: {
     /** How far past now an ingested timestamp may be, in minutes (clock skew of the sender). */
     maxFutureSkewMinutes: number;
@@ -245,6 +251,31 @@ function baselineOf(c: Reader): PlatformMetricsSettings['baseline'] {
   return { from: start, to: end, label: c.string('baseline.label', 'Baseline') };
 }
 
+/** The default of `platformMetrics.incidentImpact.dependencyDepth`. */
+export const DEFAULT_DEPENDENCY_DEPTH = 3;
+
+/** `platformOwners`: Group refs (kind defaults to `group`), normalised, each once; none by default. */
+function platformOwnersOf(config: Config | undefined): string[] {
+  const key = 'platformOwners';
+  let refs: string[];
+  try {
+    refs = config?.getOptionalStringArray(key) ?? [];
+  } catch (e) {
+    return invalid(key, (e as Error).message);
+  }
+  const owners = refs.map((ref, i) => {
+    let normalised: string;
+    try {
+      normalised = normalizeEntityRef(ref, { defaultKind: 'group' });
+    } catch (e) {
+      return invalid(`${key}[${i}]`, `not a valid group ref: ${(e as Error).message}`);
+    }
+    if (!isKind(normalised, 'group')) invalid(`${key}[${i}]`, `expected a Group ref such as group:default/platform, got '${ref}'`);
+    return normalised;
+  });
+  return [...new Set(owners)];
+}
+
 /**
  * Reads and validates every option of the plugin into one settings object.
  * `env` is the `NODE_ENV` the rules depend on (a pseudonym secret is
@@ -288,6 +319,10 @@ export function readSettings(config: Config, env: string | undefined = process.e
     costs: { currency: currencyOf(c) },
     baseline: baselineOf(c),
     targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
+    platformOwners: platformOwnersOf(config.getOptionalConfig(PREFIX)),
+    incidentImpact: {
+      dependencyDepth: c.integer('incidentImpact.dependencyDepth', DEFAULT_DEPENDENCY_DEPTH, { min: 1, max: 10 }),
+    },
     catalogSync: {
       frequencyMinutes: c.integer('catalogSync.frequencyMinutes', 10, { min: 1 }),
       pageSize: c.integer('catalogSync.pageSize', 500, { min: 1, max: 10_000 }),

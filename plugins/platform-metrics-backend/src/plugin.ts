@@ -24,6 +24,7 @@ import { CatalogVisibility } from './service/visibility';
 import { EntityExport } from './export/EntityExport';
 import { SummaryCache } from './summaries/SummaryCache';
 import { TargetService } from './targets/TargetService';
+import { PlatformIncidentService } from './platformIncidents/PlatformIncidentService';
 import { OnboardingService } from './onboarding/OnboardingService';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
@@ -159,6 +160,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
             targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings),
+            platformIncidents: new PlatformIncidentService(stores, settings),
             onboarding: new OnboardingService(stores, settings),
           }),
         );

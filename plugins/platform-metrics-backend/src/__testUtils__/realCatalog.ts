@@ -125,7 +125,7 @@ export async function startWithRealCatalog(options: { entities: Entity[]; policy
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
-          catalog: { rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Location'] }] },
+          catalog: { rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Resource', 'Location'] }] },
           platformMetrics: options.config ?? {},
         },
       }),

@@ -12,6 +12,7 @@ import { RollupService } from '../rollups/RollupService';
 import { EntityExport } from '../export/EntityExport';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { TargetService } from '../targets/TargetService';
+import { PlatformIncidentService } from '../platformIncidents/PlatformIncidentService';
 import { OnboardingService } from '../onboarding/OnboardingService';
 import { PublicationService } from '../surveys/PublicationService';
 import { pseudonymiser } from '../surveys/pseudonym';
@@ -95,6 +96,7 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     annotations: new AnnotationService(stores, settings, clock),
     entityExport: new EntityExport(stores, reader, settings),
     targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings, clock),
+    platformIncidents: new PlatformIncidentService(stores, settings),
     onboarding: new OnboardingService(stores, settings),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,

@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, RELATION_MEMBER_OF, RELATION_OWNED_BY, RELATION_PART_OF } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AdoptionSnapshot, CatalogStore, EntityAnnotation, EntityUpsert } from '../database/CatalogStore';
+import { DependencyGraph } from '../database/DependencyStore';
 import { PeopleStore, UserUpsert } from '../database/PeopleStore';
 import { PlatformMetricsSettings } from '../config';
 import { groupBy } from '../lib/collections';
@@ -10,6 +11,7 @@ import { Clock, isoDay } from '../lib/time';
 import { MATCH_ANNOTATIONS } from '../webhooks/types';
 import { userOf } from './users';
 import { CREATED_AT_ANNOTATION, classifyAdoption, countAdoption, sourceTemplateOf } from './adoption';
+import { dependsOnOf, resourceOf } from './dependencies';
 
 const FIELDS = ['kind', 'metadata', 'spec.type', 'spec.lifecycle', 'spec.profile.email', 'relations'];
 
@@ -61,13 +63,16 @@ export class CatalogSync {
     const systems: Array<{ systemRef: string; domainRef: string | null }> = [];
     // the annotations webhook deliveries are matched on (lower-cased values)
     const annotations: EntityAnnotation[] = [];
+    // Resources and the dependsOn relations: who an incident affects (metrics.md §14)
+    const resources: DependencyGraph['resources'] = [];
+    const dependencies: DependencyGraph['edges'] = [];
     let cursor: string | undefined;
     do {
       signal?.throwIfAborted();
       const page = await catalog.queryEntities(
         cursor
           ? { cursor, limit, fields: FIELDS }
-          : { filter: { kind: ['Component', 'User', 'Group', 'System'] }, limit, fields: FIELDS },
+          : { filter: { kind: ['Component', 'User', 'Group', 'System', 'Resource'] }, limit, fields: FIELDS },
         { credentials },
       );
       for (const entity of page.items) {
@@ -85,6 +90,11 @@ export class CatalogSync {
           groups.push({ groupRef: ref, type: entity.spec?.type ? lower(String(entity.spec.type)) : null });
           continue;
         }
+        if (lower(entity.kind) === 'resource') {
+          resources.push(resourceOf(ref, entity));
+          dependencies.push(...dependsOnOf(ref, entity));
+          continue;
+        }
         if (lower(entity.kind) === 'system') {
           systems.push({ systemRef: ref, domainRef: relationTarget(entity, RELATION_PART_OF, 'domain') });
           continue;
@@ -93,6 +103,7 @@ export class CatalogSync {
           const value = entity.metadata.annotations?.[annotation]?.trim();
           if (value) annotations.push({ entityRef: ref, annotation, value: lower(value) });
         }
+        dependencies.push(...dependsOnOf(ref, entity));
         const adoption = classifyAdoption(entity, settings.adoption);
         entities.push({
           entityRef: ref,
@@ -124,6 +135,7 @@ export class CatalogSync {
     await store.replaceGroups(groups);
     await store.replaceSystems(systems);
     await store.replaceAnnotations(annotations);
+    await store.replaceDependencies({ resources, edges: dependencies });
     await store.upsertAdoptionSnapshots(snapshots(entities, systems, now));
     // the summary cache recomputes the precomputed summaries after a sync
     await store.setSyncedAt(now);

@@ -1,3 +1,4 @@
+import { DependencyStore } from './DependencyStore';
 import { AdoptionStatus, IngestResult } from '@platform-metrics/plugin-platform-metrics-common';
 
 export interface EntityRow {
@@ -51,7 +52,7 @@ export interface AdoptionImportResult extends IngestResult {
  * membership, daily adoption snapshots, and when the catalog was first and
  * last synced.
  */
-export interface CatalogStore {
+export interface CatalogStore extends DependencyStore {
   upsertEntities(entities: EntityUpsert[], seenAt: number): Promise<void>;
   /** Marks entities not seen since `seenBefore` as gone from the catalog. */
   markMissingEntities(seenBefore: number): Promise<number>;

@@ -9,6 +9,8 @@ import {
   EntityUpsert,
 } from './CatalogStore';
 import { DatabaseAdoptionStore } from './DatabaseAdoptionStore';
+import { DatabaseDependencyStore } from './DatabaseDependencyStore';
+import { DependencyGraph } from './DependencyStore';
 import { CHUNK, MetaTable, num, numOrNull, rowsPerInsert } from './knex';
 
 /** Meta keys owned by the catalog store. */
@@ -51,10 +53,24 @@ function toEntity(r: any): EntityRow {
 export class DatabaseCatalogStore implements CatalogStore {
   private readonly meta: MetaTable;
   private readonly snapshots: DatabaseAdoptionStore;
+  private readonly dependencies: DatabaseDependencyStore;
 
   constructor(private readonly db: Knex, clock: Clock = Date.now) {
     this.meta = new MetaTable(db);
     this.snapshots = new DatabaseAdoptionStore(db, clock);
+    this.dependencies = new DatabaseDependencyStore(db);
+  }
+
+  async replaceDependencies(graph: DependencyGraph) {
+    await this.dependencies.replaceDependencies(graph);
+  }
+
+  async getDependencies() {
+    return this.dependencies.getDependencies();
+  }
+
+  async membersOfGroups(groupRefs: string[]) {
+    return this.dependencies.membersOfGroups(groupRefs);
   }
 
   async upsertEntities(entities: EntityUpsert[], seenAt: number) {

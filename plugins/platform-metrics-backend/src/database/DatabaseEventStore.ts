@@ -76,6 +76,7 @@ function toIncident(r: any): IncidentRow {
     resolvedAt: numOrNull(r.resolved_at),
     severity: r.severity ?? null,
     causedBy: r.caused_by ?? null,
+    affectedDevelopers: numOrNull(r.affected_developers),
   };
 }
 
@@ -178,6 +179,7 @@ export class DatabaseEventStore implements EventStore {
           resolved_at: i.resolvedAt ? ms(i.resolvedAt) : null,
           severity: i.severity ?? null,
           caused_by: i.causedBy ?? null,
+          affected_developers: i.affectedDevelopers ?? null,
           received_at: now,
         })),
         ['source', 'id'],
@@ -189,6 +191,7 @@ export class DatabaseEventStore implements EventStore {
           resolved_at: 'bigint',
           severity: 'text',
           caused_by: 'text',
+          affected_developers: 'integer',
           received_at: 'bigint',
         },
       );

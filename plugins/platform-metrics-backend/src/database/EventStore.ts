@@ -29,6 +29,8 @@ export interface IncidentRow {
   resolvedAt: number | null;
   severity: string | null;
   causedBy: string | null;
+  /** The developers it kept from their work, as sent (metrics.md §14); null when not sent. */
+  affectedDevelopers?: number | null;
 }
 
 /** A change at the earliest successful production deployment that shipped it. */

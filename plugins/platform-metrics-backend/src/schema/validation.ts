@@ -114,6 +114,18 @@ const environment = text('expected an environment name')
   .min(1, { error: 'must not be empty' })
   .max(100, { error: 'at most 100 characters (lower-cased)' });
 
+/** The most developers an incident may name as affected. */
+export const MAX_AFFECTED_DEVELOPERS = 1_000_000;
+
+const AFFECTED_DEVELOPERS_ERROR = `expected a whole number of developers from 0 to ${MAX_AFFECTED_DEVELOPERS}`;
+
+/** How many developers an incident kept from their work, as its tool counted them (metrics.md §14). */
+const affectedDevelopers = z
+  .number({ error: AFFECTED_DEVELOPERS_ERROR })
+  .int({ error: AFFECTED_DEVELOPERS_ERROR })
+  .min(0, { error: AFFECTED_DEVELOPERS_ERROR })
+  .max(MAX_AFFECTED_DEVELOPERS, { error: AFFECTED_DEVELOPERS_ERROR });
+
 /** An optional free-text field of at most `max` characters. */
 const optionalText = (max: number) =>
   text('expected a string').max(max, { error: `at most ${max} characters` }).optional();
@@ -253,6 +265,7 @@ export function recordSchemas(maxAt: () => number) {
       resolvedAt: at.nullish(),
       severity: optionalText(50),
       causedBy: id.optional(),
+      affectedDevelopers: affectedDevelopers.nullish(),
     })
     .superRefine((i, ctx) => {
       if (i.resolvedAt && i.resolvedAt < i.openedAt) {

@@ -35,6 +35,8 @@ import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { mountOnboardingRoutes } from './onboardingRoutes';
 import { mountTargetRoutes } from './targetRoutes';
+import { mountPlatformIncidentRoutes } from './platformIncidentRoutes';
+import { PlatformIncidentService } from '../platformIncidents/PlatformIncidentService';
 import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
 import { pipelineRunSchemas } from '../schema/pipelineValidation';
@@ -67,6 +69,8 @@ export interface RouterOptions {
   webhooks: WebhookReceiver;
   /** The metric targets (`GET /targets`). */
   targets: TargetService;
+  /** The platform incident impact (`GET /org/platform-incidents`). */
+  platformIncidents: PlatformIncidentService;
   /** The time to onboard a new engineer (`GET /org/onboarding`). */
   onboarding: OnboardingService;
   clock?: Clock;
@@ -339,6 +343,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   mountTargetRoutes(router, { auth, visibility, targets: options.targets });
+  mountPlatformIncidentRoutes(router, { auth, visibility, platformIncidents: options.platformIncidents, clock });
   mountOnboardingRoutes(router, { auth, visibility, onboarding: options.onboarding, clock });
 
   return router;

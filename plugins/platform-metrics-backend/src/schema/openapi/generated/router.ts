@@ -509,6 +509,14 @@ export const spec = {
             pattern: '\\S',
             description: 'Id of the deployment that caused it.',
           },
+          affectedDevelopers: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000,
+            nullable: true,
+            description:
+              "How many developers it kept from their work, as the incident tool counted them: the platform incident impact (metrics.md §14) uses it instead of the catalog's count. Absent or null when not known; a re-sent incident replaces it.",
+          },
         },
       },
       IncidentBatch: {
@@ -3030,6 +3038,197 @@ export const spec = {
           },
         },
       },
+      PlatformIncident: {
+        type: 'object',
+        description:
+          'One incident on a platform-owned component or resource, resolved in the window, with its cost.',
+        required: [
+          'id',
+          'source',
+          'entityRef',
+          'severity',
+          'openedAt',
+          'resolvedAt',
+          'durationSeconds',
+          'affectedDevelopers',
+          'affectedFrom',
+          'developerHours',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The platform-owned component or resource, normalised.',
+          },
+          severity: {
+            type: 'string',
+            nullable: true,
+          },
+          openedAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          resolvedAt: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          durationSeconds: {
+            type: 'number',
+            minimum: 0,
+            description: 'resolvedAt - openedAt.',
+          },
+          affectedDevelopers: {
+            type: 'integer',
+            minimum: 0,
+          },
+          affectedFrom: {
+            type: 'string',
+            enum: ['incident', 'catalog'],
+            description:
+              "`incident`: the incident's own `affectedDevelopers`; `catalog`: the Users of the groups owning the components that depend on the entity (to `dependencyDepth` hops), as the catalog is now, members of the platform owners left out.",
+          },
+          developerHours: {
+            type: 'number',
+            minimum: 0,
+            description: 'durationSeconds / 3600 x affectedDevelopers.',
+          },
+        },
+      },
+      PlatformIncidentQuarter: {
+        type: 'object',
+        description:
+          'The incidents resolved in one calendar quarter (UTC) of the window, clipped to the window.',
+        required: ['quarter', 'from', 'to', 'incidents', 'developerHours'],
+        properties: {
+          quarter: {
+            type: 'string',
+            pattern: '^\\d{4}-Q[1-4]$',
+            example: '2026-Q3',
+          },
+          from: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          to: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            example: '2026-03-02T00:00:00.000Z',
+          },
+          incidents: {
+            type: 'integer',
+            minimum: 0,
+          },
+          developerHours: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      PlatformIncidentWeek: {
+        type: 'object',
+        required: ['weekStart', 'incidents', 'developerHours'],
+        properties: {
+          weekStart: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            description: 'Monday 00:00 UTC of the ISO week (by resolvedAt).',
+          },
+          incidents: {
+            type: 'integer',
+            minimum: 0,
+          },
+          developerHours: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+      },
+      PlatformIncidentImpact: {
+        type: 'object',
+        description:
+          'The developer-hours lost to incidents on the components and resources the platform owners (`platformMetrics.platformOwners`) own, resolved in the window: org-wide aggregate figures (they count every such incident); `costliest` lists only the incidents on entities the caller may see.',
+        required: [
+          'window',
+          'platformOwners',
+          'dependencyDepth',
+          'incidents',
+          'affectedFromIncident',
+          'totalDeveloperHours',
+          'open',
+          'quarters',
+          'trend',
+          'costliest',
+        ],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          platformOwners: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'The configured platform owner groups, normalised; none: nothing is counted.',
+          },
+          dependencyDepth: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10,
+          },
+          incidents: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Platform incidents resolved in the window (n).',
+          },
+          affectedFromIncident: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Of them, those whose affected developers the incident named.',
+          },
+          totalDeveloperHours: {
+            type: 'number',
+            minimum: 0,
+          },
+          open: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Platform incidents opened before `to` and not resolved by then (not counted).',
+          },
+          quarters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlatformIncidentQuarter',
+            },
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlatformIncidentWeek',
+            },
+          },
+          costliest: {
+            type: 'array',
+            maxItems: 10,
+            items: {
+              $ref: '#/components/schemas/PlatformIncident',
+            },
+            description:
+              'The ten costliest by developer-hours (then the latest resolved first).',
+          },
+        },
+      },
       TargetPoint: {
         type: 'object',
         description:
@@ -5062,6 +5261,42 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/platform-incidents': {
+      get: {
+        operationId: 'GetPlatformIncidents',
+        description:
+          'The platform incident impact (metrics.md §14) of the window: developer-hours lost to incidents on platform-owned components and resources, per quarter and per week, and the costliest incidents. The totals are org-level aggregates; a user sees only the costliest incidents on entities the catalog lets them see.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The platform incident impact.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PlatformIncidentImpact',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -25,6 +25,7 @@ import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
+import { PlatformIncidentImpact } from '../models/PlatformIncidentImpact.model';
 import { ScopeEntities } from '../models/ScopeEntities.model';
 import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
@@ -222,6 +223,16 @@ export type GetOrgSummary = {
 /**
  * @public
  */
+export type GetPlatformIncidents = {
+  query: {
+    windowDays?: number;
+    to?: string;
+  };
+  response: PlatformIncidentImpact | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetSurveyComments = {
   path: {
     surveyId: string;
@@ -387,6 +398,8 @@ export type EndpointMap = {
   '#get|/org/self-service': GetOrgSelfService;
 
   '#get|/org/summary': GetOrgSummary;
+
+  '#get|/org/platform-incidents': GetPlatformIncidents;
 
   '#get|/surveys/{surveyId}/comments': GetSurveyComments;
 

@@ -34,4 +34,8 @@ export interface Incident {
    * Id of the deployment that caused it.
    */
   causedBy?: string;
+  /**
+   * How many developers it kept from their work, as the incident tool counted them: the platform incident impact (metrics.md §14) uses it instead of the catalog's count. Absent or null when not known; a re-sent incident replaces it.
+   */
+  affectedDevelopers?: number | null;
 }

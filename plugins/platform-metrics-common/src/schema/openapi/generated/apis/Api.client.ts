@@ -30,6 +30,7 @@ import { OrgPipelines } from '../models/OrgPipelines.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
+import { PlatformIncidentImpact } from '../models/PlatformIncidentImpact.model';
 import { ScopeEntities } from '../models/ScopeEntities.model';
 import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
@@ -221,6 +222,15 @@ export type GetOrgSummary = {
     domain?: string;
     compare?: 'baseline' | 'previous';
     split?: 'adoption';
+  };
+};
+/**
+ * @public
+ */
+export type GetPlatformIncidents = {
+  query: {
+    windowDays?: number;
+    to?: string;
   };
 };
 /**
@@ -800,6 +810,33 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/org/summary{?windowDays,to,group,system,domain,compare,split}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The platform incident impact (metrics.md §14) of the window: developer-hours lost to incidents on platform-owned components and resources, per quarter and per week, and the costliest incidents. The totals are org-level aggregates; a user sees only the costliest incidents on entities the catalog lets them see.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   */
+  public async getPlatformIncidents(
+    // @ts-ignore
+    request: GetPlatformIncidents,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PlatformIncidentImpact>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/platform-incidents{?windowDays,to}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,
