@@ -63,6 +63,17 @@ describe('import files', () => {
     expect(() => csvHeader('incidents', ['id', 'ID'])).toThrow(/twice/);
   });
 
+  it('reads an incident’s affected developers as a whole number', () => {
+    const columns = csvHeader('incidents', ['id', 'entity', 'opened_at', 'Affected Developers']);
+    expect(columns).toEqual(['id', 'entityRef', 'openedAt', 'affectedDevelopers']);
+    expect(csvRecord(columns, { line: 2, fields: ['i1', 'ci-runner-pool', '2026-03-02T10:00:00Z', ' 40 '] })).toEqual({
+      line: 2,
+      record: { id: 'i1', entityRef: 'ci-runner-pool', openedAt: '2026-03-02T10:00:00Z', affectedDevelopers: 40 },
+    });
+    // not a whole number: left as given, for the check to name
+    expect(csvRecord(columns, { line: 3, fields: ['i2', 'x', '2026-03-02T10:00:00Z', 'many'] }).record?.affectedDevelopers).toBe('many');
+  });
+
   it('turns CSV rows into records: empty cells absent, scores numbers, changes a list', () => {
     expect(
       csvRecord(['surveyId', 'userRef', 'score', 'comment'], {

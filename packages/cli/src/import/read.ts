@@ -43,6 +43,7 @@ export const CSV_COLUMNS: Record<RecordKind, string[]> = {
     'resolvedAt',
     'severity',
     'causedBy',
+    'affectedDevelopers',
   ],
   'survey-responses': [
     'surveyId',
@@ -55,7 +56,7 @@ export const CSV_COLUMNS: Record<RecordKind, string[]> = {
 };
 
 /** The CSV columns that hold whole numbers (a cell that is not one is left a string, for the check to name). */
-const NUMBER_COLUMNS = new Set(['score', 'adopted', 'eligible', 'exceptions']);
+const NUMBER_COLUMNS = new Set(['score', 'adopted', 'eligible', 'exceptions', 'affectedDevelopers']);
 
 const ALIASES: Record<string, string> = {
   entity: 'entityRef',
