@@ -6,6 +6,7 @@ import { commonMessages } from './translations/common';
 import { comparisonMessages } from './translations/comparison';
 import { healthPageMessages } from './translations/healthPage';
 import { onboardingMessages } from './translations/onboarding';
+import { platformIncidentsMessages } from './translations/platformIncidents';
 import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
@@ -27,6 +28,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...surveyMessages,
     ...comparisonMessages,
     ...reviewMessages,
+    ...platformIncidentsMessages,
     ...targetsMessages,
     ...templatesMessages,
     ...onboardingMessages,

@@ -12,6 +12,7 @@ import type {
   OrgOnboarding,
   OrgSelfService,
   OrgSummary,
+  PlatformIncidentImpact,
   ScopeEntities,
   SurveyComments,
   TargetsResponse,
@@ -118,6 +119,12 @@ export interface PlatformMetricsApi {
    * `to` (default now); targets whose scope the user may not see are left out.
    */
   getTargets(options?: { to?: string }): Promise<TargetsResponse>;
+  /**
+   * The platform incident impact of the window (`GET /org/platform-incidents`): developer-hours lost
+   * to incidents on the platform owners' components and resources, per quarter and week, and the
+   * costliest incidents (only those on entities the user may see).
+   */
+  getPlatformIncidents(options: MetricWindowOptions): Promise<PlatformIncidentImpact>;
   /**
    * The time to onboard a new engineer (`GET /org/onboarding`) of those who started in the window,
    * org-wide or of one group's members; every figure withheld below the minimum group size.

@@ -126,6 +126,21 @@ describe('PlatformMetricsClient', () => {
     );
   });
 
+  it('reads the platform incident impact of a window', async () => {
+    const { client, fetch } = setup({ body: { incidents: 3, totalDeveloperHours: 120 } });
+    await expect(client.getPlatformIncidents({ windowDays: 365, to: '2026-04-01T00:00:00.000Z' })).resolves.toEqual({
+      incidents: 3,
+      totalDeveloperHours: 120,
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/platform-metrics/org/platform-incidents?windowDays=365&to=2026-04-01T00%3A00%3A00.000Z',
+    );
+    expect(fetch.mock.calls[0][1].method).toBe('GET');
+    const now = setup({ body: {} });
+    await now.client.getPlatformIncidents({ windowDays: 90 });
+    expect(now.fetch.mock.calls[0][0]).toBe('http://localhost:7007/api/platform-metrics/org/platform-incidents?windowDays=90');
+  });
+
   it('throws a ResponseError that carries the backend message', async () => {
     const { client } = setup({
       status: 403,

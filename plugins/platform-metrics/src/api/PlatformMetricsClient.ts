@@ -14,6 +14,7 @@ import {
   OrgOnboarding,
   OrgSelfService,
   OrgSummary,
+  PlatformIncidentImpact,
   ScopeEntities,
   SurveyComments,
   TargetsResponse,
@@ -176,6 +177,10 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   getTargets(options?: { to?: string }): Promise<TargetsResponse> {
     return body(this.client.getTargets({ query: { to: options?.to } }));
+  }
+
+  getPlatformIncidents(options: MetricWindowOptions): Promise<PlatformIncidentImpact> {
+    return body(this.client.getPlatformIncidents({ query: { windowDays: options.windowDays, to: options.to } }));
   }
 
   getOnboarding(options: { windowDays: number; to?: string; group?: string }): Promise<OrgOnboarding> {

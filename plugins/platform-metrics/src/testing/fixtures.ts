@@ -18,6 +18,7 @@ import type {
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import type { PlatformMetricsApi } from '../api';
+import { makePlatformIncidents } from './platformIncidentFixtures';
 import { makeOnboarding } from './onboardingFixtures';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../lib/time';
 
@@ -455,6 +456,7 @@ export function mockApi(
     getAnnotationImpact: jest.fn().mockResolvedValue(makeImpact()),
     getSelfService: jest.fn().mockResolvedValue(makeSelfService()),
     getTargets: jest.fn().mockResolvedValue({ targets: [] }),
+    getPlatformIncidents: jest.fn().mockResolvedValue(makePlatformIncidents()),
     getOnboarding: jest.fn().mockResolvedValue(makeOnboarding()),
     ...overrides,
   };

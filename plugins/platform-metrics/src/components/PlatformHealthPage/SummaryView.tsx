@@ -20,6 +20,7 @@ import { TeamTable } from './TeamTable';
 import { SurveyCommentsSection } from './SurveyComments';
 import { IntegrationsStatusSection } from './IntegrationsStatus';
 import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
+import { PlatformIncidentsCard } from './PlatformIncidentsCard';
 import { isOnboardingScope, OnboardingCard } from './OnboardingCard';
 import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
@@ -119,6 +120,11 @@ export function SummaryView(props: {
       {isSelfServiceScope(scope) && (
         <Grid item xs={12}>
           <SelfServiceCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />
+        </Grid>
+      )}
+      {scope === 'org' && (
+        <Grid item xs={12}>
+          <PlatformIncidentsCard windowDays={props.windowDays} />
         </Grid>
       )}
       {isOnboardingScope(scope) && <OnboardingCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />}

@@ -1,0 +1,37 @@
+/** The platform incident impact card on Platform health (docs/metrics.md §14): the English defaults of the plugin's translation ref. */
+export const platformIncidentsMessages = {
+  platformIncidents: {
+    title: 'Platform incident impact',
+    definition:
+      'Developer-hours lost to incidents on the components and resources the platform team owns, resolved in the window: each incident’s duration times the developers it affected — its own count when the incident tool gave one, else the members of the teams whose components depend on the entity in the catalog (the platform team’s own members left out). Open incidents are not counted.',
+    loading: 'Loading the platform incident impact',
+    errorTitle: 'Could not load the platform incident impact',
+    empty: 'No incidents on platform-owned components or resources in this window.',
+    notConfigured:
+      'No platform team configured: set platformMetrics.platformOwners to the groups that run the platform to see what their incidents cost.',
+    total_one: '{{value}} developer-hour',
+    total_other: '{{value}} developer-hours',
+    incidents_one: 'lost to {{count}} incident resolved in the window',
+    incidents_other: 'lost to {{count}} incidents resolved in the window',
+    fromIncident: '{{value}} of them counted by the incident tool',
+    open_one: '{{count}} incident still open (not counted)',
+    open_other: '{{count}} incidents still open (not counted)',
+    quartersLabel: 'Developer-hours per quarter',
+    quarter_one: '{{quarter}}: {{hours}} ({{count}} incident)',
+    quarter_other: '{{quarter}}: {{hours}} ({{count}} incidents)',
+    trendTitle: 'Developer-hours lost per week',
+    trendYLabel: 'Developer-hours',
+    trendSeries: 'Developer-hours lost',
+    trendEmpty: 'No platform incidents resolved in this window.',
+    tableLabel: 'Costliest platform incidents',
+    entity: 'Platform entity',
+    incident: 'Incident',
+    resolved: 'Resolved',
+    duration: 'Duration',
+    affected: 'Affected developers',
+    developerHours: 'Developer-hours',
+    fromTheIncident: '{{value}} (from the incident)',
+    fromTheCatalog: '{{value}} (from the catalog)',
+    costliestHidden: 'The costliest incidents list only entities you may see in the catalog; the totals count every platform incident.',
+  },
+} as const;
