@@ -1,6 +1,7 @@
 /**
  * Renders the demo organisation as Backstage catalog YAML
- * (`examples/org.yaml`, `examples/systems.yaml`, `examples/components.yaml`).
+ * (`examples/org.yaml`, `examples/systems.yaml` with the platform's
+ * resources, `examples/components.yaml`).
  */
 import { Scalar, stringify } from 'yaml';
 import { Org } from './org';
@@ -106,6 +107,18 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
     metadata: { name: s.name, description: s.description },
     spec: { owner: `group:default/${s.owner}`, domain: s.domain },
   }));
+  // the platform's infrastructure: what the platform incident impact walks (metrics.md §14)
+  const resources = org.resources.map(r => ({
+    apiVersion: API_VERSION,
+    kind: 'Resource',
+    metadata: { name: r.name, description: r.description },
+    spec: {
+      type: r.type,
+      owner: `group:default/${r.owner}`,
+      system: r.system,
+      ...(r.dependsOn?.length && { dependsOn: r.dependsOn }),
+    },
+  }));
 
   const components = org.components
     .filter(c => c.inCatalog)
@@ -133,6 +146,7 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
           lifecycle: c.lifecycle,
           owner: `group:default/${c.owner}`,
           system: c.system,
+          ...(c.dependsOn?.length && { dependsOn: c.dependsOn }),
         },
       };
     });
@@ -142,7 +156,8 @@ export function renderCatalogYaml(org: Org): CatalogFiles {
       header(org, 'Users and groups') +
       documents([department, ...groups, ...users]),
     'systems.yaml':
-      header(org, 'Domains and systems') + documents([...domains, ...systems]),
+      header(org, 'Domains, systems and resources') +
+      documents([...domains, ...systems, ...resources]),
     'components.yaml': header(org, 'Components') + documents(components),
   };
 }

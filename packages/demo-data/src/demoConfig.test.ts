@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { generateOrg } from './org';
+import { PLATFORM_TEAM } from './platformCatalog';
 
 const DAY = 86_400_000;
 
@@ -16,5 +17,10 @@ describe('the demo app-config', () => {
     expect(Date.parse(`${baseline.to}T00:00:00Z`)).toBe(launchDay);
     expect(Date.parse(`${baseline.from}T00:00:00Z`)).toBe(launchDay - 90 * DAY);
     expect(baseline.label).toBeTruthy();
+  });
+
+  it('names the demo’s platform team as the owner of the platform, whose incidents cost developer-hours', () => {
+    expect(config.platformMetrics.platformOwners).toEqual([`group:default/${PLATFORM_TEAM}`]);
+    expect(generateOrg().teams.map(t => t.name)).toContain(PLATFORM_TEAM);
   });
 });

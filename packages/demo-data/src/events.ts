@@ -19,6 +19,8 @@ import {
   UserDef,
 } from './org';
 import { planAuthorship } from './people';
+import { PLATFORM_TEAM } from './platformCatalog';
+import { platformOutageEvents, reportedDevelopers } from './platformIncidents';
 import { hashString, Random } from './random';
 
 const MINUTE = 60_000;
@@ -61,6 +63,8 @@ export interface GeneratedIncident {
   resolvedAt?: string;
   severity: string;
   causedBy?: string;
+  /** How many developers it kept from their work, as the incident tool counted them (platformIncidents.ts). */
+  affectedDevelopers?: number;
 }
 
 /** A survey answer as posted to `POST /survey-responses`. */
@@ -506,6 +510,8 @@ export function generateEntityEvents(
           openedAt: iso(opened),
           severity: rng.pick(SEVERITIES),
         };
+        // a long platform problem slows a few, not every team: the incident tool counted who reported it (§14)
+        if (component.owner === PLATFORM_TEAM && restore > 8 * HOUR) incident.affectedDevelopers = reportedDevelopers(incident.id);
         if (resolved < nowMs) incident.resolvedAt = iso(resolved);
         out.incidents.push(incident);
       }
@@ -533,6 +539,8 @@ export function generateEntityEvents(
           openedAt: iso(opened),
           severity: rng.pick(['sev3', 'sev4']),
         };
+        // a degradation of the platform for days, with a workaround: the incident tool says nobody was blocked (metrics.md §14)
+        if (component.owner === PLATFORM_TEAM) incident.affectedDevelopers = 0;
         if (resolved < nowMs) incident.resolvedAt = iso(resolved);
         out.incidents.push(incident);
       }
@@ -763,6 +771,8 @@ export function planEvents(opts: GenerateEventsOptions = {}): EventPlan {
         ? responses.slice(0, scale.responses)
         : responses,
     *entities() {
+      // the platform's resources: their outages (platform incident impact)
+      yield* platformOutageEvents(org, ctx);
       for (const c of org.components) yield authorship.apply(generateEntityEvents(c, ctx));
     },
   };

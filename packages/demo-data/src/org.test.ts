@@ -8,6 +8,7 @@ import {
   domainEntityV1alpha1Validator,
   Entity,
   groupEntityV1alpha1Validator,
+  resourceEntityV1alpha1Validator,
   systemEntityV1alpha1Validator,
   userEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
@@ -37,10 +38,11 @@ describe('catalog YAML in examples/', () => {
       Domain: domainEntityV1alpha1Validator,
       System: systemEntityV1alpha1Validator,
       Component: componentEntityV1alpha1Validator,
+      Resource: resourceEntityV1alpha1Validator,
     } as const;
     const allowed: Record<string, string[]> = {
       'org.yaml': ['User', 'Group'],
-      'systems.yaml': ['Domain', 'System'],
+      'systems.yaml': ['Domain', 'System', 'Resource'],
       'components.yaml': ['Component'],
     };
     for (const [file, kinds] of Object.entries(allowed)) {
@@ -124,6 +126,32 @@ describe('catalog YAML in examples/', () => {
     expect(org.components.filter(c => c.sourceTemplate && c.exception)).toEqual(
       [],
     );
+  });
+
+  it('gives the platform team resources that the product components depend on, so its incidents reach them', () => {
+    const resources = read('systems.yaml').filter(e => e.kind === 'Resource');
+    expect(resources.map(r => [r.metadata.name, (r.spec as any).owner])).toEqual([
+      ['production-cluster', 'group:default/platform'],
+      ['ci-runner-pool', 'group:default/platform'],
+      ['artifact-registry', 'group:default/platform'],
+    ]);
+    const known = new Set([
+      ...resources.map(r => `resource:default/${r.metadata.name}`),
+      ...read('components.yaml').map(c => `component:default/${c.metadata.name}`),
+    ]);
+    const components = read('components.yaml');
+    const dependsOn = (e: Entity) => ((e.spec as any).dependsOn ?? []) as string[];
+    // every reference resolves to an entity of the demo catalog
+    for (const e of [...components, ...resources]) {
+      for (const ref of dependsOn(e)) expect(known.has(ref)).toBe(true);
+    }
+    // every product component builds on the CI runners; the legacy exceptions do not run on the cluster
+    const product = components.filter(c => (c.spec as any).owner !== 'group:default/platform');
+    expect(product.every(c => dependsOn(c).includes('resource:default/ci-runner-pool'))).toBe(true);
+    const exceptions = product.filter(c => c.metadata.annotations?.[ANNOTATIONS.exception]);
+    expect(exceptions.length).toBeGreaterThan(0);
+    expect(exceptions.some(c => dependsOn(c).includes('resource:default/production-cluster'))).toBe(false);
+    expect(components.filter(c => dependsOn(c).includes('component:default/secrets-broker')).length).toBeGreaterThanOrEqual(5);
   });
 
   it('adds synthetic teams, components and users for benchmark sizes', () => {

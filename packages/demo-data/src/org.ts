@@ -11,6 +11,7 @@
  * whichever day the generator runs, so re-seeding a day later never doubles
  * anything. Move the epoch (`yaml --epoch`) to refresh the story.
  */
+import { DEMO_RESOURCES, dependenciesOf } from './platformCatalog';
 import { hashString, Random } from './random';
 
 const DAY = 86_400_000;
@@ -97,6 +98,21 @@ export interface ComponentDef {
   activity?: number;
   /** The component is one of the hand-written demo ones (it is in the catalog YAML). */
   inCatalog: boolean;
+  /** `spec.dependsOn`: the components and resources it depends on (entity refs; platformCatalog.ts). */
+  dependsOn?: string[];
+}
+
+/** A catalog Resource (the platform's infrastructure; platformCatalog.ts). */
+export interface ResourceDef {
+  name: string;
+  description: string;
+  /** `spec.type`, e.g. `kubernetes-cluster`. */
+  type: string;
+  /** Team name (a Group in the catalog). */
+  owner: string;
+  system: string;
+  /** `spec.dependsOn` (entity refs). */
+  dependsOn?: string[];
 }
 
 export interface UserDef {
@@ -134,6 +150,8 @@ export interface Org {
   teams: TeamDef[];
   users: UserDef[];
   components: ComponentDef[];
+  /** The platform's Resources (in the catalog YAML). */
+  resources: ResourceDef[];
 }
 
 export interface GenerateOrgOptions {
@@ -1027,6 +1045,8 @@ export function generateOrg(opts: GenerateOrgOptions = {}): Org {
           : createdAt ?? iso(launchMs);
     }
     const def: ComponentDef = { ...rest, inCatalog: true };
+    const dependsOn = dependenciesOf(c);
+    if (dependsOn.length) def.dependsOn = dependsOn;
     if (createdAt) def.createdAt = createdAt;
     if (adoptedAt) def.adoptedAt = adoptedAt;
     return def;
@@ -1113,5 +1133,6 @@ export function generateOrg(opts: GenerateOrgOptions = {}): Org {
     teams,
     users,
     components,
+    resources: DEMO_RESOURCES,
   };
 }
