@@ -134,6 +134,13 @@ export interface Config {
        */
       reportingGroupTypes?: string[];
       /**
+       * Groups (refs; kind defaults to `group`) whose members are asked
+       * too, besides the members of the reporting groups: together the
+       * eligible developers, the denominator of the response rate
+       * (docs/metrics.md §8b). Default none.
+       */
+      eligibleGroups?: string[];
+      /**
        * Key of the HMAC-SHA256 that turns a user ref into the pseudonym
        * stored with survey answers and snoozes (at least 16 characters).
        * Required when NODE_ENV is production; in development a fixed key

@@ -60,6 +60,7 @@ describe('readSettings', () => {
     const s = readSettings(new ConfigReader({}), 'development');
     expect(s.survey).toMatchObject({
       reportingGroupTypes: ['team'],
+      eligibleGroups: [],
       retentionQuarters: 8,
       pseudonymSecret: DEVELOPMENT_PSEUDONYM_SECRET,
       developmentPseudonymSecret: true,
@@ -74,6 +75,14 @@ describe('readSettings', () => {
       pseudonymSecret: 's'.repeat(16),
       developmentPseudonymSecret: false,
     });
+  });
+
+  it('reads the eligible groups of the response rate as normalised Group refs, each once', () => {
+    const s = readSettings(
+      new ConfigReader({ platformMetrics: { survey: { eligibleGroups: ['Mobile', 'group:default/mobile', 'group:ops/SRE'] } } }),
+      'development',
+    );
+    expect(s.survey.eligibleGroups).toEqual(['group:default/mobile', 'group:ops/sre']);
   });
 
   it('refuses to run in production without a pseudonym secret, naming the setting', () => {
@@ -127,6 +136,8 @@ describe('readSettings', () => {
     ['a blank survey question', { survey: { question: '  ' } }, /platformMetrics\.survey\.question: must not be empty/],
     ['no reporting group type', { survey: { reportingGroupTypes: [] } }, /platformMetrics\.survey\.reportingGroupTypes: must list at least one value/],
     ['a retention of 0 quarters', { survey: { retentionQuarters: 0 } }, /platformMetrics\.survey\.retentionQuarters: expected a whole number from 1 to 100/],
+    ['a User among the eligible groups', { survey: { eligibleGroups: ['user:default/ann'] } }, /platformMetrics\.survey\.eligibleGroups\[0\]: expected a Group ref/],
+    ['eligible groups that are not a list', { survey: { eligibleGroups: 'mobile' } }, /platformMetrics\.survey\.eligibleGroups/],
     ['an empty pseudonym secret', { survey: { pseudonymSecret: ' ' } }, /platformMetrics\.survey\.pseudonymSecret: must not be empty/],
   ])('refuses %s, naming the key', (_name, config, message) => {
     expect(() => read(config)).toThrow(message);

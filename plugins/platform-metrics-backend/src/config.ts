@@ -43,6 +43,8 @@ export interface PlatformMetricsSettings {
     commentCategories: CommentCategory[];
     /** Lower-cased `spec.type`s of the Groups that get NPS (metrics.md §8a). */
     reportingGroupTypes: string[];
+    /** Normalised refs of the Groups whose members are also asked (the response rate's denominator); none by default. */
+    eligibleGroups: string[];
     /** The key of the HMAC that turns a user ref into the stored pseudonym. */
     pseudonymSecret: string;
     /** True when no secret is configured and the fixed development key is used. */
@@ -228,6 +230,28 @@ function pseudonymSecret(c: Reader, env: string | undefined) {
   return { pseudonymSecret: secret, developmentPseudonymSecret: false };
 }
 
+/** `survey.eligibleGroups`: Group refs (kind defaults to `group`), normalised, each once; none by default. */
+function eligibleGroupsOf(config: Config | undefined): string[] {
+  const key = 'survey.eligibleGroups';
+  let refs: string[];
+  try {
+    refs = config?.getOptionalStringArray(key) ?? [];
+  } catch (e) {
+    return invalid(key, (e as Error).message);
+  }
+  const groups = refs.map((ref, i) => {
+    let normalised: string;
+    try {
+      normalised = normalizeEntityRef(ref, { defaultKind: 'group' });
+    } catch (e) {
+      return invalid(`${key}[${i}]`, `not a valid group ref: ${(e as Error).message}`);
+    }
+    if (!isKind(normalised, 'group')) invalid(`${key}[${i}]`, `expected a Group ref such as group:default/mobile, got '${ref}'`);
+    return normalised;
+  });
+  return [...new Set(groups)];
+}
+
 function currencyOf(c: Reader): string {
   const currency = c.string('costs.currency', 'USD');
   if (!/^[A-Za-z]{3}$/.test(currency)) invalid('costs.currency', `expected an ISO 4217 currency code such as USD, got '${currency}'`);
@@ -313,6 +337,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
         keywords: cat.getStringArray('keywords'),
       })),
       reportingGroupTypes: c.strings('survey.reportingGroupTypes', ['team']).map(lower),
+      eligibleGroups: eligibleGroupsOf(config.getOptionalConfig(PREFIX)),
       ...pseudonymSecret(c, env),
       retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
     },

@@ -69,6 +69,11 @@ export interface CatalogStore extends DependencyStore {
   systemsOfDomain(domainRef: string): Promise<string[]>;
   /** The refs of the recorded Groups whose type is one of `types` (the reporting groups). */
   listGroupsOfTypes(types: string[]): Promise<string[]>;
+  /**
+   * How many Users are members of the groups: distinct over all of them
+   * (a User of two counts once) and per group (those with members only).
+   */
+  countMembers(groupRefs: string[]): Promise<{ distinct: number; byGroup: Map<string, number> }>;
   /** Replaces the recorded matching annotations (`github.com/project-slug`, ...) of every entity. */
   replaceAnnotations(rows: EntityAnnotation[]): Promise<void>;
   /** The entities in the catalog with the annotation set to the (lower-cased) value, sorted. */

@@ -193,6 +193,22 @@ export class DatabaseCatalogStore implements CatalogStore {
     return rows.map(r => r.group_ref as string);
   }
 
+  async countMembers(groupRefs: string[]) {
+    const groups = [...new Set(groupRefs)];
+    const byGroup = new Map<string, number>();
+    const users = new Set<string>();
+    for (const part of chunks(groups, CHUNK)) {
+      const counts = await this.db('pm_group_members')
+        .whereIn('group_ref', part)
+        .groupBy('group_ref')
+        .select('group_ref', this.db.raw('count(*) as members'));
+      for (const r of counts) byGroup.set(r.group_ref, num(r.members));
+      const rows = await this.db('pm_group_members').whereIn('group_ref', part).distinct('user_ref');
+      for (const r of rows) users.add(r.user_ref);
+    }
+    return { distinct: users.size, byGroup };
+  }
+
   async groupsOfUsers(userRefs: string[]) {
     const groups = new Map<string, string[]>(userRefs.map(u => [u, []]));
     for (const part of chunks(userRefs, CHUNK)) {

@@ -113,6 +113,19 @@ describe('the stores', () => {
       );
     });
 
+    it('counts the members of groups, each User once over all of them', async () => {
+      const { catalog } = await storesForKnex(await databases.init(databaseId));
+      expect(await catalog.countMembers([])).toEqual({ distinct: 0, byGroup: new Map() });
+      await catalog.replaceGroupMembers([
+        { userRef: 'user:default/a', groupRef: 'group:default/x' },
+        { userRef: 'user:default/a', groupRef: 'group:default/y' },
+        { userRef: 'user:default/b', groupRef: 'group:default/x' },
+        { userRef: 'user:default/c', groupRef: 'group:default/z' },
+      ]);
+      const counts = await catalog.countMembers(['group:default/x', 'group:default/y', 'group:default/y', 'group:default/none']);
+      expect(counts).toEqual({ distinct: 2, byGroup: new Map([['group:default/x', 2], ['group:default/y', 1]]) });
+    });
+
     it('keeps the first sighting of an entity and marks vanished ones', async () => {
       const { catalog } = await storesForKnex(await databases.init(databaseId));
       const e = {

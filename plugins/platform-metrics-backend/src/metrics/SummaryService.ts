@@ -218,15 +218,20 @@ export class SummaryService {
 
   /**
    * The survey publications as of the window's end (metrics.md §8a): each
-   * survey's latest publication up to the current survey, never the answers.
+   * survey's latest publication up to the current survey, never the answers;
+   * and the eligible developers of the response rate, the members of the
+   * reporting and the configured eligible groups as the catalog is now.
    */
   private async loadNps(window: Window): Promise<PublishedNps> {
     const current = this.currentSurvey(window);
+    const { reportingGroupTypes, eligibleGroups, minGroupSize } = this.settings.survey;
     const [publications, reporting] = await Promise.all([
       this.stores.publications.asOf({ maxSurveyId: current, to: window.to }),
-      this.stores.catalog.listGroupsOfTypes(this.settings.survey.reportingGroupTypes),
+      this.stores.catalog.listGroupsOfTypes(reportingGroupTypes),
     ]);
-    return { current, publications, reportingGroups: new Set(reporting), k: this.settings.survey.minGroupSize };
+    const members = await this.stores.catalog.countMembers([...reporting, ...eligibleGroups]);
+    const eligible = { org: members.distinct, byGroup: members.byGroup };
+    return { current, publications, reportingGroups: new Set(reporting), k: minGroupSize, eligible };
   }
 
   /** Adoption snapshots of the window's days: one scope, or every scope of the type. */

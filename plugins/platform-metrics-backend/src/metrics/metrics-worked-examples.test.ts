@@ -212,7 +212,11 @@ describe('metrics worked examples', () => {
         // not in the catalog: kept, not counted org-wide
         dep({ id: 'ghost-1', entityRef: 'ghost', finishedAt: '2026-03-01T00:00:00Z' }),
       ]);
-      await store.catalog.replaceGroupMembers([]);
+      // the eligible developers of the response rate: six Users in team-a, four in team-b
+      await store.catalog.replaceGroupMembers([
+        ...['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map(u => ({ userRef: `user:default/${u}`, groupRef: 'group:default/team-a' })),
+        ...['b1', 'b2', 'b3', 'b4'].map(u => ({ userRef: `user:default/${u}`, groupRef: 'group:default/team-b' })),
+      ]);
       await store.catalog.replaceGroups([
         { groupRef: 'group:default/team-a', type: 'team' },
         { groupRef: 'group:default/team-b', type: 'team' },
@@ -258,13 +262,15 @@ describe('metrics worked examples', () => {
       // 4 promoters, 1 passive, 2 detractors of 7: 28.57 -> 29
       expect(org.nps).toMatchObject({ surveyId: '2026-Q1', score: 29, n: 7, promoters: 4, passives: 1, detractors: 2, band: 'good' });
       expect(org.nps).toMatchObject({ withheld: null, asOf: '2026-04-01T00:00:00.000Z' });
-      expect(org.nps.trend).toEqual([{ surveyId: '2026-Q1', score: 29, n: 7, withheld: null }]);
+      // response rate: the published 7 of the 10 members of the reporting groups
+      expect(org.nps.responseRate).toEqual({ respondents: 7, eligible: 10, rate: 0.7 });
+      expect(org.nps.trend).toEqual([{ surveyId: '2026-Q1', score: 29, n: 7, withheld: null, responseRate: 0.7 }]);
       // team-a has 5 answers, but org minus team-a would reveal team-b's 2:
       // complementary suppression withholds it; team-b has fewer than 5
       const subtraction = 'withheld so that no subtraction reveals fewer than 5 responses';
       expect(org.teams.map(tm => [tm.groupRef, tm.entities, tm.nps])).toEqual([
-        ['group:default/team-a', 2, { score: null, n: null, reason: subtraction, withheld: subtraction }],
-        ['group:default/team-b', 4, { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses' }],
+        ['group:default/team-a', 2, { score: null, n: null, reason: subtraction, withheld: subtraction, responseRate: null }],
+        ['group:default/team-b', 4, { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses', responseRate: null }],
       ]);
       expect(org.teams[0].adoption).toEqual({ rate: 0.5, adopted: 1, eligible: 2 });
 
@@ -279,7 +285,7 @@ describe('metrics worked examples', () => {
         score: null, n: null, promoters: null, passives: null, detractors: null, band: null,
         withheld: 'fewer than 5 responses',
       });
-      expect(teamB.nps.trend).toEqual([{ surveyId: '2026-Q1', score: null, n: null, withheld: 'fewer than 5 responses' }]);
+      expect(teamB.nps.trend).toEqual([{ surveyId: '2026-Q1', score: null, n: null, withheld: 'fewer than 5 responses', responseRate: null }]);
       expect(teamB.teams.map(tm => tm.groupRef)).toEqual(['group:default/team-b']);
       const old = await service.getScorecard('component:default/old', makeWindow(90, TO));
       expect(old.timeToFirstDeploy).toEqual({ seconds: null, createdAt: null, firstDeployAt: '2025-06-01T00:00:00.000Z' });

@@ -1,6 +1,7 @@
 import { OrgNps, TeamNps, npsBand } from '@platform-metrics/plugin-platform-metrics-common';
 import { NpsCounts, SurveyPublication } from '../database/PublicationStore';
 import { withheld } from '../surveys/anonymity';
+import { EligibleDevelopers, eligibleOf, responseRateOf } from './responseRate';
 
 /** An NPS with its sample: counts and score. */
 export interface NpsFigure {
@@ -49,6 +50,8 @@ export interface PublishedNps {
   reportingGroups: ReadonlySet<string>;
   /** The minimum k. */
   k: number;
+  /** The developers the survey asks, the response rate's denominator (the catalog now). */
+  eligible: EligibleDevelopers;
 }
 
 /** A published figure, or why it is withheld. */
@@ -94,10 +97,13 @@ export function orgNpsOf(input: PublishedNps, group?: string): OrgNps {
     band: f ? npsBand(f.score) : null,
     withheld: figure.withheld,
     asOf: pub ? new Date(pub.asOf).toISOString() : null,
+    // respondents only from a shown published n; every survey against today's eligible developers
+    responseRate: responseRateOf(f?.n ?? null, eligibleOf(input.eligible, group)),
     trend: input.publications.map(p => {
       const point = publishedFigure(input, p, group);
       const r = point.counts ? fromCounts(point.counts.promoters, point.counts.passives, point.counts.detractors) : null;
-      return { surveyId: p.surveyId, score: r?.score ?? null, n: r?.n ?? null, withheld: point.withheld };
+      const rate = responseRateOf(r?.n ?? null, eligibleOf(input.eligible, group));
+      return { surveyId: p.surveyId, score: r?.score ?? null, n: r?.n ?? null, withheld: point.withheld, responseRate: rate?.rate ?? null };
     }),
   };
 }
@@ -106,7 +112,7 @@ export function orgNpsOf(input: PublishedNps, group?: string): OrgNps {
 export function teamNpsOf(input: PublishedNps, groupRef: string): TeamNps {
   const pub = input.publications.find(p => p.surveyId === input.current);
   const figure = publishedFigure(input, pub, groupRef);
-  if (!figure.counts) return { score: null, n: null, reason: figure.withheld, withheld: figure.withheld };
+  if (!figure.counts) return { score: null, n: null, reason: figure.withheld, withheld: figure.withheld, responseRate: null };
   const f = fromCounts(figure.counts.promoters, figure.counts.passives, figure.counts.detractors);
-  return { score: f.score, n: f.n, reason: null, withheld: null };
+  return { score: f.score, n: f.n, reason: null, withheld: null, responseRate: responseRateOf(f.n, eligibleOf(input.eligible, groupRef)) };
 }

@@ -143,6 +143,12 @@ describe('RollupService', () => {
       expect(await strict.checkSettings()).toBe(0);
       expect(await store.rollups.listDirty({ limit: 10 })).toEqual([]);
       expect(await store.summaries.get('org', 90)).toBeUndefined();
+
+      // other eligible groups change every response rate: the summaries go too
+      await store.summaries.put([{ scopeRef: 'org', windowDays: 90, to: Date.parse(TO), computedAt: 1, body: '{}' }]);
+      const wider = jobFor({ incidentAttribution: 'explicit-only', benchmark: 'dora-2023', survey: { eligibleGroups: ['mobile'] } });
+      expect(await wider.checkSettings()).toBe(0);
+      expect(await store.summaries.get('org', 90)).toBeUndefined();
     });
 
     it('serves a fresh precomputed summary of the current window, and only that', async () => {

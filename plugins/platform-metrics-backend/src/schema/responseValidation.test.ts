@@ -88,7 +88,7 @@ describe('responses checked against the OpenAPI spec', () => {
       entities: 1,
       dora: summary.dora,
       adoption: { rate: null, adopted: 0, eligible: 0 },
-      nps: { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses' },
+      nps: { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses', responseRate: null },
     };
     expect(check(SUMMARY, 200, { ...summary, teams: [team] })).toEqual([]);
     expect(check(SUMMARY, 200, { ...summary, teams: [{ ...team, colour: 'blue' }] })).toEqual([

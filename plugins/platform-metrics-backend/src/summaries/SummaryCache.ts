@@ -15,10 +15,10 @@ const ORG = 'org';
 
 /**
  * The shape of a stored summary: raised when a summary gains a field (2:
- * `templates`), so that summaries stored by an older version, without it,
+ * `templates`, 3: the NPS `responseRate`), so that summaries stored by an older version, without it,
  * are dropped at start-up like those of other settings, never served.
  */
-const SUMMARY_FORMAT = 2;
+const SUMMARY_FORMAT = 3;
 
 /**
  * The precomputed summaries of the current windows: the only code that
@@ -137,9 +137,9 @@ export class SummaryCache {
 
   /**
    * What the summaries depend on besides the rollups (the rollup settings,
-   * the benchmark, the sample and group minimums, the survey cadence and the
-   * reporting group types) and the shape of a stored summary: the settings
-   * the scheduled jobs run under.
+   * the benchmark, the sample and group minimums, the survey cadence, the
+   * reporting group types and the eligible groups) and the shape of a
+   * stored summary: the settings the scheduled jobs run under.
    */
   get fingerprint(): string {
     const { settings } = this;
@@ -152,6 +152,7 @@ export class SummaryCache {
       cadence: settings.survey.cadence,
       minGroupSize: settings.survey.minGroupSize,
       reportingGroupTypes: settings.survey.reportingGroupTypes,
+      eligibleGroups: settings.survey.eligibleGroups,
     });
   }
 

@@ -23,8 +23,10 @@ function expectShownOrWithheld(summary: OrgSummary) {
     const counts = f as { promoters?: number | null; passives?: number | null; detractors?: number | null };
     if (f.withheld === null) {
       expect(f.n).toBeGreaterThanOrEqual(K);
+      // the response rate's respondents are the shown n, never another count
+      if (f.responseRate && typeof f.responseRate === 'object') expect(f.responseRate.respondents).toBe(f.n);
     } else {
-      expect(f).toMatchObject({ score: null, n: null });
+      expect(f).toMatchObject({ score: null, n: null, responseRate: null });
       for (const c of ['promoters', 'passives', 'detractors'] as const) {
         if (c in counts) expect(counts[c]).toBeNull();
       }
@@ -66,7 +68,7 @@ describe('survey anonymity', () => {
       const org = await w.summary();
       expect(org.nps).toMatchObject({ n: 14, score: 100, withheld: null, asOf: '2026-11-11T00:00:00.000Z' });
       // the 2-person team: withheld, never { score: 100, n: 2 }
-      expect(teamNps(org, 'pair')).toEqual({ score: null, n: null, reason: FEWER, withheld: FEWER });
+      expect(teamNps(org, 'pair')).toEqual({ score: null, n: null, reason: FEWER, withheld: FEWER, responseRate: null });
       const pair = await w.summary('?group=group:default/pair');
       expect(pair.nps).toMatchObject({ score: null, n: null, promoters: null, withheld: FEWER });
       // the big team alone would reveal the pair: org (14) minus big (12)

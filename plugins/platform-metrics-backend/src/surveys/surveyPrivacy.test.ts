@@ -170,8 +170,9 @@ describe('survey data protection', () => {
       expect((await w.comments('2026-Q1')).comments).toEqual([]);
       const trend = (await w.summary()).nps.trend;
       expect(trend).toEqual([
-        { surveyId: '2026-Q1', score: 100, n: 12, withheld: null },
-        { surveyId: '2026-Q3', score: -100, n: 12, withheld: null },
+        // the response rate of each survey: 12 of the team's 13 members
+        { surveyId: '2026-Q1', score: 100, n: 12, withheld: null, responseRate: 12 / 13 },
+        { surveyId: '2026-Q3', score: -100, n: 12, withheld: null, responseRate: 12 / 13 },
       ]);
       // nothing left to publish for 2026-Q1
       expect(await w.publish()).toEqual([]);

@@ -45,10 +45,10 @@ describe('seriesOf', () => {
 
   it('places each published NPS at its survey end, the running survey at its publication, and leaves out withheld ones', () => {
     const trend = [
-      { surveyId: '2025-Q1', score: 10, n: 20, withheld: null },
-      { surveyId: '2025-Q3', score: 20, n: 20, withheld: null },
-      { surveyId: '2025-Q4', score: null, n: null, withheld: 'fewer than 5 responses' },
-      { surveyId: '2026-Q2', score: 35, n: 20, withheld: null },
+      { surveyId: '2025-Q1', score: 10, n: 20, withheld: null, responseRate: 0.5 },
+      { surveyId: '2025-Q3', score: 20, n: 20, withheld: null, responseRate: 0.5 },
+      { surveyId: '2025-Q4', score: null, n: null, withheld: 'fewer than 5 responses', responseRate: null },
+      { surveyId: '2026-Q2', score: 35, n: 20, withheld: null, responseRate: 0.5 },
     ];
     const year = summary({ nps: { ...summary({}).nps, trend, score: 35, n: 20, withheld: null, asOf: '2026-05-10T00:00:00.000Z' } });
     expect(seriesOf('nps', { year, yearWindow, ttfd: [] })).toEqual([

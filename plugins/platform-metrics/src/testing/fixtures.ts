@@ -153,7 +153,7 @@ export function makeTeam(overrides: Partial<TeamSummary> = {}): TeamSummary {
       },
     },
     adoption: { rate: 0.5, adopted: 3, eligible: 6 },
-    nps: { score: 40, n: 12, reason: null, withheld: null },
+    nps: { score: 40, n: 12, reason: null, withheld: null, responseRate: { respondents: 12, eligible: 15, rate: 0.8 } },
     ...overrides,
   };
 }
@@ -205,9 +205,10 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
       band: 'good',
       withheld: null,
       asOf: '2026-03-31T00:00:00.000Z',
+      responseRate: { respondents: 50, eligible: 64, rate: 50 / 64 },
       trend: [
-        { surveyId: '2025-Q4', score: 10, n: 40, withheld: null },
-        { surveyId: '2026-Q1', score: 32, n: 50, withheld: null },
+        { surveyId: '2025-Q4', score: 10, n: 40, withheld: null, responseRate: 40 / 64 },
+        { surveyId: '2026-Q1', score: 32, n: 50, withheld: null, responseRate: 50 / 64 },
       ],
     },
     trend: sc.trend,
@@ -218,7 +219,7 @@ export function makeOrgSummary(overrides: Partial<OrgSummary> = {}): OrgSummary 
         entities: 3,
         adoption: { rate: 0.2, adopted: 1, eligible: 5 },
         // withheld: no exact n below the minimum (metrics.md §8a)
-        nps: { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses' },
+        nps: { score: null, n: null, reason: 'fewer than 5 responses', withheld: 'fewer than 5 responses', responseRate: null },
         dora: {
           ...makeTeam().dora,
           overallTier: 'elite',

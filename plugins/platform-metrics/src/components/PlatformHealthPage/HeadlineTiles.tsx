@@ -121,6 +121,15 @@ export function NpsTile(props: {
           : null}
         {!nps?.surveyId ? responses : null}
       </Typography>
+      {nps?.responseRate && (
+        <Typography variant="body2" color="textSecondary" data-testid="nps-response-rate">
+          {t('tiles.nps.responseRate', {
+            respondents: String(nps.responseRate.respondents),
+            eligible: String(nps.responseRate.eligible),
+            rate: formatPercent(t, nps.responseRate.rate, 0),
+          })}
+        </Typography>
+      )}
       {(nps?.n ?? 0) > 0 && (
         <Typography variant="body2" color="textSecondary">
           {t('tiles.nps.breakdown', {

@@ -130,7 +130,7 @@ describe('PlatformHealthPage', () => {
     const searchRow = screen.getByRole('link', { name: 'search-team' }).closest('tr')!;
     expect(within(searchRow).getByText('hidden: fewer than 5 responses')).toBeInTheDocument();
     const paymentsRow = link.closest('tr')!;
-    expect(within(paymentsRow).getByText('+40 (n = 12)')).toBeInTheDocument();
+    expect(within(paymentsRow).getByText('+40 (n = 12, 80% responded)')).toBeInTheDocument();
     expect(within(paymentsRow).getByText('50%')).toBeInTheDocument();
   });
 

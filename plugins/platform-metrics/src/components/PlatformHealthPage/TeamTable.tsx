@@ -51,7 +51,14 @@ export function groupName(ref: string): string {
 function toRow(t: PlatformMetricsT, team: TeamSummary): TeamRow {
   const npsScore = team.nps?.score ?? null;
   let npsText: string;
-  if (npsScore !== null) {
+  const responseRate = team.nps?.responseRate;
+  if (npsScore !== null && responseRate) {
+    npsText = t('teams.npsScoreResponseRate', {
+      score: formatNps(npsScore),
+      n: String(team.nps?.n ?? 0),
+      rate: formatPercent(t, responseRate.rate, 0),
+    });
+  } else if (npsScore !== null) {
     npsText = t('teams.npsScore', {
       score: formatNps(npsScore),
       n: String(team.nps?.n ?? 0),

@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import Card from '@material-ui/core/Card';
+import Typography from '@material-ui/core/Typography';
 import CardContent from '@material-ui/core/CardContent';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Annotation, OrgSummary } from '@platform-metrics/plugin-platform-metrics-common';
@@ -7,7 +8,7 @@ import { weeklyMarkers } from '../annotations/markers';
 import { platformMetricsTranslationRef } from '../../translation';
 import { TrendChart, TrendChartProps } from '../common/TrendChart';
 import { ADOPTION_PHASES, phaseLabel } from '../common/definitions';
-import { axisPercent, formatShortDate, weeklySeries } from '../common/format';
+import { axisPercent, formatPercent, formatShortDate, weeklySeries } from '../common/format';
 import { WeeklyMetricKey, weeklyMetricChart } from '../common/weeklyMetrics';
 
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
@@ -19,16 +20,23 @@ const NPS_GOOD = 20;
 /** A one-series chart of the trend grid. */
 type TrendCardSpec = Omit<TrendChartProps, 'series'> & {
   series: TrendChartProps['series'][number];
+  /** A line under the chart. */
+  caption?: string;
 };
 
 /** One chart of the grid, on a card of half the width. */
 function TrendCard(props: { spec: TrendCardSpec }) {
-  const { series, ...chart } = props.spec;
+  const { series, caption, ...chart } = props.spec;
   return (
     <Grid item xs={12} md={6}>
       <Card variant="outlined" style={{ height: '100%' }}>
         <CardContent>
           <TrendChart {...chart} series={[series]} />
+          {caption && (
+            <Typography variant="body2" color="textSecondary">
+              {caption}
+            </Typography>
+          )}
         </CardContent>
       </Card>
     </Grid>
@@ -71,6 +79,12 @@ export function Trends(props: {
       onMarkerSelect: props.onSelectAnnotation,
     };
   };
+  // each shown survey's response rate, under the NPS chart (its scale is not the score's)
+  const rates = (s.nps?.trend ?? []).flatMap(p =>
+    typeof p.responseRate === 'number'
+      ? [t('trends.npsResponseRate', { surveyId: p.surveyId, rate: formatPercent(t, p.responseRate, 0) })]
+      : [],
+  );
   const phase12 = ADOPTION_PHASES.find(p => p.months === 12)!;
   const phase18 = ADOPTION_PHASES.find(p => p.months === 18)!;
 
@@ -99,6 +113,7 @@ export function Trends(props: {
         },
       ],
       emptyMessage: t('trends.npsEmpty'),
+      caption: rates.length > 0 ? t('trends.npsResponseRates', { rates: rates.join(' · ') }) : undefined,
     },
     {
       title: t('trends.adoptionTitle'),

@@ -1305,7 +1305,7 @@ export const spec = {
         type: 'object',
         description:
           "One published survey's NPS as of the window's end; withheld like any NPS figure.",
-        required: ['surveyId', 'score', 'n', 'withheld'],
+        required: ['surveyId', 'score', 'n', 'withheld', 'responseRate'],
         properties: {
           surveyId: {
             type: 'string',
@@ -1322,12 +1322,45 @@ export const spec = {
             minimum: 0,
             nullable: true,
           },
+          responseRate: {
+            type: 'number',
+            minimum: 0,
+            nullable: true,
+            description:
+              "This survey's published n ÷ the eligible developers (see ResponseRate; the catalog now, also for past surveys); null when the figure is withheld or no one is eligible.",
+          },
           withheld: {
             type: 'string',
             nullable: true,
             description:
               'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
             example: 'fewer than 5 responses',
+          },
+        },
+      },
+      ResponseRate: {
+        type: 'object',
+        nullable: true,
+        description:
+          "The survey's response rate (metrics.md §8b): `respondents` is the published n (shown only when the NPS figure is, so never fewer than k), `eligible` the distinct catalog Users who are members of a reporting group or of a group in `survey.eligibleGroups` (of the group itself for a team), as the last catalog sync recorded them. Null exactly when the NPS figure is withheld, or when no one is eligible.",
+        required: ['respondents', 'eligible', 'rate'],
+        properties: {
+          respondents: {
+            type: 'integer',
+            minimum: 0,
+            example: 71,
+          },
+          eligible: {
+            type: 'integer',
+            minimum: 1,
+            example: 95,
+          },
+          rate: {
+            type: 'number',
+            minimum: 0,
+            example: 0.747,
+            description:
+              'respondents ÷ eligible; above 1 when more answered than are eligible now.',
           },
         },
       },
@@ -1338,7 +1371,14 @@ export const spec = {
           },
           {
             type: 'object',
-            required: ['surveyId', 'band', 'withheld', 'asOf', 'trend'],
+            required: [
+              'surveyId',
+              'band',
+              'withheld',
+              'asOf',
+              'trend',
+              'responseRate',
+            ],
             properties: {
               surveyId: {
                 type: 'string',
@@ -1351,6 +1391,9 @@ export const spec = {
                 description:
                   'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
                 example: 'fewer than 5 responses',
+              },
+              responseRate: {
+                $ref: '#/components/schemas/ResponseRate',
               },
               asOf: {
                 type: 'string',
@@ -1560,7 +1603,7 @@ export const spec = {
         type: 'object',
         description:
           "The team's published NPS of the current survey; withheld (score and n null) unless the team is a reporting group that the publication released with n of at least k.",
-        required: ['score', 'n', 'reason', 'withheld'],
+        required: ['score', 'n', 'reason', 'withheld', 'responseRate'],
         properties: {
           score: {
             type: 'integer',
@@ -1585,6 +1628,9 @@ export const spec = {
             description:
               'Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).',
             example: 'fewer than 5 responses',
+          },
+          responseRate: {
+            $ref: '#/components/schemas/ResponseRate',
           },
         },
       },

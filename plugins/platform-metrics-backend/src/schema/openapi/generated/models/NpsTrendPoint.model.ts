@@ -13,6 +13,10 @@ export interface NpsTrendPoint {
   score: number | null;
   n: number | null;
   /**
+   * This survey's published n ÷ the eligible developers (see ResponseRate; the catalog now, also for past surveys); null when the figure is withheld or no one is eligible.
+   */
+  responseRate: number | null;
+  /**
    * Why the figure is withheld, null when it is shown: `fewer than 5 responses` (published n below k, or nothing published yet; the number is k), `not a reporting group`, or `withheld so that no subtraction reveals fewer than 5 responses` (complementary suppression).
    */
   withheld: string | null;

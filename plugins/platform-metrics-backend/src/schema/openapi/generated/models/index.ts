@@ -89,6 +89,7 @@ export * from '../models/PlatformIncidentQuarter.model';
 export * from '../models/PlatformIncidentWeek.model';
 export * from '../models/RecoveryTimeMetric.model';
 export * from '../models/RequestFulfilment.model';
+export * from '../models/ResponseRate.model';
 export * from '../models/ReworkRateMetric.model';
 export * from '../models/ScopeEntities.model';
 export * from '../models/SelfServiceKind.model';
