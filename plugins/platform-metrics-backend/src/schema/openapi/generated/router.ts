@@ -3042,7 +3042,8 @@ export const spec = {
             type: 'number',
             minimum: 0,
             nullable: true,
-            description: 'Seconds; null without n >= minGroupSize.',
+            description:
+              'Seconds; null unless at least minGroupSize people have a first deployment.',
           },
           n: {
             type: 'integer',

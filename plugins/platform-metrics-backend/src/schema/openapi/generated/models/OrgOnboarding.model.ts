@@ -21,7 +21,7 @@ export interface OrgOnboarding {
    */
   target: number;
   /**
-   * Seconds; null without n >= minGroupSize.
+   * Seconds; null unless at least minGroupSize people have a first deployment.
    */
   median: number | null;
   /**
