@@ -16,6 +16,7 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { formatDuration, formatFrequency, formatPercent } from '../common/format';
 import { TierBadge } from '../common/TierBadge';
 import { InlineEmpty } from '../common/States';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 const ADOPTION_KEYS = {
   adopted: 'split.adopted',
@@ -55,11 +56,11 @@ export function ScopeEntitiesTable(props: { entities: EntityMetrics[] }) {
                 const d = e.dora;
                 return (
                   <TableRow key={e.entityRef}>
-                    <TableCell component="th" scope="row">
+                    <RowHeaderCell>
                       <Link to={`${entityRoute({ kind: ref.kind, namespace: ref.namespace, name: ref.name })}/scorecard`}>
                         {ref.name}
                       </Link>
-                    </TableCell>
+                    </RowHeaderCell>
                     <TableCell>
                       <TierBadge tier={d.overallTier} />
                     </TableCell>

@@ -9,6 +9,7 @@ import { platformMetricsApiRef } from '../../api';
 import { mockApi } from '../../testing/fixtures';
 import { PlatformHealthPage } from './PlatformHealthPage';
 import { formatDateTime } from '../common/format';
+import { rowTexts } from '../../testing/tables';
 
 async function renderPage(allowIntegrations: boolean) {
   const api = mockApi();
@@ -38,7 +39,7 @@ describe('the connected tools section of the Platform health page', () => {
     await renderPage(true);
     const section = await screen.findByRole('region', { name: 'Connected tools' });
     const github = within(section).getByRole('row', { name: /GitHub/ });
-    expect(within(github).getAllByRole('cell').map(c => c.textContent)).toEqual([
+    expect(rowTexts(github)).toEqual([
       'GitHub',
       formatDateTime('2026-03-02T10:05:00.000Z'),
       '42',

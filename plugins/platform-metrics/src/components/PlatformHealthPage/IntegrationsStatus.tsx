@@ -15,6 +15,7 @@ import { platformMetricsApiRef } from '../../api';
 import { platformMetricsTranslationRef } from '../../translation';
 import { ErrorState, LoadingState } from '../common/States';
 import { formatDateTime } from '../common/format';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /**
  * What the webhook receivers got in the last 24 hours, per tool, and the
@@ -50,9 +51,9 @@ function IntegrationsCard() {
         <TableBody>
           {value.providers.map(p => (
             <TableRow key={p.provider}>
-              <TableCell component="th" scope="row">
+              <RowHeaderCell>
                 {t(`integrations.providers.${p.provider}`)}
-              </TableCell>
+              </RowHeaderCell>
               {p.configured ? (
                 <>
                   <TableCell>{p.lastDeliveryAt ? formatDateTime(p.lastDeliveryAt) : t('integrations.never')}</TableCell>

@@ -9,6 +9,7 @@ import { backendError, mockApi } from '../../testing/fixtures';
 import { makePlatformIncident, makePlatformIncidents } from '../../testing/platformIncidentFixtures';
 import { PlatformHealthPage } from './PlatformHealthPage';
 import { formatHours } from './PlatformIncidentsCard';
+import { rowTexts } from '../../testing/tables';
 
 async function renderPage(api = mockApi(), routeEntries = ['/']) {
   await renderInTestApp(
@@ -27,7 +28,7 @@ async function renderPage(api = mockApi(), routeEntries = ['/']) {
   return api;
 }
 
-const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map(c => c.textContent);
+const cells = rowTexts;
 
 describe('the platform incident impact on the Platform health page', () => {
   it('shows the developer-hours of the window with n, per quarter, a bar per week and the costliest incidents', async () => {

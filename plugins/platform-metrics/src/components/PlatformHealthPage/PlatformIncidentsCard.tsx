@@ -18,6 +18,7 @@ import { platformMetricsTranslationRef, PlatformMetricsT } from '../../translati
 import { KpiCard } from '../common/KpiCard';
 import { TrendChart } from '../common/TrendChart';
 import { formatDate, formatDuration, formatShortDate } from '../common/format';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /** Developer-hours as shown: one decimal below 100 ("13.5"), whole hours from there ("1,224"). */
 export function formatHours(hours: number): string {
@@ -141,9 +142,9 @@ function CostliestTable({ incidents }: { incidents: PlatformIncident[] }) {
         <TableBody>
           {incidents.map(i => (
             <TableRow key={`${i.source}/${i.id}`}>
-              <TableCell component="th" scope="row">
+              <RowHeaderCell>
                 {entityCell(i.entityRef)}
-              </TableCell>
+              </RowHeaderCell>
               <TableCell>{i.severity ? `${i.id} (${i.severity})` : i.id}</TableCell>
               <TableCell>{formatDate(i.resolvedAt)}</TableCell>
               <TableCell align="right">{formatDuration(t, i.durationSeconds)}</TableCell>

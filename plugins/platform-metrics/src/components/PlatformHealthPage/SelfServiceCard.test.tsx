@@ -8,6 +8,7 @@ import { platformMetricsApiRef } from '../../api';
 import { backendError, makeSelfService, mockApi } from '../../testing/fixtures';
 import { PlatformHealthPage } from './PlatformHealthPage';
 import { isSelfServiceScope } from './SelfServiceCard';
+import { rowTexts } from '../../testing/tables';
 
 async function renderPage(api = mockApi(), routeEntries = ['/']) {
   await renderInTestApp(
@@ -34,10 +35,7 @@ describe('the self-service ratio on the Platform health page', () => {
     expect(within(card).getByTestId('self-service-n')).toHaveTextContent('412 of 530 requests closed self-service');
     expect(within(card).getByText('Median fulfilment: self-service 12 min, ticket 2.5 days · 7 requests open')).toBeInTheDocument();
     const table = within(card).getByRole('table', { name: 'Self-service by kind of request' });
-    const cells = (kind: string) =>
-      within(within(table).getByRole('row', { name: new RegExp(`^${kind}`) }))
-        .getAllByRole('cell')
-        .map(c => c.textContent);
+    const cells = (kind: string) => rowTexts(within(table).getByRole('row', { name: new RegExp(`^${kind}`) }));
     expect(cells('database')).toEqual(['database', '93.3%', '150', '20 min', '3 days']);
     expect(cells('access')).toEqual(['access', '49%', '200', '1.5 hours', '1.5 days']);
     // no ticket closed: no median

@@ -15,6 +15,7 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { KpiCard } from '../common/KpiCard';
 import { TrendChart } from '../common/TrendChart';
 import { axisPercent, formatDuration, formatPercent, formatShortDate } from '../common/format';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /**
  * Whether the self-service ratio applies to a summary's scope: the
@@ -84,9 +85,9 @@ function SelfServiceView({ value }: { value: OrgSelfService }) {
           <TableBody>
             {value.kinds.map(k => (
               <TableRow key={k.kind}>
-                <TableCell component="th" scope="row">
+                <RowHeaderCell>
                   {k.kind}
-                </TableCell>
+                </RowHeaderCell>
                 <TableCell align="right">{formatPercent(t, k.ratio)}</TableCell>
                 <TableCell align="right">{k.n}</TableCell>
                 <TableCell align="right">{formatDuration(t, k.fulfilmentTime.selfService)}</TableCell>

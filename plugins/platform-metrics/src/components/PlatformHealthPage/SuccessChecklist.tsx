@@ -10,6 +10,7 @@ import type { OrgSummary } from '@platform-metrics/plugin-platform-metrics-commo
 import { PlatformMetricsT, platformMetricsTranslationRef } from '../../translation';
 import { formatDuration, formatPercent } from '../common/format';
 import { formatNps } from './HeadlineTiles';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /** The thresholds of the measurable predictors of platform success (the background articles). */
 export const SUCCESS_THRESHOLDS = {
@@ -109,9 +110,9 @@ export function SuccessChecklist(props: {
               const v = verdict(t, c.met);
               return (
                 <TableRow key={c.key} data-testid={`success-${c.key}`}>
-                  <TableCell component="th" scope="row">
+                  <RowHeaderCell>
                     {c.title}
-                  </TableCell>
+                  </RowHeaderCell>
                   <TableCell style={{ color: v.color, fontWeight: 600, whiteSpace: 'nowrap' }}>{v.text}</TableCell>
                   <TableCell align="right">
                     <a href={c.href}>{c.figure}</a>

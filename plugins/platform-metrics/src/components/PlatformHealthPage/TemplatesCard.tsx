@@ -17,6 +17,7 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { formatDuration } from '../common/format';
 import { InlineEmpty } from '../common/States';
 import { TrendChart } from '../common/TrendChart';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 const DAY_SECONDS = 86_400;
 
@@ -65,11 +66,11 @@ export function TemplatesCard(props: { templates: OrgSummary['templates'] }) {
                     const ref = parseEntityRef(r.template);
                     return (
                       <TableRow key={r.template} data-testid={`template-${ref.name}`}>
-                        <TableCell component="th" scope="row" role="rowheader">
+                        <RowHeaderCell>
                           <Link to={entityRoute({ kind: ref.kind, namespace: ref.namespace, name: ref.name })}>
                             {ref.name}
                           </Link>
-                        </TableCell>
+                        </RowHeaderCell>
                         <TableCell align="right">{r.created}</TableCell>
                         <TableCell align="right">{r.timeToFirstDeploy.n}</TableCell>
                         <TableCell align="right">{formatDuration(t, r.timeToFirstDeploy.median)}</TableCell>

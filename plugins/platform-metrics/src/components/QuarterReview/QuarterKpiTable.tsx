@@ -18,6 +18,7 @@ import {
   verdictText,
 } from '../comparison/ComparisonTable';
 import { ReviewKpi } from './kpiRows';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /** The reference value, the change and the direction (with the verdict below it) of one side. */
 function SideCells(props: {
@@ -116,10 +117,9 @@ export function QuarterKpiTable(props: {
         <TableBody>
           {props.kpis.map(k => (
             <TableRow key={k.spec.key} data-testid={`review-kpi-${k.spec.key}`}>
-              {/* MUI gives a th in the body the role cell: say what it is */}
-              <TableCell component="th" scope="row" role="rowheader">
+              <RowHeaderCell>
                 {k.spec.title(t)}
-              </TableCell>
+              </RowHeaderCell>
               <TableCell align="right" style={{ fontWeight: 500 }}>
                 {k.spec.format(t, k.value)}
               </TableCell>

@@ -19,6 +19,7 @@ import {
   formatPercent,
 } from '../common/format';
 import { formatNps } from '../PlatformHealthPage/HeadlineTiles';
+import { RowHeaderCell } from '../common/RowHeaderCell';
 
 /** A compared figure: an {@link ImpactMetric} (tested) or a {@link ComparedFigure} (not tested, n may be withheld). */
 export type ComparedRow = Pick<
@@ -186,9 +187,9 @@ export function ComparisonTable(props: {
         <TableBody>
           {rows.map(({ spec, row }) => (
             <TableRow key={spec.key} data-testid={`compare-${spec.key}`}>
-              <TableCell component="th" scope="row">
+              <RowHeaderCell>
                 {spec.title(t)}
-              </TableCell>
+              </RowHeaderCell>
               <TableCell align="right">
                 {spec.format(t, row.before.value)}
                 {sampleText(t, row.before.n)}
