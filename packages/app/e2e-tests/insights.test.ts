@@ -103,10 +103,16 @@ test("an AI assistant lists the suite's tools over MCP and reads a scorecard as 
     const json = text.trimStart().startsWith('{') ? text : text.split('\n').find(l => l.startsWith('data:'))!.slice(5);
     return JSON.parse(json);
   };
+  // tool names carry their plugin (mcpActions.namespacedToolNames, on by default)
   const tools = (await rpc(1, 'tools/list')).result.tools.map((x: { name: string }) => x.name);
-  expect(tools).toEqual(expect.arrayContaining(['get-scorecard', 'get-summary', 'list-annotations', 'create-annotation']));
+  expect(tools).toEqual(
+    expect.arrayContaining(['get-scorecard', 'get-summary', 'list-annotations', 'create-annotation'].map(n => `platform-metrics.${n}`)),
+  );
 
-  const call = await rpc(2, 'tools/call', { name: 'get-scorecard', arguments: { entityRef: 'payments-api', windowDays: 90 } });
+  const call = await rpc(2, 'tools/call', {
+    name: 'platform-metrics.get-scorecard',
+    arguments: { entityRef: 'payments-api', windowDays: 90 },
+  });
   expect(call.result.isError).toBeFalsy();
   const fromTool = JSON.parse(call.result.content[0].text);
   const fromHttp = await api<{ dora: object }>(request, '/entities/component/default/payments-api/scorecard?windowDays=90');
