@@ -6,6 +6,7 @@ import { Content, Header, Link, Page } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
+import { useTheme } from '@material-ui/core/styles';
 import PrintIcon from '@material-ui/icons/Print';
 import {
   PlatformMetricsT,
@@ -67,6 +68,7 @@ function useQuarter(now: DateTime) {
  */
 export function QuarterReviewPage() {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
+  const theme = useTheme();
   // read once: the running quarter's window ends at the next UTC midnight
   const [now] = useState(() => DateTime.utc());
   const { quarter, options, setQuarter } = useQuarter(now);
@@ -101,6 +103,8 @@ export function QuarterReviewPage() {
                 value={quarter.id}
                 onChange={e => setQuarter(e.target.value)}
                 SelectProps={{ native: true }}
+                // on the page background the default label grey falls short of 4.5:1
+                InputLabelProps={{ style: { color: theme.palette.text.primary } }}
                 variant="outlined"
                 size="small"
               >
