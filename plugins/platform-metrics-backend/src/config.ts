@@ -230,9 +230,11 @@ function pseudonymSecret(c: Reader, env: string | undefined) {
   return { pseudonymSecret: secret, developmentPseudonymSecret: false };
 }
 
-/** `survey.eligibleGroups`: Group refs (kind defaults to `group`), normalised, each once; none by default. */
-function eligibleGroupsOf(config: Config | undefined): string[] {
-  const key = 'survey.eligibleGroups';
+/**
+ * A list of Group refs at `key` (kind defaults to `group`), normalised, each
+ * once; none by default. `example` names a Group in the error message.
+ */
+function groupRefsOf(config: Config | undefined, key: string, example: string): string[] {
   let refs: string[];
   try {
     refs = config?.getOptionalStringArray(key) ?? [];
@@ -246,7 +248,7 @@ function eligibleGroupsOf(config: Config | undefined): string[] {
     } catch (e) {
       return invalid(`${key}[${i}]`, `not a valid group ref: ${(e as Error).message}`);
     }
-    if (!isKind(normalised, 'group')) invalid(`${key}[${i}]`, `expected a Group ref such as group:default/mobile, got '${ref}'`);
+    if (!isKind(normalised, 'group')) invalid(`${key}[${i}]`, `expected a Group ref such as ${example}, got '${ref}'`);
     return normalised;
   });
   return [...new Set(groups)];
@@ -277,28 +279,6 @@ function baselineOf(c: Reader): PlatformMetricsSettings['baseline'] {
 
 /** The default of `platformMetrics.incidentImpact.dependencyDepth`. */
 export const DEFAULT_DEPENDENCY_DEPTH = 3;
-
-/** `platformOwners`: Group refs (kind defaults to `group`), normalised, each once; none by default. */
-function platformOwnersOf(config: Config | undefined): string[] {
-  const key = 'platformOwners';
-  let refs: string[];
-  try {
-    refs = config?.getOptionalStringArray(key) ?? [];
-  } catch (e) {
-    return invalid(key, (e as Error).message);
-  }
-  const owners = refs.map((ref, i) => {
-    let normalised: string;
-    try {
-      normalised = normalizeEntityRef(ref, { defaultKind: 'group' });
-    } catch (e) {
-      return invalid(`${key}[${i}]`, `not a valid group ref: ${(e as Error).message}`);
-    }
-    if (!isKind(normalised, 'group')) invalid(`${key}[${i}]`, `expected a Group ref such as group:default/platform, got '${ref}'`);
-    return normalised;
-  });
-  return [...new Set(owners)];
-}
 
 /**
  * Reads and validates every option of the plugin into one settings object.
@@ -337,14 +317,14 @@ export function readSettings(config: Config, env: string | undefined = process.e
         keywords: cat.getStringArray('keywords'),
       })),
       reportingGroupTypes: c.strings('survey.reportingGroupTypes', ['team']).map(lower),
-      eligibleGroups: eligibleGroupsOf(config.getOptionalConfig(PREFIX)),
+      eligibleGroups: groupRefsOf(config.getOptionalConfig(PREFIX), 'survey.eligibleGroups', 'group:default/mobile'),
       ...pseudonymSecret(c, env),
       retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
     },
     costs: { currency: currencyOf(c) },
     baseline: baselineOf(c),
     targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
-    platformOwners: platformOwnersOf(config.getOptionalConfig(PREFIX)),
+    platformOwners: groupRefsOf(config.getOptionalConfig(PREFIX), 'platformOwners', 'group:default/platform'),
     incidentImpact: {
       dependencyDepth: c.integer('incidentImpact.dependencyDepth', DEFAULT_DEPENDENCY_DEPTH, { min: 1, max: 10 }),
     },

@@ -13,6 +13,9 @@ import { SummaryInput, SummarySettings, buildOrgSummary } from './orgSummary';
 import { ORG_SCOPE, SummaryScope, npsScopeOf, scopeEntities, scopeOfRef } from './scope';
 import { ComparisonInput, PeriodFacts, compareSummary, splitByAdoption } from './summaryComparison';
 
+/** Who a summary's NPS is about: read from the catalog once per summary. */
+type People = Pick<PublishedNps, 'reportingGroups' | 'eligible'>;
+
 /** The longest reference period whose rollups are kept between requests. */
 const MEMO_MAX_DAYS = 120;
 
@@ -68,11 +71,12 @@ export class SummaryService {
   ): Promise<OrgSummary> {
     // a missing baseline answers 400 before anything is read
     const reference = opts.compare ? referenceWindow(opts.compare, window, this.settings) : undefined;
+    const people = this.loadPeople();
     const [dora, nps, adoptionTrend, before] = await Promise.all([
       this.loadDora(window, scope),
-      this.loadNps(window),
+      this.loadNps(window, people),
       this.snapshots(scope.type, window, scope.ref),
-      reference && this.loadReference(reference.window, scope),
+      reference && this.loadReference(reference.window, scope, people),
     ]);
     const summary = this.build(window, scope, { ...dora, nps }, adoptionTrend);
     if (!opts.compare && !opts.split) return summary;
@@ -91,10 +95,11 @@ export class SummaryService {
     opts: { compare?: CompareWith; split?: 'adoption' },
   ): Promise<{ comparison?: Comparison; split?: AdoptionSplit }> {
     const reference = opts.compare ? referenceWindow(opts.compare, window, this.settings) : undefined;
+    const people = reference && this.loadPeople();
     const [dora, nps, before] = await Promise.all([
       this.loadDora(window, scope),
-      reference ? this.loadNps(window) : undefined,
-      reference && this.loadReference(reference.window, scope),
+      people && this.loadNps(window, people),
+      reference && people && this.loadReference(reference.window, scope, people),
     ]);
     const against = reference && before && { label: reference.label, period: before };
     return this.extrasOf(window, scope, opts, { ...dora, nps }, against);
@@ -132,7 +137,7 @@ export class SummaryService {
    * rollup version and the last catalog sync, so that a write or a sync on
    * any replica is read at once; the NPS publications are read each time.
    */
-  private async loadReference(window: Window, scope: SummaryScope): Promise<PeriodFacts> {
+  private async loadReference(window: Window, scope: SummaryScope, people: Promise<People>): Promise<PeriodFacts> {
     const read = async () => {
       const { facts, firsts } = await this.loadDora(window, scope);
       return { facts, firsts };
@@ -144,7 +149,7 @@ export class SummaryService {
     };
     const [{ facts, firsts }, published] = await Promise.all([
       window.days <= MEMO_MAX_DAYS ? memoised() : read(),
-      this.loadNps(window),
+      this.loadNps(window, people),
     ]);
     return { window, facts, firsts, nps: orgNpsOf(published, npsScopeOf(scope)) };
   }
@@ -159,7 +164,7 @@ export class SummaryService {
     // the windows end at the same midnight: the same publications answer them all
     const [base, nps, orgSnapshots, groupSnapshots] = await Promise.all([
       this.loadDora(longest),
-      this.loadNps(longest),
+      this.loadNps(longest, this.loadPeople()),
       this.snapshots('org', longest),
       this.snapshots('group', longest),
     ]);
@@ -222,16 +227,25 @@ export class SummaryService {
    * and the eligible developers of the response rate, the members of the
    * reporting and the configured eligible groups as the catalog is now.
    */
-  private async loadNps(window: Window): Promise<PublishedNps> {
+  private async loadNps(window: Window, people: Promise<People>): Promise<PublishedNps> {
     const current = this.currentSurvey(window);
-    const { reportingGroupTypes, eligibleGroups, minGroupSize } = this.settings.survey;
-    const [publications, reporting] = await Promise.all([
+    const [publications, { reportingGroups, eligible }] = await Promise.all([
       this.stores.publications.asOf({ maxSurveyId: current, to: window.to }),
-      this.stores.catalog.listGroupsOfTypes(reportingGroupTypes),
+      people,
     ]);
+    return { current, publications, reportingGroups, k: this.settings.survey.minGroupSize, eligible };
+  }
+
+  /**
+   * The reporting groups and the eligible developers (metrics.md §8a, §8b):
+   * the catalog now, whatever the window, so read once per summary even
+   * when it compares two periods.
+   */
+  private async loadPeople(): Promise<People> {
+    const { reportingGroupTypes, eligibleGroups } = this.settings.survey;
+    const reporting = await this.stores.catalog.listGroupsOfTypes(reportingGroupTypes);
     const members = await this.stores.catalog.countMembers([...reporting, ...eligibleGroups]);
-    const eligible = { org: members.distinct, byGroup: members.byGroup };
-    return { current, publications, reportingGroups: new Set(reporting), k: minGroupSize, eligible };
+    return { reportingGroups: new Set(reporting), eligible: { org: members.distinct, byGroup: members.byGroup } };
   }
 
   /** Adoption snapshots of the window's days: one scope, or every scope of the type. */

@@ -1,37 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SWRConfig } from 'swr';
-import { platformMetricsApiRef } from '../../api';
 import { mockApi } from '../../testing/fixtures';
 import { makeOnboarding, withheldOnboarding } from '../../testing/onboardingFixtures';
 import { isOnboardingScope } from './OnboardingCard';
-import { PlatformHealthPage } from './PlatformHealthPage';
+import { renderHealthPage } from '../../__testUtils__/renderHealthPage';
 
 const DAY = 86_400;
 
-async function renderPage(api = mockApi(), routeEntries = ['/']) {
-  await renderInTestApp(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <TestApiProvider
-        apis={[
-          [platformMetricsApiRef, api],
-          [permissionApiRef, new MockPermissionApi(() => AuthorizeResult.DENY)],
-        ]}
-      >
-        <PlatformHealthPage />
-      </TestApiProvider>
-    </SWRConfig>,
-    { routeEntries, mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  return api;
-}
 
 describe('the onboarding time on the Platform health page', () => {
   it('shows the median against the target of a day, the cohort and the stalled engineers', async () => {
-    const api = await renderPage();
+    const api = await renderHealthPage();
     const card = await screen.findByRole('region', { name: 'Onboarding time' });
     expect(await within(card).findByTestId('onboarding-median')).toHaveTextContent('2.5 days');
     expect(within(card).getByTestId('onboarding-target')).toHaveTextContent('Target under 1 day: not met');
@@ -42,7 +20,7 @@ describe('the onboarding time on the Platform health page', () => {
   });
 
   it('says when the target is met, in the singular for one engineer', async () => {
-    await renderPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(makeOnboarding({ median: 0.5 * DAY, cohort: 1, n: 1, stalled: 0, pending: 0 })) }));
+    await renderHealthPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(makeOnboarding({ median: 0.5 * DAY, cohort: 1, n: 1, stalled: 0, pending: 0 })) }));
     const card = await screen.findByRole('region', { name: 'Onboarding time' });
     expect(await within(card).findByTestId('onboarding-target')).toHaveTextContent('Target under 1 day: met');
     expect(within(card).getByTestId('onboarding-cohort')).toHaveTextContent('1 engineer started in the window, 1 shipped to production');
@@ -51,7 +29,7 @@ describe('the onboarding time on the Platform health page', () => {
 
   it('shows a median withheld for too few engineers who shipped', async () => {
     const withheldMedian = makeOnboarding({ median: null, n: 3, medianWithheld: 'fewer than 5 people with a first deployment' });
-    await renderPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldMedian) }));
+    await renderHealthPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldMedian) }));
     const card = await screen.findByRole('region', { name: 'Onboarding time' });
     expect(await within(card).findByTestId('onboarding-median')).toHaveTextContent('—');
     expect(within(card).getByTestId('onboarding-target')).toHaveTextContent('Target: under 1 day');
@@ -59,21 +37,21 @@ describe('the onboarding time on the Platform health page', () => {
   });
 
   it('says why the org figures are withheld', async () => {
-    await renderPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldOnboarding()) }));
+    await renderHealthPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldOnboarding()) }));
     const card = await screen.findByRole('region', { name: 'Onboarding time' });
     expect(await within(card).findByTestId('onboarding-withheld')).toHaveTextContent('Withheld: fewer than 5 people');
     expect(within(card).queryByTestId('onboarding-cohort')).toBeNull();
   });
 
   it('says when no engineer started in the window', async () => {
-    await renderPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(makeOnboarding({ median: null, n: 0, cohort: 0, stalled: 0, pending: 0 })) }));
+    await renderHealthPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(makeOnboarding({ median: null, n: 0, cohort: 0, stalled: 0, pending: 0 })) }));
     const card = await screen.findByRole('region', { name: 'Onboarding time' });
     expect(await within(card).findByText(/No new engineers started in this window/)).toBeInTheDocument();
   });
 
   it('loads the team of the page and its window', async () => {
     const team = 'group:default/payments-team';
-    const api = await renderPage(
+    const api = await renderHealthPage(
       mockApi({ getOnboarding: jest.fn().mockResolvedValue(makeOnboarding({ group: team, cohort: 6, n: 5, median: DAY / 2 })) }),
       [`/?group=${encodeURIComponent(team)}&windowDays=30`],
     );
@@ -83,7 +61,7 @@ describe('the onboarding time on the Platform health page', () => {
   });
 
   it('shows nothing of a team below the minimum group size', async () => {
-    const api = await renderPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldOnboarding()) }), [
+    const api = await renderHealthPage(mockApi({ getOnboarding: jest.fn().mockResolvedValue(withheldOnboarding()) }), [
       `/?group=${encodeURIComponent('group:default/payments-team')}`,
     ]);
     await screen.findByRole('region', { name: 'Self-service ratio' });

@@ -1,38 +1,16 @@
 import { screen, within } from '@testing-library/react';
-import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SWRConfig } from 'swr';
-import { platformMetricsApiRef } from '../../api';
 import { backendError, mockApi } from '../../testing/fixtures';
 import { makePlatformIncident, makePlatformIncidents } from '../../testing/platformIncidentFixtures';
-import { PlatformHealthPage } from './PlatformHealthPage';
 import { formatHours } from './PlatformIncidentsCard';
 import { rowTexts } from '../../testing/tables';
+import { renderHealthPage } from '../../__testUtils__/renderHealthPage';
 
-async function renderPage(api = mockApi(), routeEntries = ['/']) {
-  await renderInTestApp(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <TestApiProvider
-        apis={[
-          [platformMetricsApiRef, api],
-          [permissionApiRef, new MockPermissionApi(() => AuthorizeResult.DENY)],
-        ]}
-      >
-        <PlatformHealthPage />
-      </TestApiProvider>
-    </SWRConfig>,
-    { routeEntries, mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  return api;
-}
 
 const cells = rowTexts;
 
 describe('the platform incident impact on the Platform health page', () => {
   it('shows the developer-hours of the window with n, per quarter, a bar per week and the costliest incidents', async () => {
-    const api = await renderPage();
+    const api = await renderHealthPage();
     const card = await screen.findByRole('region', { name: 'Platform incident impact' });
     expect(await within(card).findByTestId('platform-incidents-total')).toHaveTextContent(/^318 developer-hours$/);
     expect(within(card).getByTestId('platform-incidents-n')).toHaveTextContent('lost to 3 incidents resolved in the window');
@@ -66,18 +44,18 @@ describe('the platform incident impact on the Platform health page', () => {
   });
 
   it('loads the window of the page, and is not shown for a team', async () => {
-    const api = await renderPage(mockApi(), ['/?windowDays=365']);
+    const api = await renderHealthPage(mockApi(), ['/?windowDays=365']);
     await screen.findByRole('region', { name: 'Platform incident impact' });
     expect(api.getPlatformIncidents).toHaveBeenCalledWith({ windowDays: 365 });
 
-    const team = await renderPage(mockApi(), ['/?group=group%3Adefault%2Fpayments-team']);
+    const team = await renderHealthPage(mockApi(), ['/?group=group%3Adefault%2Fpayments-team']);
     await screen.findAllByRole('region', { name: 'Self-service ratio' });
     expect(team.getPlatformIncidents).not.toHaveBeenCalled();
   });
 
   it('says the singular for one developer-hour and one incident', async () => {
     const one = makePlatformIncident('one', 'component:default/artifact-cache', 1, 1, 'incident', '2026-03-02T10:00:00.000Z');
-    await renderPage(
+    await renderHealthPage(
       mockApi({
         getPlatformIncidents: jest.fn().mockResolvedValue(
           makePlatformIncidents({ incidents: 1, affectedFromIncident: 1, totalDeveloperHours: 1, open: 0, costliest: [one] }),
@@ -93,14 +71,14 @@ describe('the platform incident impact on the Platform health page', () => {
     [{ incidents: 0, open: 0, totalDeveloperHours: 0, costliest: [] }, /No incidents on platform-owned components or resources in this window/],
     [{ platformOwners: [], incidents: 0, open: 0 }, /No platform team configured: set platformMetrics.platformOwners/],
   ])('says so when there is nothing to show (%p)', async (overrides, text) => {
-    await renderPage(mockApi({ getPlatformIncidents: jest.fn().mockResolvedValue(makePlatformIncidents(overrides)) }));
+    await renderHealthPage(mockApi({ getPlatformIncidents: jest.fn().mockResolvedValue(makePlatformIncidents(overrides)) }));
     const card = await screen.findByRole('region', { name: 'Platform incident impact' });
     expect(await within(card).findByText(text)).toBeInTheDocument();
     expect(within(card).queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows the backend’s error in the card, and the rest of the page', async () => {
-    await renderPage(mockApi({ getPlatformIncidents: jest.fn().mockRejectedValue(backendError('You may not read metrics', 403)) }));
+    await renderHealthPage(mockApi({ getPlatformIncidents: jest.fn().mockRejectedValue(backendError('You may not read metrics', 403)) }));
     const card = await screen.findByRole('region', { name: 'Platform incident impact' });
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the platform incident impact');

@@ -1,35 +1,13 @@
 import { screen, within } from '@testing-library/react';
-import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SWRConfig } from 'swr';
-import { platformMetricsApiRef } from '../../api';
 import { backendError, makeSelfService, mockApi } from '../../testing/fixtures';
-import { PlatformHealthPage } from './PlatformHealthPage';
 import { isSelfServiceScope } from './SelfServiceCard';
 import { rowTexts } from '../../testing/tables';
+import { renderHealthPage } from '../../__testUtils__/renderHealthPage';
 
-async function renderPage(api = mockApi(), routeEntries = ['/']) {
-  await renderInTestApp(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <TestApiProvider
-        apis={[
-          [platformMetricsApiRef, api],
-          [permissionApiRef, new MockPermissionApi(() => AuthorizeResult.DENY)],
-        ]}
-      >
-        <PlatformHealthPage />
-      </TestApiProvider>
-    </SWRConfig>,
-    { routeEntries, mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  return api;
-}
 
 describe('the self-service ratio on the Platform health page', () => {
   it('shows the ratio with its n, the median times, the weekly trend and a row per kind', async () => {
-    const api = await renderPage();
+    const api = await renderHealthPage();
     const card = await screen.findByRole('region', { name: 'Self-service ratio' });
     expect(await within(card).findByTestId('self-service-ratio')).toHaveTextContent('77.7%');
     expect(within(card).getByTestId('self-service-n')).toHaveTextContent('412 of 530 requests closed self-service');
@@ -48,14 +26,14 @@ describe('the self-service ratio on the Platform health page', () => {
     const api = mockApi({
       getSelfService: jest.fn().mockResolvedValue(makeSelfService({ group: 'group:default/payments-team', n: 1, selfService: 1, ticket: 0, ratio: 1, open: 0 })),
     });
-    await renderPage(api, ['/?group=group%3Adefault%2Fpayments-team&windowDays=30']);
+    await renderHealthPage(api, ['/?group=group%3Adefault%2Fpayments-team&windowDays=30']);
     const card = await screen.findByRole('region', { name: 'Self-service ratio' });
     expect(await within(card).findByTestId('self-service-n')).toHaveTextContent('1 of 1 request closed self-service');
     expect(api.getSelfService).toHaveBeenCalledWith({ windowDays: 30, group: 'group:default/payments-team' });
   });
 
   it('says when there are no requests', async () => {
-    await renderPage(
+    await renderHealthPage(
       mockApi({
         getSelfService: jest.fn().mockResolvedValue(
           makeSelfService({ n: 0, selfService: 0, ticket: 0, ratio: null, open: 0, kinds: [], trend: [] }),
@@ -68,7 +46,7 @@ describe('the self-service ratio on the Platform health page', () => {
   });
 
   it('shows the backend’s error in the card, and the rest of the page', async () => {
-    await renderPage(mockApi({ getSelfService: jest.fn().mockRejectedValue(backendError('group=group:default/hidden: not found', 404)) }));
+    await renderHealthPage(mockApi({ getSelfService: jest.fn().mockRejectedValue(backendError('group=group:default/hidden: not found', 404)) }));
     const card = await screen.findByRole('region', { name: 'Self-service ratio' });
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the self-service ratio');

@@ -1,37 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MockPermissionApi, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { SWRConfig } from 'swr';
-import { SummaryOptions, platformMetricsApiRef } from '../../api';
+import { SummaryOptions } from '../../api';
 import { backendError, makeComparison, makeOrgSummary, makeSplit, mockApi } from '../../testing/fixtures';
-import { PlatformHealthPage } from '../PlatformHealthPage/PlatformHealthPage';
+import { renderHealthPage } from '../../__testUtils__/renderHealthPage';
 
-async function renderPage(api = mockApi(), routeEntries = ['/']) {
-  await renderInTestApp(
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <TestApiProvider
-        apis={[
-          [platformMetricsApiRef, api],
-          [permissionApiRef, new MockPermissionApi(() => AuthorizeResult.DENY)],
-        ]}
-      >
-        <PlatformHealthPage />
-      </TestApiProvider>
-    </SWRConfig>,
-    { routeEntries, mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-  return api;
-}
 
 const compared = () =>
   mockApi({ getOrgSummary: jest.fn().mockResolvedValue(makeOrgSummary({ comparison: makeComparison(), split: makeSplit() })) });
 
 describe('the comparison with the baseline on the Platform health page', () => {
   it('shows each metric against the baseline: both values with n, the change, a coloured direction and the verdict', async () => {
-    await renderPage(compared());
+    await renderHealthPage(compared());
     const table = await screen.findByRole('table', { name: 'Compared with Before the platform' });
     expect(screen.getByText(/^Before the platform: .*2025.*31.*2025 \(UTC\)$/)).toBeInTheDocument();
     const lead = within(table).getByTestId('compare-leadTime');
@@ -64,7 +43,7 @@ describe('the comparison with the baseline on the Platform health page', () => {
         return makeOrgSummary({ comparison: makeComparison({ against: 'previous', label: 'Previous period' }) });
       }),
     });
-    await renderPage(api);
+    await renderHealthPage(api);
     expect(await screen.findByText('No baseline is configured')).toBeInTheDocument();
     expect(screen.getByText(/Set platformMetrics\.baseline in app-config\.yaml/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Compared with Previous period' })).toBeInTheDocument();
@@ -72,7 +51,7 @@ describe('the comparison with the baseline on the Platform health page', () => {
   });
 
   it('switches to the previous period with the selector, kept in the URL', async () => {
-    const api = await renderPage(compared(), ['/?compare=baseline']);
+    const api = await renderHealthPage(compared(), ['/?compare=baseline']);
     await screen.findByRole('table', { name: 'Compared with Before the platform' });
     await userEvent.click(screen.getByRole('button', { name: 'Previous period' }));
     await waitFor(() =>
@@ -83,7 +62,7 @@ describe('the comparison with the baseline on the Platform health page', () => {
 
 describe('the platform success checklist', () => {
   it('checks the measurable predictors against their thresholds, each with its figure and a link to it', async () => {
-    await renderPage(
+    await renderHealthPage(
       mockApi({
         getOrgSummary: jest.fn().mockResolvedValue(
           makeOrgSummary({
@@ -108,7 +87,7 @@ describe('the platform success checklist', () => {
   });
 
   it('counts a missing baseline as not met', async () => {
-    await renderPage(
+    await renderHealthPage(
       mockApi({
         getOrgSummary: jest.fn(async (options?: SummaryOptions) => {
           if (options?.compare === 'baseline') throw backendError('no baseline: set platformMetrics.baseline.from', 400);
@@ -124,7 +103,7 @@ describe('the platform success checklist', () => {
 
 describe('golden path against off path', () => {
   it('draws each figure by cohort with its n, captioned as a correlation', async () => {
-    await renderPage(compared());
+    await renderHealthPage(compared());
     const card = await screen.findByRole('region', { name: 'Golden path against off path' });
     expect(within(card).getByText(/Correlation, not causation/)).toBeInTheDocument();
     for (const key of ['perEntity', 'leadTime', 'changeFailureRate', 'timeToRestore', 'timeToFirstDeploy']) {
@@ -143,7 +122,7 @@ describe('the CSV export', () => {
     });
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const api = await renderPage(mockApi(), ['/?group=group%3Adefault%2Fpayments-team&windowDays=30']);
+    const api = await renderHealthPage(mockApi(), ['/?group=group%3Adefault%2Fpayments-team&windowDays=30']);
     await userEvent.click(await screen.findByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
     expect(api.exportEntitiesCsv).toHaveBeenCalledWith({ windowDays: 30, group: 'group:default/payments-team' });
