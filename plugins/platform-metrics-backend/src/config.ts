@@ -11,6 +11,7 @@ import { DAY } from './lib/time';
 import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
 import { TargetDefinition, readTargets } from './targets/targetConfig';
+import { PulseSettings, readPulseSettings } from './pulses/pulseConfig';
 
 export interface AdoptionRule {
   annotation: string;
@@ -65,6 +66,8 @@ export interface PlatformMetricsSettings {
     /** How many `dependsOn` hops away from an incident's entity its affected developers are looked for (1..10). */
     dependencyDepth: number;
   };
+  /** Pulse questions (metrics.md, "Pulse questions"). */
+  pulses: PulseSettings;
   ingest: {
     /** How far past now an ingested timestamp may be, in minutes (clock skew of the sender). */
     maxFutureSkewMinutes: number;
@@ -325,6 +328,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
     baseline: baselineOf(c),
     targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
     platformOwners: groupRefsOf(config.getOptionalConfig(PREFIX), 'platformOwners', 'group:default/platform'),
+    pulses: readPulseSettings(config.getOptionalConfig(PREFIX)),
     incidentImpact: {
       dependencyDepth: c.integer('incidentImpact.dependencyDepth', DEFAULT_DEPENDENCY_DEPTH, { min: 1, max: 10 }),
     },

@@ -26,6 +26,8 @@ import { SummaryCache } from './summaries/SummaryCache';
 import { TargetService } from './targets/TargetService';
 import { PlatformIncidentService } from './platformIncidents/PlatformIncidentService';
 import { OnboardingService } from './onboarding/OnboardingService';
+import { FirstDeployPulses, scheduleFirstDeployPulses } from './pulses/firstDeployPulses';
+import { PulseService } from './pulses/PulseService';
 import { PublicationService } from './surveys/PublicationService';
 import { pseudonymiser } from './surveys/pseudonym';
 import { SurveyAdmin } from './surveys/SurveyAdmin';
@@ -130,6 +132,18 @@ export const platformMetricsPlugin = createBackendPlugin({
           publications: new PublicationService(stores, settings.survey, deps.logger),
           admin: surveyAdmin,
         });
+        const pulses = new PulseService(stores, settings, pseudonymiser(settings.survey.pseudonymSecret));
+        await scheduleFirstDeployPulses({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          enabled: settings.pulses.afterFirstProductionDeploy.enabled,
+          trigger: new FirstDeployPulses({
+            stores,
+            pulses,
+            settings: settings.pulses.afterFirstProductionDeploy,
+            pseudonymise: pseudonymiser(settings.survey.pseudonymSecret),
+          }),
+        });
 
         const scorecards = new ScorecardService(stores, reader, settings);
         const visibility = new CatalogVisibility(deps.catalog);
@@ -159,6 +173,7 @@ export const platformMetricsPlugin = createBackendPlugin({
             annotations,
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
+            pulses,
             targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings),
             platformIncidents: new PlatformIncidentService(stores, settings),
             onboarding: new OnboardingService(stores, settings),

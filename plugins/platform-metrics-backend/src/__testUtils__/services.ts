@@ -14,6 +14,7 @@ import { SummaryCache } from '../summaries/SummaryCache';
 import { TargetService } from '../targets/TargetService';
 import { PlatformIncidentService } from '../platformIncidents/PlatformIncidentService';
 import { OnboardingService } from '../onboarding/OnboardingService';
+import { PulseService } from '../pulses/PulseService';
 import { PublicationService } from '../surveys/PublicationService';
 import { pseudonymiser } from '../surveys/pseudonym';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
@@ -100,6 +101,8 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     onboarding: new OnboardingService(stores, settings),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
+    /** Pulse questions, on the services' clock. */
+    pulses: new PulseService(stores, settings, pseudonymise, clock),
     /** Scorecards and summaries through one object, as the worked examples read them. */
     metrics: {
       getScorecard: scorecards.getScorecard.bind(scorecards),

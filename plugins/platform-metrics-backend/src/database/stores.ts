@@ -10,6 +10,7 @@ import { DatabaseCostStore } from './DatabaseCostStore';
 import { DatabasePeopleStore } from './DatabasePeopleStore';
 import { DatabasePipelineStore } from './DatabasePipelineStore';
 import { DatabasePublicationStore } from './DatabasePublicationStore';
+import { DatabasePulseStore } from './DatabasePulseStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
@@ -20,6 +21,7 @@ import { CostStore } from './CostStore';
 import { PeopleStore } from './PeopleStore';
 import { PipelineStore } from './PipelineStore';
 import { PublicationStore } from './PublicationStore';
+import { PulseStore } from './PulseStore';
 import { RequestStore } from './RequestStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
@@ -44,6 +46,8 @@ export interface PlatformMetricsStores {
   webhooks: WebhookStore;
   /** Catalog Users and the deployments of their changes (metrics.md §5, §6d). */
   people: PeopleStore;
+  /** Pulse questions and their answers, by the recipient's pseudonym. */
+  pulses: PulseStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -66,6 +70,7 @@ export async function storesForKnex(
     annotations: new DatabaseAnnotationStore(db),
     webhooks: new DatabaseWebhookStore(db),
     people: new DatabasePeopleStore(db),
+    pulses: new DatabasePulseStore(db, clock),
   };
 }
 

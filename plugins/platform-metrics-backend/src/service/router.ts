@@ -36,6 +36,8 @@ import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { mountOnboardingRoutes } from './onboardingRoutes';
 import { mountTargetRoutes } from './targetRoutes';
 import { mountPlatformIncidentRoutes } from './platformIncidentRoutes';
+import { mountPulseRoutes } from './pulseRoutes';
+import { PulseService } from '../pulses/PulseService';
 import { PlatformIncidentService } from '../platformIncidents/PlatformIncidentService';
 import { CatalogVisibility } from './visibility';
 import { PipelineService } from '../pipelines/PipelineService';
@@ -73,6 +75,8 @@ export interface RouterOptions {
   platformIncidents: PlatformIncidentService;
   /** The time to onboard a new engineer (`GET /org/onboarding`). */
   onboarding: OnboardingService;
+  /** Pulse questions (`POST /pulses`, `/pulses/current`, `GET /org/pulses`). */
+  pulses: PulseService;
   clock?: Clock;
 }
 
@@ -131,6 +135,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // per-route body limits, 413 with the limit in the message: batches of
   // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
   router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/requests', '/adoption-snapshots', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
+  // only the batch route: the person's answers keep the 16 kB limit
+  router.post('/pulses', jsonBody(INGEST_BODY_LIMIT));
   router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.get('/integrations/status', async (req, res) => {
@@ -345,6 +351,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   mountTargetRoutes(router, { auth, visibility, targets: options.targets });
   mountPlatformIncidentRoutes(router, { auth, visibility, platformIncidents: options.platformIncidents, clock });
   mountOnboardingRoutes(router, { auth, visibility, onboarding: options.onboarding, clock });
+  mountPulseRoutes(router, { auth, pulses: options.pulses, clock, skewMs });
 
   return router;
 }

@@ -223,7 +223,7 @@ export const spec = {
       },
       ErrorResponse: {
         description:
-          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for the ingestion and import batches: /deployments, /incidents, /pipeline-runs, /costs, /requests, /adoption-snapshots and /survey-responses; 16 kB otherwise).",
+          "Backstage's error body. 400 `InputError` names the item index and the field (`deployments[3].finishedAt: ...`), 401 without credentials, 403 `NotAllowedError` without permission, 404 `NotFoundError`, 413 `PayloadTooLargeError` for a body over the route's limit (5 MB for the ingestion and import batches: /deployments, /incidents, /pipeline-runs, /costs, /requests, /adoption-snapshots, /survey-responses and /pulses; 16 kB otherwise).",
         content: {
           'application/json': {
             schema: {
@@ -3957,6 +3957,272 @@ export const spec = {
           },
         },
       },
+      Pulse: {
+        type: 'object',
+        description:
+          'One short question to one person (metrics.md, "Pulse questions"), shown once on their survey card until it is answered, dismissed or expires; upserted on (source, id) while it is open (an answered or dismissed pulse is kept as it is). The recipient is stored only as the pseudonym of their user ref.',
+        additionalProperties: false,
+        required: ['id', 'recipient', 'question'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            description:
+              'Unique per source; the idempotency key. Surrounding whitespace is trimmed.',
+          },
+          source: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            default: 'api',
+            description: 'Surrounding whitespace is trimmed.',
+          },
+          recipient: {
+            type: 'string',
+            maxLength: 254,
+            pattern:
+              "^\\s*(([Uu][Ss][Ee][Rr]:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)\\s*$",
+            description:
+              'Who is asked: a user entity ref (kind defaults to `user`) or an email address, which must be the `spec.profile.email` of exactly one catalog User (else 400 naming the item).',
+            example: 'user:default/jane',
+          },
+          question: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            pattern: '\\S',
+            description:
+              'At most 200 characters; surrounding whitespace is trimmed. Answered on a scale of 1 to 5.',
+          },
+          questionId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+            pattern: '\\S',
+            description:
+              'The stable key the answers are aggregated by; default the question.',
+          },
+          entityRef: {
+            type: 'string',
+            pattern:
+              '^\\s*([A-Za-z][A-Za-z0-9]{0,62}:)?((?=[A-Za-z0-9-]{1,63}/)[A-Za-z0-9]+(-+[A-Za-z0-9]+)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\\s*$',
+            description:
+              'The entity the question is about (kind defaults to `component`).',
+          },
+          createdAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description: 'When it is shown from; default now.',
+          },
+          expiresAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description:
+              'When it expires: after createdAt, at most 14 days after it (the default).',
+          },
+        },
+      },
+      PulseBatch: {
+        type: 'object',
+        description: 'Body of `POST /pulses`.',
+        additionalProperties: false,
+        required: ['pulses'],
+        properties: {
+          pulses: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 1000,
+            items: {
+              $ref: '#/components/schemas/Pulse',
+            },
+          },
+        },
+      },
+      PulseIngestResult: {
+        type: 'object',
+        description:
+          'What a batch did: `skipped` counts the pulses already answered or dismissed, which a re-sent pulse does not change; received = created + updated + skipped.',
+        required: ['received', 'created', 'updated', 'skipped'],
+        properties: {
+          received: {
+            type: 'integer',
+            minimum: 0,
+          },
+          created: {
+            type: 'integer',
+            minimum: 0,
+          },
+          updated: {
+            type: 'integer',
+            minimum: 0,
+          },
+          skipped: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      CurrentPulse: {
+        type: 'object',
+        description: "The calling user's oldest open pulse, or null.",
+        required: ['pulse'],
+        properties: {
+          pulse: {
+            type: 'object',
+            nullable: true,
+            required: ['id', 'question', 'entityRef', 'expiresAt'],
+            properties: {
+              id: {
+                type: 'string',
+                description:
+                  'An opaque key: answer or dismiss the pulse with it.',
+              },
+              question: {
+                type: 'string',
+              },
+              entityRef: {
+                type: 'string',
+                nullable: true,
+              },
+              expiresAt: {
+                type: 'string',
+                pattern:
+                  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+              },
+            },
+          },
+        },
+      },
+      PulseAnswer: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value'],
+        properties: {
+          value: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+            description: '1 (worst) to 5 (best).',
+          },
+        },
+      },
+      PulseCloseResult: {
+        type: 'object',
+        required: ['id', 'state'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['answered', 'dismissed'],
+          },
+        },
+      },
+      PulseQuestionResult: {
+        type: 'object',
+        description:
+          'The published figures of one question: n is a sum of multiples of k (`survey.minGroupSize`) per calendar quarter, all figures null when it would be 0 (`withheld` says why).',
+        required: [
+          'questionId',
+          'question',
+          'n',
+          'distribution',
+          'favourable',
+          'mean',
+          'withheld',
+        ],
+        properties: {
+          questionId: {
+            type: 'string',
+          },
+          question: {
+            type: 'string',
+            description: 'The text of its latest pulse.',
+          },
+          n: {
+            type: 'integer',
+            minimum: 1,
+            nullable: true,
+          },
+          distribution: {
+            type: 'array',
+            nullable: true,
+            minItems: 5,
+            maxItems: 5,
+            description: 'How many answered 1, 2, 3, 4 and 5.',
+            items: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          favourable: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'The share of 4 and 5.',
+          },
+          mean: {
+            type: 'number',
+            minimum: 1,
+            maximum: 5,
+            nullable: true,
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            example: 'fewer than 5 responses',
+          },
+        },
+      },
+      OrgPulses: {
+        type: 'object',
+        required: ['window', 'period', 'questions'],
+        properties: {
+          window: {
+            $ref: '#/components/schemas/MetricWindow',
+          },
+          period: {
+            type: 'object',
+            description:
+              'What the figures cover, the window widened to whole calendar quarters (UTC) at its start.',
+            required: ['from', 'to', 'quarters'],
+            properties: {
+              from: {
+                type: 'string',
+                pattern:
+                  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+              },
+              to: {
+                type: 'string',
+                pattern:
+                  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+              },
+              quarters: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                  example: '2026-Q4',
+                },
+              },
+            },
+          },
+          questions: {
+            type: 'array',
+            description:
+              'Every question asked or answered in the period, by question id.',
+            items: {
+              $ref: '#/components/schemas/PulseQuestionResult',
+            },
+          },
+        },
+      },
     },
   },
   security: [
@@ -5366,6 +5632,208 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/TargetsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pulses': {
+      post: {
+        operationId: 'IngestPulses',
+        description:
+          'Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PulseBatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The batch was written in one transaction.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PulseIngestResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pulses/current': {
+      get: {
+        operationId: 'GetCurrentPulse',
+        description:
+          "The calling user's oldest pulse that is shown now (created, not expired, not answered or dismissed), or null. User credentials only; the user comes from the token.",
+        responses: {
+          '200': {
+            description: 'The current pulse.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CurrentPulse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pulses/current/{id}/response': {
+      post: {
+        operationId: 'AnswerPulse',
+        description:
+          "Answers the calling user's pulse, once. 404 when the id is not one of the user's pulses, 409 when it is answered, dismissed or expired. User credentials only.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'The id GET /pulses/current gave.',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PulseAnswer',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Answered.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PulseCloseResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/pulses/current/{id}/dismiss': {
+      post: {
+        operationId: 'DismissPulse',
+        description:
+          "Dismisses the calling user's pulse: it is never shown again. No body, or an empty object. 404 and 409 as for an answer. User credentials only.",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'The id GET /pulses/current gave.',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Dismissed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PulseCloseResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/pulses': {
+      get: {
+        operationId: 'GetOrgPulses',
+        description:
+          'The pulse results per question (metrics.md, "Pulse questions"): the answers of the calendar quarters the window touches, up to its end, released in steps of `survey.minGroupSize` people per question and quarter; nothing below it. Never a person\'s answer.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/windowDays',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The results.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OrgPulses',
                 },
               },
             },

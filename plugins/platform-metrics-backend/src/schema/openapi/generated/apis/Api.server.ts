@@ -10,6 +10,7 @@ import { AnnotationImpact } from '../models/AnnotationImpact.model';
 import { AnnotationInput } from '../models/AnnotationInput.model';
 import { AnnotationList } from '../models/AnnotationList.model';
 import { CostBatch } from '../models/CostBatch.model';
+import { CurrentPulse } from '../models/CurrentPulse.model';
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
 import { EntityCosts } from '../models/EntityCosts.model';
@@ -22,10 +23,15 @@ import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgOnboarding } from '../models/OrgOnboarding.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
+import { OrgPulses } from '../models/OrgPulses.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
 import { PlatformIncidentImpact } from '../models/PlatformIncidentImpact.model';
+import { PulseAnswer } from '../models/PulseAnswer.model';
+import { PulseBatch } from '../models/PulseBatch.model';
+import { PulseCloseResult } from '../models/PulseCloseResult.model';
+import { PulseIngestResult } from '../models/PulseIngestResult.model';
 import { ScopeEntities } from '../models/ScopeEntities.model';
 import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
@@ -48,11 +54,30 @@ export type AnswerCurrentSurvey = {
 /**
  * @public
  */
+export type AnswerPulse = {
+  path: {
+    id: string;
+  };
+  body: PulseAnswer;
+  response: PulseCloseResult | Error | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type DeleteAnnotation = {
   path: {
     id: string;
   };
   response: void | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type DismissPulse = {
+  path: {
+    id: string;
+  };
+  response: PulseCloseResult | Error | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -88,6 +113,12 @@ export type GetAnnotationImpact = {
     scope?: string;
   };
   response: AnnotationImpact | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetCurrentPulse = {
+  response: CurrentPulse | Error | Error;
 };
 /**
  * @public
@@ -197,6 +228,16 @@ export type GetOrgPipelines = {
 /**
  * @public
  */
+export type GetOrgPulses = {
+  query: {
+    windowDays?: number;
+    to?: string;
+  };
+  response: OrgPulses | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetOrgSelfService = {
   query: {
     windowDays?: number;
@@ -296,6 +337,13 @@ export type IngestPipelineRuns = {
 /**
  * @public
  */
+export type IngestPulses = {
+  body: PulseBatch;
+  response: PulseIngestResult | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type IngestSelfServiceRequests = {
   body: SelfServiceRequestBatch;
   response: IngestResult | Error | Error | Error | Error;
@@ -369,13 +417,19 @@ export type SnoozeCurrentSurvey = {
 export type EndpointMap = {
   '#post|/surveys/current/responses': AnswerCurrentSurvey;
 
+  '#post|/pulses/current/{id}/response': AnswerPulse;
+
   '#_delete|/annotations/{id}': DeleteAnnotation;
+
+  '#post|/pulses/current/{id}/dismiss': DismissPulse;
 
   '#_delete|/surveys/responses': EraseSurveyResponses;
 
   '#get|/export/entities.csv': ExportEntitiesCsv;
 
   '#get|/annotations/{id}/impact': GetAnnotationImpact;
+
+  '#get|/pulses/current': GetCurrentPulse;
 
   '#get|/surveys/current': GetCurrentSurvey;
 
@@ -394,6 +448,8 @@ export type EndpointMap = {
   '#get|/org/onboarding': GetOrgOnboarding;
 
   '#get|/org/pipelines': GetOrgPipelines;
+
+  '#get|/org/pulses': GetOrgPulses;
 
   '#get|/org/self-service': GetOrgSelfService;
 
@@ -416,6 +472,8 @@ export type EndpointMap = {
   '#post|/incidents': IngestIncidents;
 
   '#post|/pipeline-runs': IngestPipelineRuns;
+
+  '#post|/pulses': IngestPulses;
 
   '#post|/requests': IngestSelfServiceRequests;
 

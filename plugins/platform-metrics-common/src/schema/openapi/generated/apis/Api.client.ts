@@ -15,6 +15,7 @@ import { AnnotationImpact } from '../models/AnnotationImpact.model';
 import { AnnotationInput } from '../models/AnnotationInput.model';
 import { AnnotationList } from '../models/AnnotationList.model';
 import { CostBatch } from '../models/CostBatch.model';
+import { CurrentPulse } from '../models/CurrentPulse.model';
 import { CurrentSurvey } from '../models/CurrentSurvey.model';
 import { DeploymentBatch } from '../models/DeploymentBatch.model';
 import { EntityCosts } from '../models/EntityCosts.model';
@@ -27,10 +28,15 @@ import { LatestDeployment } from '../models/LatestDeployment.model';
 import { OrgCosts } from '../models/OrgCosts.model';
 import { OrgOnboarding } from '../models/OrgOnboarding.model';
 import { OrgPipelines } from '../models/OrgPipelines.model';
+import { OrgPulses } from '../models/OrgPulses.model';
 import { OrgSelfService } from '../models/OrgSelfService.model';
 import { OrgSummary } from '../models/OrgSummary.model';
 import { PipelineRunBatch } from '../models/PipelineRunBatch.model';
 import { PlatformIncidentImpact } from '../models/PlatformIncidentImpact.model';
+import { PulseAnswer } from '../models/PulseAnswer.model';
+import { PulseBatch } from '../models/PulseBatch.model';
+import { PulseCloseResult } from '../models/PulseCloseResult.model';
+import { PulseIngestResult } from '../models/PulseIngestResult.model';
 import { ScopeEntities } from '../models/ScopeEntities.model';
 import { SelfServiceRequestBatch } from '../models/SelfServiceRequestBatch.model';
 import { SurveyAnswer } from '../models/SurveyAnswer.model';
@@ -69,7 +75,24 @@ export type AnswerCurrentSurvey = {
 /**
  * @public
  */
+export type AnswerPulse = {
+  path: {
+    id: string;
+  };
+  body: PulseAnswer;
+};
+/**
+ * @public
+ */
 export type DeleteAnnotation = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
+export type DismissPulse = {
   path: {
     id: string;
   };
@@ -106,6 +129,10 @@ export type GetAnnotationImpact = {
     scope?: string;
   };
 };
+/**
+ * @public
+ */
+export type GetCurrentPulse = {};
 /**
  * @public
  */
@@ -203,6 +230,15 @@ export type GetOrgPipelines = {
 /**
  * @public
  */
+export type GetOrgPulses = {
+  query: {
+    windowDays?: number;
+    to?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetOrgSelfService = {
   query: {
     windowDays?: number;
@@ -287,6 +323,12 @@ export type IngestIncidents = {
  */
 export type IngestPipelineRuns = {
   body: PipelineRunBatch;
+};
+/**
+ * @public
+ */
+export type IngestPulses = {
+  body: PulseBatch;
 };
 /**
  * @public
@@ -392,6 +434,34 @@ export class DefaultApiClient {
   }
 
   /**
+   * Answers the calling user's pulse, once. 404 when the id is not one of the user's pulses, 409 when it is answered, dismissed or expired. User credentials only.
+   * @param id - The id GET /pulses/current gave.
+   * @param pulseAnswer -
+   */
+  public async answerPulse(
+    // @ts-ignore
+    request: AnswerPulse,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PulseCloseResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/pulses/current/{id}/response`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
    * Deletes an annotation. Needs platform-metrics.annotations.write.
    * @param id - An annotation id.
    */
@@ -414,6 +484,32 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'DELETE',
+    });
+  }
+
+  /**
+   * Dismisses the calling user's pulse: it is never shown again. No body, or an empty object. 404 and 409 as for an answer. User credentials only.
+   * @param id - The id GET /pulses/current gave.
+   */
+  public async dismissPulse(
+    // @ts-ignore
+    request: DismissPulse,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PulseCloseResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/pulses/current/{id}/dismiss`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
     });
   }
 
@@ -492,6 +588,29 @@ export class DefaultApiClient {
       id: request.path.id,
       ...request.query,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The calling user's oldest pulse that is shown now (created, not expired, not answered or dismissed), or null. User credentials only; the user comes from the token.
+   */
+  public async getCurrentPulse(
+    // @ts-ignore
+    request: GetCurrentPulse,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<CurrentPulse>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/pulses/current`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
@@ -750,6 +869,33 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/org/pipelines{?windowDays,to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The pulse results per question (metrics.md, "Pulse questions"): the answers of the calendar quarters the window touches, up to its end, released in steps of `survey.minGroupSize` people per question and quarter; nothing below it. Never a person's answer.
+   * @param windowDays - Length of the window `[to - windowDays, to)` in days.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   */
+  public async getOrgPulses(
+    // @ts-ignore
+    request: GetOrgPulses,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<OrgPulses>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/pulses{?windowDays,to}`;
 
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,
@@ -1059,6 +1205,31 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
 
     const uriTemplate = `/pipeline-runs`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission.
+   * @param pulseBatch -
+   */
+  public async ingestPulses(
+    // @ts-ignore
+    request: IngestPulses,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<PulseIngestResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/pulses`;
 
     const uri = parser.parse(uriTemplate).expand({});
 
