@@ -95,6 +95,23 @@ export interface Config {
      * affected developers. Default none (the impact reads zero).
      */
     platformOwners?: string[];
+    /** Pulse questions (experience sampling, docs/metrics.md "Pulse questions"). */
+    pulses?: {
+      /**
+       * Ask every member of a new Component's owner Group one pulse after
+       * the Component's first successful production deployment (a new
+       * Component: its creation time, and so its time to first deploy, is
+       * known), for first deployments in the last 14 days.
+       */
+      afterFirstProductionDeploy?: {
+        /** Default false. */
+        enabled?: boolean;
+        /** At most 200 characters. Default "How easy was it to get this service to production?". */
+        question?: string;
+        /** The key its answers are aggregated by. Default "first-production-deploy". */
+        questionId?: string;
+      };
+    };
     incidentImpact?: {
       /**
        * How many `dependsOn` hops away from an incident's entity the
