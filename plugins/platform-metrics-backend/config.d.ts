@@ -190,6 +190,23 @@ export interface Config {
        * Days the webhook inbox keeps deliveries (except those still to be
        * processed) and pushes. Default 90.
        */
+      /**
+       * Invite the eligible developers to each survey, and remind them once,
+       * through Backstage notifications (docs/metrics.md §8c); needs
+       * `@backstage/plugin-notifications-backend`. Default true.
+       */
+      sendNotifications?: boolean;
+      /**
+       * Where the notifications link to: the page with the survey card, a
+       * path of the Backstage app (or an http(s) URL). Default `/` (the home page).
+       */
+      link?: string;
+      /**
+       * Days after the invitation that the one reminder goes to those who
+       * have neither answered nor snoozed; 0 sends no reminder. Default 7,
+       * at most 89 (27 for a monthly survey).
+       */
+      reminderDays?: number;
       retentionDays?: number;
       github?: {
         /**

@@ -11,6 +11,7 @@ import { DAY } from './lib/time';
 import { DEFAULT_MAX_FUTURE_SKEW_MINUTES } from './schema/validation';
 import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './benchmarks';
 import { TargetDefinition, readTargets } from './targets/targetConfig';
+import { SurveyNotificationSettings, readSurveyNotifications } from './notifications/notificationConfig';
 import { PulseSettings, readPulseSettings } from './pulses/pulseConfig';
 
 export interface AdoptionRule {
@@ -55,6 +56,8 @@ export interface PlatformMetricsSettings {
   };
   catalogSync: { frequencyMinutes: number; pageSize: number };
   /** The installation's one currency for cost records (ISO 4217, upper-case). */
+    /** Invitations and reminders through Backstage notifications (metrics.md §8c). */
+    notifications: SurveyNotificationSettings;
   costs: { currency: string };
   /** The pre-platform period comparisons are made against (metrics.md §9); epoch ms, whole UTC days. */
   baseline?: { from: number; to: number; label: string };
@@ -328,6 +331,7 @@ export function readSettings(config: Config, env: string | undefined = process.e
     baseline: baselineOf(c),
     targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
     platformOwners: groupRefsOf(config.getOptionalConfig(PREFIX), 'platformOwners', 'group:default/platform'),
+      notifications: readSurveyNotifications(config.getOptionalConfig(PREFIX)),
     pulses: readPulseSettings(config.getOptionalConfig(PREFIX)),
     incidentImpact: {
       dependencyDepth: c.integer('incidentImpact.dependencyDepth', DEFAULT_DEPENDENCY_DEPTH, { min: 1, max: 10 }),

@@ -2,6 +2,7 @@ import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { platformMetricsPermissions } from '@platform-metrics/plugin-platform-metrics-common';
 import { createMetricsOperations } from './actions/operations';
 import { registerActions } from './actions/registerActions';
@@ -37,6 +38,8 @@ import { RollupTrigger } from './tasks/RollupTrigger';
 import { ROLLUP_TASK_ID, scheduleTasks, settingsStaleAfterMs } from './tasks/scheduleTasks';
 import { SURVEY_PUBLICATION_TASK, scheduleSurveyTasks } from './tasks/scheduleSurveyTasks';
 import { scheduleWebhookTasks } from './tasks/scheduleWebhookTasks';
+import { scheduleSurveyNotifications } from './tasks/scheduleSurveyNotifications';
+import { SurveyNotifier } from './notifications/SurveyNotifier';
 import { WebhookProcessor } from './webhooks/WebhookProcessor';
 import { WebhookReceiver } from './webhooks/WebhookReceiver';
 import { subscribeToEvents } from './webhooks/events';
@@ -67,6 +70,7 @@ export const platformMetricsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const settings = readSettings(deps.config);
@@ -131,6 +135,13 @@ export const platformMetricsPlugin = createBackendPlugin({
           logger: deps.logger,
           publications: new PublicationService(stores, settings.survey, deps.logger),
           admin: surveyAdmin,
+        });
+        // invitations and reminders through Backstage notifications (metrics.md §8c)
+        await scheduleSurveyNotifications({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          notifier: new SurveyNotifier({ stores, notifications: deps.notifications, settings: settings.survey, logger: deps.logger }),
+          frequencyMinutes: settings.catalogSync.frequencyMinutes,
         });
         const pulses = new PulseService(stores, settings, pseudonymiser(settings.survey.pseudonymSecret));
         await scheduleFirstDeployPulses({

@@ -14,6 +14,7 @@ import { DatabasePulseStore } from './DatabasePulseStore';
 import { DatabaseRequestStore } from './DatabaseRequestStore';
 import { DatabaseRollupStore } from './DatabaseRollupStore';
 import { DatabaseSummaryStore } from './DatabaseSummaryStore';
+import { DatabaseSurveyNotificationStore } from './DatabaseSurveyNotificationStore';
 import { DatabaseSurveyStore } from './DatabaseSurveyStore';
 import { DatabaseWebhookStore } from './DatabaseWebhookStore';
 import { EventStore } from './EventStore';
@@ -25,6 +26,7 @@ import { PulseStore } from './PulseStore';
 import { RequestStore } from './RequestStore';
 import { RollupStore } from './RollupStore';
 import { SummaryStore } from './SummaryStore';
+import { SurveyNotificationStore } from './SurveyNotificationStore';
 import { SurveyStore } from './SurveyStore';
 import { WebhookStore } from './WebhookStore';
 
@@ -48,6 +50,8 @@ export interface PlatformMetricsStores {
   people: PeopleStore;
   /** Pulse questions and their answers, by the recipient's pseudonym. */
   pulses: PulseStore;
+  /** The survey invitations and reminders sent (metrics.md §8c). */
+  surveyNotifications: SurveyNotificationStore;
 }
 
 /** The stores on a knex client, migrated to the latest schema unless `skipMigrations`. */
@@ -71,6 +75,7 @@ export async function storesForKnex(
     webhooks: new DatabaseWebhookStore(db),
     people: new DatabasePeopleStore(db),
     pulses: new DatabasePulseStore(db, clock),
+    surveyNotifications: new DatabaseSurveyNotificationStore(db),
   };
 }
 
