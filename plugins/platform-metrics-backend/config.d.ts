@@ -136,6 +136,25 @@ export interface Config {
       /** The optional free-text follow-up. */
       followUpQuestion?: string;
       /**
+       * The survey's questions, in order (instead of `question` and
+       * `followUpQuestion`): the 0-10 NPS question first (`type: nps`),
+       * optionally its free-text follow-up second (`type: text`), then any
+       * number of 1-5 agreement questions (`type: agreement`), each with a
+       * stable `id` and a SPACE `dimension`. Default: the NPS question and
+       * six agreement questions written for platform teams
+       * (docs/metrics.md §18).
+       */
+      questions?: Array<
+        | { type: 'nps'; text: string }
+        | { type: 'text'; text: string }
+        | {
+            type: 'agreement';
+            id: string;
+            text: string;
+            dimension: 'satisfaction' | 'performance' | 'activity' | 'communication' | 'efficiency';
+          }
+      >;
+      /**
        * The anonymity minimum k: an NPS figure is shown only from this many
        * responses (comments from max(10, k)). Default 5, never below 3.
        */
@@ -171,6 +190,23 @@ export interface Config {
        * quarters before the current one are deleted. Default 8.
        */
       retentionQuarters?: number;
+      /**
+       * Invite the eligible developers to each survey, and remind them once,
+       * through Backstage notifications (docs/metrics.md §8c); needs
+       * `@backstage/plugin-notifications-backend`. Default true.
+       */
+      sendNotifications?: boolean;
+      /**
+       * Where the notifications link to: the page with the survey card, a
+       * path of the Backstage app (or an http(s) URL). Default `/` (the home page).
+       */
+      link?: string;
+      /**
+       * Days after the invitation that the one reminder goes to those who
+       * have neither answered nor snoozed; 0 sends no reminder. Default 7,
+       * at most 89 (27 for a monthly survey).
+       */
+      reminderDays?: number;
     };
     /** Ingestion (`POST /deployments`, `/incidents`, `/survey-responses`). */
     ingest?: {
@@ -190,23 +226,6 @@ export interface Config {
        * Days the webhook inbox keeps deliveries (except those still to be
        * processed) and pushes. Default 90.
        */
-      /**
-       * Invite the eligible developers to each survey, and remind them once,
-       * through Backstage notifications (docs/metrics.md §8c); needs
-       * `@backstage/plugin-notifications-backend`. Default true.
-       */
-      sendNotifications?: boolean;
-      /**
-       * Where the notifications link to: the page with the survey card, a
-       * path of the Backstage app (or an http(s) URL). Default `/` (the home page).
-       */
-      link?: string;
-      /**
-       * Days after the invitation that the one reminder goes to those who
-       * have neither answered nor snoozed; 0 sends no reminder. Default 7,
-       * at most 89 (27 for a monthly survey).
-       */
-      reminderDays?: number;
       retentionDays?: number;
       github?: {
         /**

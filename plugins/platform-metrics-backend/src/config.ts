@@ -13,6 +13,7 @@ import { BENCHMARK_PROFILES, BenchmarkProfile, DEFAULT_BENCHMARK } from './bench
 import { TargetDefinition, readTargets } from './targets/targetConfig';
 import { SurveyNotificationSettings, readSurveyNotifications } from './notifications/notificationConfig';
 import { PulseSettings, readPulseSettings } from './pulses/pulseConfig';
+import { AgreementQuestion, readSurveyQuestions } from './surveys/questionConfig';
 
 export interface AdoptionRule {
   annotation: string;
@@ -40,6 +41,8 @@ export interface PlatformMetricsSettings {
     cadence: SurveyCadence;
     question: string;
     followUpQuestion: string;
+    /** The 1-5 agreement questions asked after the NPS question (metrics.md §18), in order. */
+    questions: AgreementQuestion[];
     minGroupSize: number;
     snoozeDays: number;
     commentCategories: CommentCategory[];
@@ -53,11 +56,11 @@ export interface PlatformMetricsSettings {
     developmentPseudonymSecret: boolean;
     /** Answers submitted before the start of the quarter this many quarters back are deleted. */
     retentionQuarters: number;
+    /** Invitations and reminders through Backstage notifications (metrics.md §8c). */
+    notifications: SurveyNotificationSettings;
   };
   catalogSync: { frequencyMinutes: number; pageSize: number };
   /** The installation's one currency for cost records (ISO 4217, upper-case). */
-    /** Invitations and reminders through Backstage notifications (metrics.md §8c). */
-    notifications: SurveyNotificationSettings;
   costs: { currency: string };
   /** The pre-platform period comparisons are made against (metrics.md §9); epoch ms, whole UTC days. */
   baseline?: { from: number; to: number; label: string };
@@ -313,8 +316,10 @@ export function readSettings(config: Config, env: string | undefined = process.e
     },
     survey: {
       cadence: c.oneOf<SurveyCadence>('survey.cadence', ['quarterly', 'monthly'], 'quarterly'),
-      question: c.string('survey.question', 'How likely are you to recommend the platform to a colleague?'),
-      followUpQuestion: c.string('survey.followUpQuestion', 'What is the single biggest thing slowing you down?'),
+      ...readSurveyQuestions(config.getOptional(`${PREFIX}.survey.questions`), {
+        question: c.optionalString('survey.question'),
+        followUpQuestion: c.optionalString('survey.followUpQuestion'),
+      }),
       // never below 3 (metrics.md §8a): a smaller value is raised to 3
       minGroupSize: Math.max(3, c.integer('survey.minGroupSize', 5, { min: 1 })),
       snoozeDays: c.integer('survey.snoozeDays', 7, { min: 1, max: 365 }),
@@ -326,12 +331,12 @@ export function readSettings(config: Config, env: string | undefined = process.e
       eligibleGroups: groupRefsOf(config.getOptionalConfig(PREFIX), 'survey.eligibleGroups', 'group:default/mobile'),
       ...pseudonymSecret(c, env),
       retentionQuarters: c.integer('survey.retentionQuarters', 8, { min: 1, max: 100 }),
+      notifications: readSurveyNotifications(config.getOptionalConfig(PREFIX)),
     },
     costs: { currency: currencyOf(c) },
     baseline: baselineOf(c),
     targets: readTargets(config.getOptional(`${PREFIX}.targets`)),
     platformOwners: groupRefsOf(config.getOptionalConfig(PREFIX), 'platformOwners', 'group:default/platform'),
-      notifications: readSurveyNotifications(config.getOptionalConfig(PREFIX)),
     pulses: readPulseSettings(config.getOptionalConfig(PREFIX)),
     incidentImpact: {
       dependencyDepth: c.integer('incidentImpact.dependencyDepth', DEFAULT_DEPENDENCY_DEPTH, { min: 1, max: 10 }),

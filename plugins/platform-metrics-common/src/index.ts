@@ -7,7 +7,8 @@
  */
 // the models and the DefaultApiClient generated from the backend's OpenAPI spec
 export * from './schema/openapi';
-export { TIERS } from './constants';
+export { SPACE_DIMENSIONS, TIERS } from './constants';
+export type { SpaceDimension } from './constants';
 export { npsBand } from './nps';
 export {
   platformMetricsReadPermission,

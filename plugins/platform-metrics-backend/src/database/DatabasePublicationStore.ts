@@ -17,6 +17,7 @@ function toPublication(r: any): SurveyPublication {
     org: body.org,
     groups: body.groups,
     suppressed: body.suppressed,
+    questions: body.questions ?? {},
   };
 }
 
@@ -28,6 +29,7 @@ function toEntry(r: any): PublicationEntry {
     comment: r.comment ?? null,
     bucket: r.bucket ?? null,
     commentGroups: JSON.parse(r.comment_groups),
+    questions: r.questions ? JSON.parse(r.questions) : [],
   };
 }
 
@@ -91,13 +93,14 @@ export class DatabasePublicationStore implements PublicationStore {
             org: publication.org,
             groups: publication.groups,
             suppressed: publication.suppressed,
+            questions: publication.questions,
           }),
         })
         .onConflict(['survey_id', 'seq'])
         .ignore()
         .returning('seq');
       if (inserted.length === 0) return false;
-      for (const part of chunks(entries, rowsPerInsert(8))) {
+      for (const part of chunks(entries, rowsPerInsert(9))) {
         await tx(ENTRIES).insert(
           part.map(e => ({
             survey_id: surveyId,
@@ -108,6 +111,7 @@ export class DatabasePublicationStore implements PublicationStore {
             comment: e.comment,
             bucket: e.bucket,
             comment_groups: JSON.stringify(e.commentGroups),
+            questions: JSON.stringify(e.questions),
           })),
         );
       }

@@ -3,10 +3,11 @@ import { chunks } from '../lib/collections';
 import { dayStart } from '../lib/time';
 import { isLegacyUserRef } from '../surveys/pseudonym';
 import { CHUNK, num, numOrNull, rowsPerInsert } from './knex';
-import { SurveyDeletion, SurveyImportCounts, SurveyResponseRow, SurveyStore } from './SurveyStore';
+import { LegacyRekeying, SurveyDeletion, SurveyImportCounts, SurveyResponseRow, SurveyStore } from './SurveyStore';
 
 const RESPONSES = 'pm_survey_responses';
 const SNOOZES = 'pm_survey_snoozes';
+const ANSWERS = 'pm_survey_answers';
 
 function toResponse(r: any): SurveyResponseRow {
   return {
@@ -59,8 +60,24 @@ export class DatabaseSurveyStore implements SurveyStore {
           .insert(part.map(toColumns))
           .onConflict(['survey_id', 'user_key'])
           .ignore()
-          .returning('user_key');
+          .returning(['survey_id', 'user_key']);
         created += inserted.length;
+        // the answers of a response come with it: only of the responses this batch inserted
+        const mine = new Set(inserted.map((r: any) => `${r.survey_id} ${r.user_key}`));
+        const answers = part
+          .filter(r => mine.has(`${r.surveyId} ${r.userKey}`))
+          .flatMap(r =>
+            Object.entries(r.answers ?? {}).map(([questionId, value]) => ({
+              survey_id: r.surveyId,
+              user_key: r.userKey,
+              question_id: questionId,
+              value,
+              submitted_at: dayStart(r.submittedAt),
+            })),
+          );
+        for (const rows of chunks(answers, rowsPerInsert(5))) {
+          await tx(ANSWERS).insert(rows).onConflict(['survey_id', 'user_key', 'question_id']).ignore();
+        }
       }
     });
     return { received: rows.length, created, updated: 0, skipped: rows.length - created };
@@ -71,9 +88,35 @@ export class DatabaseSurveyStore implements SurveyStore {
     return row ? toResponse(row) : undefined;
   }
 
+  async saveAnswer(answer: { surveyId: string; userKey: string; questionId: string; value: number; at: number }) {
+    const day = dayStart(answer.at);
+    const key = { survey_id: answer.surveyId, user_key: answer.userKey };
+    await this.db.transaction(async tx => {
+      await tx(ANSWERS)
+        .insert({ ...key, question_id: answer.questionId, value: answer.value, submitted_at: day })
+        .onConflict(['survey_id', 'user_key', 'question_id'])
+        .merge(['value', 'submitted_at']);
+      await tx(RESPONSES).where(key).update({ submitted_at: day });
+    });
+  }
+
+  async getAnswers(surveyId: string, userKey: string) {
+    const rows = await this.db(ANSWERS).where({ survey_id: surveyId, user_key: userKey }).select('question_id', 'value');
+    return Object.fromEntries(rows.map(r => [r.question_id as string, num(r.value)]));
+  }
+
   async listSurveyResponses(surveyId: string) {
-    const rows = await this.db(RESPONSES).where({ survey_id: surveyId }).orderBy('user_key');
-    return rows.map(toResponse);
+    const [rows, answers] = await Promise.all([
+      this.db(RESPONSES).where({ survey_id: surveyId }).orderBy('user_key'),
+      this.db(ANSWERS).where({ survey_id: surveyId }).select('user_key', 'question_id', 'value'),
+    ]);
+    const byKey = new Map<string, Record<string, number>>();
+    for (const a of answers) {
+      const of = byKey.get(a.user_key) ?? {};
+      of[a.question_id] = num(a.value);
+      byKey.set(a.user_key, of);
+    }
+    return rows.map(r => ({ ...toResponse(r), answers: byKey.get(r.user_key) ?? {} }));
   }
 
   async listSurveyIds() {
@@ -97,11 +140,13 @@ export class DatabaseSurveyStore implements SurveyStore {
     return this.db.transaction(async tx => {
       let responses = 0;
       let snoozes = 0;
+      let questionAnswers = 0;
       for (const part of chunks(userKeys, CHUNK)) {
         responses += await tx(RESPONSES).whereIn('user_key', part).delete();
         snoozes += await tx(SNOOZES).whereIn('user_key', part).delete();
+        questionAnswers += await tx(ANSWERS).whereIn('user_key', part).delete();
       }
-      return { responses, snoozes };
+      return { responses, snoozes, questionAnswers };
     });
   }
 
@@ -109,10 +154,12 @@ export class DatabaseSurveyStore implements SurveyStore {
     return this.db.transaction(async tx => ({
       responses: await tx(RESPONSES).where('submitted_at', '<', cutoff).delete(),
       snoozes: await tx(SNOOZES).where('snoozed_until', '<', cutoff).delete(),
+      // the same rule: nothing submitted before the cutoff is kept
+      questionAnswers: await tx(ANSWERS).where('submitted_at', '<', cutoff).delete(),
     }));
   }
 
-  async rekeyLegacyRows(pseudonymise: (userRef: string) => string): Promise<SurveyDeletion> {
+  async rekeyLegacyRows(pseudonymise: (userRef: string) => string): Promise<LegacyRekeying> {
     return this.db.transaction(async tx => ({
       responses: await this.rekey(tx, RESPONSES, 'submitted_at', pseudonymise),
       snoozes: await this.rekey(tx, SNOOZES, 'snoozed_until', pseudonymise),

@@ -7,6 +7,23 @@ export interface NpsCounts {
   detractors: number;
 }
 
+/** Respondents who answered 1, 2, 3, 4 and 5 to an agreement question. */
+export type Distribution = [number, number, number, number, number];
+
+/**
+ * One agreement question's figures in a publication (metrics.md §18): the
+ * org's and the released reporting groups'. `from` is the seq of the
+ * publication that computed them: a publication that could not release new
+ * figures of a question carries the previous ones forward unchanged.
+ */
+export interface QuestionPublication {
+  from: number;
+  org: Distribution;
+  groups: Record<string, Distribution>;
+  /** Groups with n >= k withheld by complementary suppression. */
+  suppressed: string[];
+}
+
 /**
  * The published results of a survey at one point (metrics.md §8a): what
  * every read of its NPS and comments shows until the next publication.
@@ -25,6 +42,8 @@ export interface SurveyPublication {
   groups: Record<string, NpsCounts>;
   /** Reporting groups with n >= k withheld so that no subtraction reveals fewer than k people. */
   suppressed: string[];
+  /** The agreement questions' figures, by question id (none in publications made before there were any). */
+  questions?: Record<string, QuestionPublication>;
 }
 
 /** One respondent a publication counted, by pseudonym, with the comment it released (if any). */
@@ -39,6 +58,8 @@ export interface PublicationEntry {
   bucket: Bucket | null;
   /** The groups whose comment list shows it (the org list shows every released comment). */
   commentGroups: string[];
+  /** The agreement questions the counted response had answered. */
+  questions: string[];
 }
 
 /** A released comment, without identity. */

@@ -13,6 +13,12 @@ export interface SurveyResponseRow {
   groups: string[];
   /** null: answered in Backstage; otherwise the subject of the service that imported it. */
   origin: string | null;
+  /**
+   * The person's answers to the agreement questions, by question id (1..5).
+   * Read with the response; written with {@link SurveyStore.saveAnswer}, or
+   * with an imported response.
+   */
+  answers?: Record<string, number>;
 }
 
 /** What an import batch did: insert-only, an answer already stored is kept and `skipped`. */
@@ -23,10 +29,18 @@ export interface SurveyImportCounts {
   skipped: number;
 }
 
+/** How many rows stored under a user ref were re-keyed (or dropped for a newer one). */
+export interface LegacyRekeying {
+  responses: number;
+  snoozes: number;
+}
+
 /** How many rows a deletion removed. */
 export interface SurveyDeletion {
   responses: number;
   snoozes: number;
+  /** Answers to agreement questions. */
+  questionAnswers: number;
 }
 
 /** Survey answers and snoozes: one answer per person (pseudonym) per survey. */
@@ -36,7 +50,16 @@ export interface SurveyStore {
   /** Inserts the answers whose (survey, person) has none stored; keeps (and counts as skipped) the others. */
   importSurveyResponses(rows: SurveyResponseRow[]): Promise<SurveyImportCounts>;
   getSurveyResponse(surveyId: string, userKey: string): Promise<SurveyResponseRow | undefined>;
-  /** Every answer of one survey. */
+  /**
+   * Saves one agreement answer (replacing the person's earlier one to that
+   * question) and moves the person's response, when there is one, to the
+   * day of this change: a response is counted as one record of its latest
+   * day (metrics.md §8a).
+   */
+  saveAnswer(answer: { surveyId: string; userKey: string; questionId: string; value: number; at: number }): Promise<void>;
+  /** The person's agreement answers in a survey, by question id (also before they answered the NPS question). */
+  getAnswers(surveyId: string, userKey: string): Promise<Record<string, number>>;
+  /** Every answer of one survey, each with its agreement answers. */
   listSurveyResponses(surveyId: string): Promise<SurveyResponseRow[]>;
   /** The ids of the surveys with stored answers. */
   listSurveyIds(): Promise<string[]>;
@@ -51,7 +74,7 @@ export interface SurveyStore {
    * pseudonyms; when a person already has a pseudonymous answer in that
    * survey, the newer of the two is kept.
    */
-  rekeyLegacyRows(pseudonymise: (userRef: string) => string): Promise<SurveyDeletion>;
+  rekeyLegacyRows(pseudonymise: (userRef: string) => string): Promise<LegacyRekeying>;
   /**
    * When the published survey results last changed (the latest
    * publication). Answers do not change what the summaries show; only

@@ -85,6 +85,7 @@ export class IngestService {
         submittedAt: ms(r.submittedAt),
         groups: groups.get(r.userRef) ?? [],
         origin,
+        answers: r.answers ?? {},
       })),
     );
     if (result.created > 0) onImported?.();

@@ -186,6 +186,26 @@ export const summaryQuerySchema = scopedQuerySchema
 
 /** Query of `GET /export/entities.csv`. */
 export const exportQuerySchema = scopedQuerySchema.superRefine(oneScope);
+const AGREEMENT_ERROR = 'expected a whole number from 1 (strongly disagree) to 5 (strongly agree)';
+const agreement = z
+  .number({ error: AGREEMENT_ERROR })
+  .int({ error: AGREEMENT_ERROR })
+  .min(1, { error: AGREEMENT_ERROR })
+  .max(5, { error: AGREEMENT_ERROR });
+
+/** The id of an agreement question (`survey.questions[].id`). */
+export const questionIdSchema = z
+  .string({ error: 'expected a question id' })
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'expected a question id of lower-case letters, digits and dashes' });
+
+/** Body of `PUT /surveys/current/answers/{questionId}`. */
+export const surveyQuestionAnswerSchema = z.strictObject({ value: agreement });
+
+/** Answers to agreement questions, by question id. */
+export const surveyQuestionAnswersSchema = z.record(questionIdSchema, agreement, {
+  error: 'expected an object of question ids and answers from 1 to 5',
+});
+
 /** Body of `POST /surveys/current/snooze`: none, or an empty object. */
 export const surveySnoozeSchema = z.strictObject({});
 
@@ -285,6 +305,7 @@ export function recordSchemas(maxAt: () => number) {
     score: surveyResponseSchema.shape.score,
     comment: surveyResponseSchema.shape.comment,
     submittedAt: at,
+    answers: surveyQuestionAnswersSchema.optional(),
   });
 
   const batch = batchOf;

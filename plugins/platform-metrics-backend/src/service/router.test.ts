@@ -155,6 +155,10 @@ describe('createRouter', () => {
       surveyId: '2026-Q4',
       question: 'How likely are you to recommend the platform to a colleague?',
       followUpQuestion: 'What is the single biggest thing slowing you down?',
+      questions: expect.arrayContaining([
+        { id: 'safe-deploys', dimension: 'performance', text: 'Deploying my changes to production is safe and easy.' },
+      ]),
+      answers: {},
       answered: false,
       response: null,
       snoozedUntil: null,
@@ -176,6 +180,11 @@ describe('createRouter', () => {
 
     const service = await request(app).post('/surveys/current/responses').set('Authorization', mockCredentials.service.header()).send({ score: 9 });
     expect(service.status).toBe(403);
+    const serviceAnswer = await request(app)
+      .put('/surveys/current/answers/safe-deploys')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ value: 4 });
+    expect(serviceAnswer.status).toBe(403);
   });
 
   it('snoozes the survey for the caller only', async () => {

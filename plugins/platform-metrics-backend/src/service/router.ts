@@ -1,7 +1,6 @@
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import { once } from 'node:events';
-import { z } from 'zod';
 import { createMetricsOperations } from '../actions/operations';
 import { AnnotationService, ORG as ORG_SCOPE } from '../annotations/AnnotationService';
 import { IngestService } from '../ingest/IngestService';
@@ -16,15 +15,11 @@ import {
   metricsQuerySchema,
   exportQuerySchema,
   recordSchemas,
-  surveyIdSchema,
-  surveyResponseSchema,
-  surveySnoozeSchema,
 } from '../schema/validation';
 import {
   annotationParamsSchema,
   impactQuerySchema,
 } from '../schema/annotationValidation';
-import { surveyErasureQuerySchema } from '../schema/surveyAdminValidation';
 import { SummaryCache } from '../summaries/SummaryCache';
 import { SurveyAdmin } from '../surveys/SurveyAdmin';
 import { SurveyService } from '../surveys/SurveyService';
@@ -34,6 +29,7 @@ import { mountAdoptionRoutes } from './adoptionRoutes';
 import { RouterAuth } from './auth';
 import { INGEST_BODY_LIMIT, SURVEY_BODY_LIMIT, jsonBody } from './bodyLimits';
 import { mountOnboardingRoutes } from './onboardingRoutes';
+import { mountSurveyRoutes } from './surveyRoutes';
 import { mountTargetRoutes } from './targetRoutes';
 import { mountPlatformIncidentRoutes } from './platformIncidentRoutes';
 import { mountPulseRoutes } from './pulseRoutes';
@@ -291,36 +287,6 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
   });
 
-  router.get('/surveys/current', async (req, res) => {
-    res.json(await surveys.getCurrent(await auth.userRef(req)));
-  });
-
-  router.post('/surveys/current/responses', async (req, res) => {
-    const user = await auth.userRef(req);
-    const body = parse(surveyResponseSchema, req.body);
-    res.json(await surveys.respond(user, body));
-  });
-
-  router.post('/surveys/current/snooze', async (req, res) => {
-    const user = await auth.userRef(req);
-    parse(surveySnoozeSchema, req.body ?? {});
-    res.json(await surveys.snooze(user));
-  });
-
-  router.delete('/surveys/responses', async (req, res) => {
-    await auth.surveyAdmin(req);
-    const query = parse(surveyErasureQuerySchema, req.query);
-    res.json(await surveyAdmin.erase(query.userRef));
-  });
-
-  router.get('/surveys/:surveyId/comments', async (req, res) => {
-    const credentials = await auth.comments(req);
-    const params = parse(z.object({ surveyId: surveyIdSchema }), req.params);
-    const query = parse(metricsQuerySchema.pick({ group: true }), req.query);
-    if (query.group) await visibility.assertVisible(query.group, credentials);
-    res.json(await surveys.comments(params.surveyId, query.group));
-  });
-
   router.post('/annotations', async (req, res) => {
     const { annotation, created } = await operations.createAnnotation(await auth.credentials(req), req.body);
     res.status(created ? 201 : 200).json(annotation);
@@ -352,6 +318,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   mountPlatformIncidentRoutes(router, { auth, visibility, platformIncidents: options.platformIncidents, clock });
   mountOnboardingRoutes(router, { auth, visibility, onboarding: options.onboarding, clock });
   mountPulseRoutes(router, { auth, pulses: options.pulses, clock, skewMs });
+  mountSurveyRoutes(router, { auth, visibility, surveys, surveyAdmin, clock });
 
   return router;
 }

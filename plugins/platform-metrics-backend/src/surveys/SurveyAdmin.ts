@@ -1,7 +1,7 @@
 import { SurveyErasureResult } from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
 import { PublicationStore } from '../database/PublicationStore';
-import { SurveyDeletion, SurveyStore } from '../database/SurveyStore';
+import { LegacyRekeying, SurveyDeletion, SurveyStore } from '../database/SurveyStore';
 import { Clock } from '../lib/time';
 import { Pseudonymise, pseudonymiser } from './pseudonym';
 import { quarterStartBefore, surveyPeriod } from './surveyIds';
@@ -30,9 +30,9 @@ export class SurveyAdmin {
   async erase(userRef: string): Promise<SurveyErasureResult> {
     // a row not re-keyed yet is still stored under the ref itself
     const keys = [this.pseudonymise(userRef), userRef];
-    const { responses, snoozes } = await this.stores.surveys.deleteByUserKeys(keys);
+    const { responses, snoozes, questionAnswers } = await this.stores.surveys.deleteByUserKeys(keys);
     const { comments } = await this.stores.publications.deleteEntriesOf(keys);
-    return { responses, snoozes, publishedComments: comments };
+    return { responses, snoozes, questionAnswers, publishedComments: comments };
   }
 
   /** The start of the oldest quarter whose answers are kept. */
@@ -54,7 +54,7 @@ export class SurveyAdmin {
   }
 
   /** Re-keys the rows stored under a user ref before pseudonymisation (run at start-up). */
-  rekeyLegacyRows(): Promise<SurveyDeletion> {
+  rekeyLegacyRows(): Promise<LegacyRekeying> {
     return this.stores.surveys.rekeyLegacyRows(this.pseudonymise);
   }
 }

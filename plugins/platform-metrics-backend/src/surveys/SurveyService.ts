@@ -1,4 +1,10 @@
-import { CurrentSurvey, SurveyComments } from '@platform-metrics/plugin-platform-metrics-common';
+import { NotFoundError } from '@backstage/errors';
+import {
+  CurrentSurvey,
+  SurveyComments,
+  SurveyQuestionAnswerResult,
+  SurveyQuestionResults,
+} from '@platform-metrics/plugin-platform-metrics-common';
 import { PlatformMetricsSettings } from '../config';
 import { CatalogStore } from '../database/CatalogStore';
 import { PublicationStore } from '../database/PublicationStore';
@@ -9,6 +15,7 @@ import { SurveyResponseInput } from '../schema/validation';
 import { commentMinimum, withheld } from './anonymity';
 import { categorise, rankCategories } from './comments';
 import { Pseudonymise, pseudonymiser } from './pseudonym';
+import { questionResultsOf } from './questionResults';
 import { surveyIdAt } from './surveyIds';
 
 type SurveySettings = PlatformMetricsSettings['survey'];
@@ -36,14 +43,19 @@ export class SurveyService {
   async getCurrent(userRef: string): Promise<CurrentSurvey> {
     const surveyId = this.currentSurveyId();
     const key = this.pseudonymise(userRef);
-    const [response, snoozedUntil] = await Promise.all([
+    const [response, snoozedUntil, answers] = await Promise.all([
       this.stores.surveys.getSurveyResponse(surveyId, key),
       this.stores.surveys.getSnooze(surveyId, key),
+      this.stores.surveys.getAnswers(surveyId, key),
     ]);
+    const asked = new Set(this.settings.questions.map(q => q.id));
     return {
       surveyId,
       question: this.settings.question,
       followUpQuestion: this.settings.followUpQuestion,
+      questions: this.settings.questions.map(q => ({ id: q.id, text: q.text, dimension: q.dimension })),
+      // answers to questions no longer asked stay stored, and are not offered back
+      answers: Object.fromEntries(Object.entries(answers).filter(([id]) => asked.has(id))),
       answered: !!response,
       response: response ? { score: response.score, comment: response.comment } : null,
       snoozedUntil:
@@ -66,6 +78,40 @@ export class SurveyService {
       origin: null,
     });
     return { surveyId };
+  }
+
+  /** Saves one agreement answer of the caller in the current survey (a question not asked is a 404). */
+  async answerQuestion(userRef: string, questionId: string, value: number): Promise<SurveyQuestionAnswerResult> {
+    if (!this.settings.questions.some(q => q.id === questionId)) {
+      throw new NotFoundError(`The current survey has no question '${questionId}'`);
+    }
+    const surveyId = this.currentSurveyId();
+    await this.stores.surveys.saveAnswer({ surveyId, userKey: this.pseudonymise(userRef), questionId, value, at: this.clock() });
+    return { surveyId, questionId, value };
+  }
+
+  /**
+   * The agreement questions' published results (metrics.md §18) of the
+   * survey running at `to`, org-wide or of one reporting group, with their
+   * trend over the published surveys.
+   */
+  async questionResults(to: number, group?: string): Promise<SurveyQuestionResults> {
+    // `to` is a midnight: the survey running on the day before it
+    const current = surveyIdAt(to - 1, this.settings.cadence);
+    const [publications, reporting] = await Promise.all([
+      this.stores.publications.asOf({ maxSurveyId: current, to }),
+      this.stores.catalog.listGroupsOfTypes(this.settings.reportingGroupTypes),
+    ]);
+    return questionResultsOf(
+      {
+        current,
+        publications,
+        questions: this.settings.questions,
+        reportingGroups: new Set(reporting),
+        k: this.settings.minGroupSize,
+      },
+      group,
+    );
   }
 
   async snooze(userRef: string): Promise<{ snoozedUntil: string }> {

@@ -2,6 +2,7 @@ import { NpsCounts, PublicationEntry, SurveyPublication } from '../database/Publ
 import { SurveyResponseRow } from '../database/SurveyStore';
 import { dayNumber } from '../lib/time';
 import { bucketOf, commentMinimum } from './anonymity';
+import { CountedResponse, answeredQuestions, decideQuestions } from './questionPublication';
 import { RecordSet, changedPeople, suppress } from './suppression';
 
 /*
@@ -11,11 +12,7 @@ import { RecordSet, changedPeople, suppress } from './suppression';
  */
 
 /** One counted answer: its record id (see {@link RecordSet}) and its reporting groups. */
-interface Counted {
-  row: SurveyResponseRow;
-  record: string;
-  groups: string[];
-}
+type Counted = CountedResponse;
 
 /** An earlier publication of the survey with the respondents it counted. */
 export interface PublishedWithEntries {
@@ -152,15 +149,23 @@ export function decidePublication(input: PublicationInput): PublicationDecision 
   const groups: Record<string, NpsCounts> = {};
   for (const g of decision.released) groups[g] = counts(members.get(g)!.map(c => c.row));
 
+  const seq = (previous?.publication.seq ?? 0) + 1;
   const publication: SurveyPublication = {
     surveyId: input.surveyId,
-    seq: (previous?.publication.seq ?? 0) + 1,
+    seq,
     asOf: input.asOf,
     publishedAt: input.publishedAt,
     k,
     org: counts(rows),
     groups,
     suppressed: [...new Set(decision.suppressed.map(s => s.group))].filter(g => !released.has(g)).sort(),
+    questions: decideQuestions({
+      k,
+      seq,
+      counted,
+      released,
+      history: history.map(h => ({ seq: h.publication.seq, questions: h.publication.questions ?? {}, entries: h.entries })),
+    }),
   };
   return { publish: true, publication, entries: entriesOf(counted, released, members, k), suppressed: decision.suppressed };
 }
@@ -192,6 +197,7 @@ function entriesOf(
       comment,
       bucket: comment ? bucketOf(c.row.score) : null,
       commentGroups: listed,
+      questions: answeredQuestions(c.row),
     };
   });
 }

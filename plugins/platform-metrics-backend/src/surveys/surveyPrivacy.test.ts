@@ -128,7 +128,7 @@ describe('survey data protection', () => {
         .delete('/surveys/responses?userRef=user:default/alice')
         .set('Authorization', mockCredentials.user.header('user:default/privacy-officer'));
       expect(erase.status).toBe(200);
-      expect(erase.body).toEqual({ responses: 1, snoozes: 1, publishedComments: 1 });
+      expect(erase.body).toEqual({ responses: 1, snoozes: 1, questionAnswers: 0, publishedComments: 1 });
 
       const key = hmac('user:default/alice');
       for (const table of ['pm_survey_responses', 'pm_survey_snoozes', 'pm_survey_publication_entries']) {
@@ -140,7 +140,7 @@ describe('survey data protection', () => {
       expect((await w.summary()).nps).toEqual(before.nps);
       // erasing again finds nothing
       const again = await request(w.app).delete('/surveys/responses?userRef=alice').set('Authorization', w.user('privacy-officer'));
-      expect(again.body).toEqual({ responses: 0, snoozes: 0, publishedComments: 0 });
+      expect(again.body).toEqual({ responses: 0, snoozes: 0, questionAnswers: 0, publishedComments: 0 });
       const bad = await request(w.app).delete('/surveys/responses?userRef=group:default/a').set('Authorization', w.user('x'));
       expect(bad.status).toBe(400);
     });

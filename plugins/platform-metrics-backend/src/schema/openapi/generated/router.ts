@@ -570,6 +570,19 @@ export const spec = {
             description:
               'ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.',
           },
+          answers: {
+            $ref: '#/components/schemas/SurveyQuestionAnswers',
+          },
+        },
+      },
+      SurveyQuestionAnswers: {
+        type: 'object',
+        description:
+          "Answers to the survey's 1-5 agreement questions (`survey.questions`), by question id: 1 strongly disagree to 5 strongly agree. A question not listed is unanswered.",
+        additionalProperties: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 5,
         },
       },
       SurveyImportBatch: {
@@ -1936,14 +1949,73 @@ export const spec = {
           },
         },
       },
+      SurveyQuestion: {
+        type: 'object',
+        description:
+          'One 1-5 agreement question of the survey, tagged with its SPACE dimension.',
+        required: ['id', 'text', 'dimension'],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+          },
+          text: {
+            type: 'string',
+          },
+          dimension: {
+            type: 'string',
+            enum: [
+              'satisfaction',
+              'performance',
+              'activity',
+              'communication',
+              'efficiency',
+            ],
+          },
+        },
+      },
+      SurveyQuestionAnswer: {
+        type: 'object',
+        description: 'Body of `PUT /surveys/current/answers/{questionId}`.',
+        additionalProperties: false,
+        required: ['value'],
+        properties: {
+          value: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+        },
+      },
+      SurveyQuestionAnswerResult: {
+        type: 'object',
+        required: ['surveyId', 'questionId', 'value'],
+        properties: {
+          surveyId: {
+            type: 'string',
+            pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
+          },
+          questionId: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+          },
+          value: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+        },
+      },
       CurrentSurvey: {
         type: 'object',
         required: [
           'surveyId',
           'question',
           'followUpQuestion',
+          'questions',
           'answered',
           'response',
+          'answers',
           'snoozedUntil',
         ],
         properties: {
@@ -1956,6 +2028,17 @@ export const spec = {
           },
           followUpQuestion: {
             type: 'string',
+          },
+          questions: {
+            type: 'array',
+            description:
+              'The agreement questions asked after the NPS question, in configuration order.',
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+          answers: {
+            $ref: '#/components/schemas/SurveyQuestionAnswers',
           },
           answered: {
             type: 'boolean',
@@ -1984,6 +2067,216 @@ export const spec = {
             nullable: true,
             description:
               'Until when the caller snoozed this survey; null when not snoozed.',
+          },
+        },
+      },
+      SurveyQuestionFigure: {
+        type: 'object',
+        required: ['surveyId', 'n', 'favourable', 'mean', 'withheld'],
+        properties: {
+          surveyId: {
+            type: 'string',
+            pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description:
+              'Published respondents of the question; null when withheld.',
+          },
+          favourable: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+            description: 'Share answering 4 or 5.',
+          },
+          mean: {
+            type: 'number',
+            minimum: 1,
+            maximum: 5,
+            nullable: true,
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+            description: 'Why the figure is not shown; null when shown.',
+          },
+        },
+      },
+      SurveyQuestionResult: {
+        type: 'object',
+        description:
+          "One agreement question's published results (metrics.md §18) in the scope.",
+        required: [
+          'id',
+          'text',
+          'dimension',
+          'surveyId',
+          'n',
+          'distribution',
+          'favourable',
+          'mean',
+          'withheld',
+          'asOf',
+          'trend',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+          },
+          text: {
+            type: 'string',
+          },
+          dimension: {
+            type: 'string',
+            enum: [
+              'satisfaction',
+              'performance',
+              'activity',
+              'communication',
+              'efficiency',
+            ],
+          },
+          surveyId: {
+            type: 'string',
+            pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+          },
+          distribution: {
+            type: 'array',
+            nullable: true,
+            minItems: 5,
+            maxItems: 5,
+            description:
+              'Respondents who answered 1, 2, 3, 4 and 5; null when withheld.',
+            items: {
+              type: 'integer',
+              minimum: 0,
+            },
+          },
+          favourable: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          mean: {
+            type: 'number',
+            minimum: 1,
+            maximum: 5,
+            nullable: true,
+          },
+          withheld: {
+            type: 'string',
+            nullable: true,
+          },
+          asOf: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$',
+            nullable: true,
+            description: 'The publication the figures come from.',
+          },
+          trend: {
+            type: 'array',
+            description:
+              "The question's figure in each published survey, oldest first.",
+            items: {
+              $ref: '#/components/schemas/SurveyQuestionFigure',
+            },
+          },
+        },
+      },
+      SpaceDimensionResult: {
+        type: 'object',
+        description: "A SPACE dimension's questions pooled (metrics.md §18).",
+        required: ['dimension', 'questions', 'n', 'favourable', 'trend'],
+        properties: {
+          dimension: {
+            type: 'string',
+            enum: [
+              'satisfaction',
+              'performance',
+              'activity',
+              'communication',
+              'efficiency',
+            ],
+          },
+          questions: {
+            type: 'array',
+            items: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            },
+          },
+          n: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description: 'Answers pooled over its shown questions.',
+          },
+          favourable: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            nullable: true,
+          },
+          trend: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['surveyId', 'n', 'favourable'],
+              properties: {
+                surveyId: {
+                  type: 'string',
+                  pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
+                },
+                n: {
+                  type: 'integer',
+                  minimum: 0,
+                  nullable: true,
+                },
+                favourable: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                  nullable: true,
+                },
+              },
+            },
+          },
+        },
+      },
+      SurveyQuestionResults: {
+        type: 'object',
+        required: ['surveyId', 'group', 'questions', 'dimensions'],
+        properties: {
+          surveyId: {
+            type: 'string',
+            pattern: '^\\d{4}-(Q[1-4]|M(0[1-9]|1[0-2]))$',
+            description: 'The survey running at `to`.',
+          },
+          group: {
+            type: 'string',
+            nullable: true,
+          },
+          questions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SurveyQuestionResult',
+            },
+          },
+          dimensions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SpaceDimensionResult',
+            },
           },
         },
       },
@@ -2088,7 +2381,12 @@ export const spec = {
       SurveyErasureResult: {
         type: 'object',
         description: 'What an erasure removed.',
-        required: ['responses', 'snoozes', 'publishedComments'],
+        required: [
+          'responses',
+          'snoozes',
+          'questionAnswers',
+          'publishedComments',
+        ],
         properties: {
           responses: {
             type: 'integer',
@@ -2098,6 +2396,12 @@ export const spec = {
           snoozes: {
             type: 'integer',
             minimum: 0,
+          },
+          questionAnswers: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Answers of the person to agreement questions, over all surveys.',
           },
           publishedComments: {
             type: 'integer',
@@ -3295,7 +3599,7 @@ export const spec = {
       Target: {
         type: 'object',
         description:
-          "One configured target (`platformMetrics.targets`, metrics.md §12) with its progress and projection: the figures come from the scope's summaries as `GET /org/summary` computes them (current: the 90-day window ending at `to`; series: the 365 days before `to`).",
+          "One configured target (`platformMetrics.targets`, metrics.md §12) with its progress and projection: the figures come from the scope's summaries as `GET /org/summary` computes them, those of the platform KPIs from their own routes (current: the 90-day window ending at `to`; series: the 365 days before `to`).",
         required: [
           'metric',
           'scope',
@@ -3323,6 +3627,11 @@ export const spec = {
               'timeToRestore',
               'changeFailureRate',
               'deploymentFrequency',
+              'selfServiceRatio',
+              'platformIncidentImpact',
+              'costPerService',
+              'onboardingTime',
+              'ciDuration',
             ],
           },
           scope: {
@@ -3349,13 +3658,26 @@ export const spec = {
             type: 'string',
             enum: ['higher', 'lower'],
             description:
-              'Whether a higher or a lower value is better (lower for lead time, restore time, change failure rate and time to first deploy).',
+              'Whether a higher or a lower value is better (lower for lead time, restore time, change failure rate, time to first deploy, platform incident impact, cost per service, onboarding time and CI duration).',
           },
           unit: {
             type: 'string',
-            enum: ['points', 'rate', 'seconds', 'perWeek'],
+            enum: [
+              'points',
+              'rate',
+              'seconds',
+              'perWeek',
+              'developerHours',
+              'money',
+            ],
             description:
-              '`points` (NPS), `rate` (a fraction in [0, 1]), `seconds` (a median duration) or `perWeek` (deployments).',
+              '`points` (NPS), `rate` (a fraction in [0, 1]), `seconds` (a median duration), `perWeek` (deployments), `developerHours` (lost in 90 days) or `money` (a median monthly cost per service, in `currency`).',
+          },
+          currency: {
+            type: 'string',
+            description:
+              "The installation's currency (`platformMetrics.costs.currency`); only with the unit `money`.",
+            example: 'EUR',
           },
           start: {
             type: 'number',
@@ -3380,7 +3702,7 @@ export const spec = {
             type: 'integer',
             minimum: 0,
             description:
-              'The sample behind `current` (responses, eligible entities, deployed entities, changes, restored incidents or deployments); absent when `current` is null.',
+              'The sample behind `current` (responses, eligible entities, deployed entities, changes, restored incidents or deployments; closed requests, platform incidents, services with a cost, onboarded engineers or succeeded pipeline runs); absent when `current` is null.',
           },
           progress: {
             type: 'number',
@@ -4854,6 +5176,58 @@ export const spec = {
         },
       },
     },
+    '/surveys/current/answers/{questionId}': {
+      put: {
+        operationId: 'AnswerCurrentSurveyQuestion',
+        description:
+          "Saves the calling user's answer to one agreement question of the current survey (the card saves each question as it is answered, so a survey left half-done resumes). A second answer replaces the first. Counted once the user has answered the NPS question. User credentials only.",
+        parameters: [
+          {
+            name: 'questionId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyQuestionAnswer',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyQuestionAnswerResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/surveys/current/snooze': {
       post: {
         operationId: 'SnoozeCurrentSurvey',
@@ -5560,6 +5934,45 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/OrgOnboarding',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/org/survey-questions': {
+      get: {
+        operationId: 'GetSurveyQuestionResults',
+        description:
+          "The published results of the survey's agreement questions (metrics.md §18), org-wide or of one reporting group, for the survey running at `to`, with each question's trend over the published surveys and the SPACE dimensions pooled. Under the NPS rules: nothing below `survey.minGroupSize` respondents, and a group only where its publication released it.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/group',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The question results.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyQuestionResults',
                 },
               },
             },

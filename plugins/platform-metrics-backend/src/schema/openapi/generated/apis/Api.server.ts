@@ -40,6 +40,9 @@ import { SurveyComments } from '../models/SurveyComments.model';
 import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
+import { SurveyQuestionAnswer } from '../models/SurveyQuestionAnswer.model';
+import { SurveyQuestionAnswerResult } from '../models/SurveyQuestionAnswerResult.model';
+import { SurveyQuestionResults } from '../models/SurveyQuestionResults.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
 import { TargetsResponse } from '../models/TargetsResponse.model';
 import { WebhookDelivery } from '../models/WebhookDelivery.model';
@@ -50,6 +53,16 @@ import { WebhookDelivery } from '../models/WebhookDelivery.model';
 export type AnswerCurrentSurvey = {
   body: SurveyAnswer;
   response: SurveyAnswerResult | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type AnswerCurrentSurveyQuestion = {
+  path: {
+    questionId: string;
+  };
+  body: SurveyQuestionAnswer;
+  response: SurveyQuestionAnswerResult | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -286,6 +299,16 @@ export type GetSurveyComments = {
 /**
  * @public
  */
+export type GetSurveyQuestionResults = {
+  query: {
+    to?: string;
+    group?: string;
+  };
+  response: SurveyQuestionResults | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetTargets = {
   query: {
     to?: string;
@@ -417,6 +440,8 @@ export type SnoozeCurrentSurvey = {
 export type EndpointMap = {
   '#post|/surveys/current/responses': AnswerCurrentSurvey;
 
+  '#put|/surveys/current/answers/{questionId}': AnswerCurrentSurveyQuestion;
+
   '#post|/pulses/current/{id}/response': AnswerPulse;
 
   '#_delete|/annotations/{id}': DeleteAnnotation;
@@ -458,6 +483,8 @@ export type EndpointMap = {
   '#get|/org/platform-incidents': GetPlatformIncidents;
 
   '#get|/surveys/{surveyId}/comments': GetSurveyComments;
+
+  '#get|/org/survey-questions': GetSurveyQuestionResults;
 
   '#get|/targets': GetTargets;
 

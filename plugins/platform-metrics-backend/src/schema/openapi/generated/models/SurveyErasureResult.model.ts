@@ -15,6 +15,10 @@ export interface SurveyErasureResult {
   responses: number;
   snoozes: number;
   /**
+   * Answers of the person to agreement questions, over all surveys.
+   */
+  questionAnswers: number;
+  /**
    * Comments of the person that publications had released, removed from them. Published counts are kept: changing them would reveal, by subtraction, what the person answered.
    */
   publishedComments: number;

@@ -45,6 +45,9 @@ import { SurveyComments } from '../models/SurveyComments.model';
 import { SurveyErasureResult } from '../models/SurveyErasureResult.model';
 import { SurveyImportBatch } from '../models/SurveyImportBatch.model';
 import { SurveyImportResult } from '../models/SurveyImportResult.model';
+import { SurveyQuestionAnswer } from '../models/SurveyQuestionAnswer.model';
+import { SurveyQuestionAnswerResult } from '../models/SurveyQuestionAnswerResult.model';
+import { SurveyQuestionResults } from '../models/SurveyQuestionResults.model';
 import { SurveySnoozeResult } from '../models/SurveySnoozeResult.model';
 import { TargetsResponse } from '../models/TargetsResponse.model';
 import { WebhookDelivery } from '../models/WebhookDelivery.model';
@@ -71,6 +74,15 @@ export interface RequestOptions {
  */
 export type AnswerCurrentSurvey = {
   body: SurveyAnswer;
+};
+/**
+ * @public
+ */
+export type AnswerCurrentSurveyQuestion = {
+  path: {
+    questionId: string;
+  };
+  body: SurveyQuestionAnswer;
 };
 /**
  * @public
@@ -283,6 +295,15 @@ export type GetSurveyComments = {
 /**
  * @public
  */
+export type GetSurveyQuestionResults = {
+  query: {
+    to?: string;
+    group?: string;
+  };
+};
+/**
+ * @public
+ */
 export type GetTargets = {
   query: {
     to?: string;
@@ -429,6 +450,34 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'POST',
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Saves the calling user's answer to one agreement question of the current survey (the card saves each question as it is answered, so a survey left half-done resumes). A second answer replaces the first. Counted once the user has answered the NPS question. User credentials only.
+   * @param questionId -
+   * @param surveyQuestionAnswer -
+   */
+  public async answerCurrentSurveyQuestion(
+    // @ts-ignore
+    request: AnswerCurrentSurveyQuestion,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<SurveyQuestionAnswerResult>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/surveys/current/answers/{questionId}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      questionId: request.path.questionId,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'PUT',
       body: JSON.stringify(request.body),
     });
   }
@@ -1013,6 +1062,33 @@ export class DefaultApiClient {
 
     const uri = parser.parse(uriTemplate).expand({
       surveyId: request.path.surveyId,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The published results of the survey's agreement questions (metrics.md §18), org-wide or of one reporting group, for the survey running at `to`, with each question's trend over the published surveys and the SPACE dimensions pooled. Under the NPS rules: nothing below `survey.minGroupSize` respondents, and a group only where its publication released it.
+   * @param to - End of the window (exclusive); default now. Rounded up to the next UTC midnight, so windows are whole days. Makes every number reproducible. Without it, the org summary of the current window may come from a summary the rollup job precomputed (see `computedAt`).
+   * @param group - A group entity ref (kind defaults to `group`); scopes the answer to that group. NPS and comments are shown only for reporting groups (Groups whose `spec.type` is in `survey.reportingGroupTypes`, default `team`); any other scope has its NPS withheld (its DORA and adoption figures still show).
+   */
+  public async getSurveyQuestionResults(
+    // @ts-ignore
+    request: GetSurveyQuestionResults,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<SurveyQuestionResults>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/org/survey-questions{?to,group}`;
+
+    const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
 

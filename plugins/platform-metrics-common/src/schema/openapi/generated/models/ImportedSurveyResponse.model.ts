@@ -23,4 +23,8 @@ export interface ImportedSurveyResponse {
    * ISO-8601 with a time zone, e.g. 2026-01-31T12:00:00Z; stored as UTC.
    */
   submittedAt: string;
+  /**
+   * Answers to the survey's 1-5 agreement questions (`survey.questions`), by question id: 1 strongly disagree to 5 strongly agree. A question not listed is unanswered.
+   */
+  answers?: { [key: string]: number };
 }

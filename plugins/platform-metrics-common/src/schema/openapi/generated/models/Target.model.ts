@@ -6,7 +6,7 @@
 import { TargetPoint } from '../models/TargetPoint.model';
 
 /**
- * One configured target (`platformMetrics.targets`, metrics.md §12) with its progress and projection: the figures come from the scope's summaries as `GET /org/summary` computes them (current: the 90-day window ending at `to`; series: the 365 days before `to`).
+ * One configured target (`platformMetrics.targets`, metrics.md §12) with its progress and projection: the figures come from the scope's summaries as `GET /org/summary` computes them, those of the platform KPIs from their own routes (current: the 90-day window ending at `to`; series: the 365 days before `to`).
  * @public
  */
 export interface Target {
@@ -28,13 +28,17 @@ export interface Target {
    */
   by: string;
   /**
-   * Whether a higher or a lower value is better (lower for lead time, restore time, change failure rate and time to first deploy).
+   * Whether a higher or a lower value is better (lower for lead time, restore time, change failure rate, time to first deploy, platform incident impact, cost per service, onboarding time and CI duration).
    */
   direction: TargetDirectionEnum;
   /**
-   * `points` (NPS), `rate` (a fraction in [0, 1]), `seconds` (a median duration) or `perWeek` (deployments).
+   * `points` (NPS), `rate` (a fraction in [0, 1]), `seconds` (a median duration), `perWeek` (deployments), `developerHours` (lost in 90 days) or `money` (a median monthly cost per service, in `currency`).
    */
   unit: TargetUnitEnum;
+  /**
+   * The installation's currency (`platformMetrics.costs.currency`); only with the unit `money`.
+   */
+  currency?: string;
   /**
    * What progress is measured from, in `unit`; null without a baseline value and without a series.
    */
@@ -48,7 +52,7 @@ export interface Target {
    */
   current: number | null;
   /**
-   * The sample behind `current` (responses, eligible entities, deployed entities, changes, restored incidents or deployments); absent when `current` is null.
+   * The sample behind `current` (responses, eligible entities, deployed entities, changes, restored incidents or deployments; closed requests, platform incidents, services with a cost, onboarded engineers or succeeded pipeline runs); absent when `current` is null.
    */
   n?: number;
   /**
@@ -83,7 +87,12 @@ export type TargetMetricEnum =
   | 'leadTime'
   | 'timeToRestore'
   | 'changeFailureRate'
-  | 'deploymentFrequency';
+  | 'deploymentFrequency'
+  | 'selfServiceRatio'
+  | 'platformIncidentImpact'
+  | 'costPerService'
+  | 'onboardingTime'
+  | 'ciDuration';
 
 /**
  * @public
@@ -93,7 +102,13 @@ export type TargetDirectionEnum = 'higher' | 'lower';
 /**
  * @public
  */
-export type TargetUnitEnum = 'points' | 'rate' | 'seconds' | 'perWeek';
+export type TargetUnitEnum =
+  | 'points'
+  | 'rate'
+  | 'seconds'
+  | 'perWeek'
+  | 'developerHours'
+  | 'money';
 
 /**
  * @public
