@@ -159,6 +159,14 @@ export const platformMetricsPlugin = createBackendPlugin({
         const scorecards = new ScorecardService(stores, reader, settings);
         const visibility = new CatalogVisibility(deps.catalog);
         const annotations = new AnnotationService(stores, settings);
+        // the platform KPIs' services: their routes and the targets on them read the same
+        const kpis = {
+          pipelines: new PipelineService(stores),
+          costs: new CostService(stores, settings.costs.currency),
+          selfService: new SelfServiceService(stores),
+          platformIncidents: new PlatformIncidentService(stores, settings),
+          onboarding: new OnboardingService(stores, settings),
+        };
         deps.httpRouter.use(
           await createRouter({
             auth: createAuth(deps),
@@ -177,17 +185,13 @@ export const platformMetricsPlugin = createBackendPlugin({
             summaries,
             surveys: new SurveyService(stores, settings.survey),
             surveyAdmin,
-            pipelines: new PipelineService(stores),
-            costs: new CostService(stores, settings.costs.currency),
-            selfService: new SelfServiceService(stores),
+            ...kpis,
             visibility,
             annotations,
             entityExport: new EntityExport(stores, reader, settings),
             webhooks,
             pulses,
-            targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings),
-            platformIncidents: new PlatformIncidentService(stores, settings),
-            onboarding: new OnboardingService(stores, settings),
+            targets: new TargetService({ summaries, catalog: stores.catalog, reader, kpis }, settings),
           }),
         );
         // the receivers authenticate by the tool's signature, not by Backstage credentials

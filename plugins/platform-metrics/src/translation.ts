@@ -5,6 +5,7 @@ import {
 import { commonMessages } from './translations/common';
 import { comparisonMessages } from './translations/comparison';
 import { healthPageMessages } from './translations/healthPage';
+import { kpisMessages } from './translations/kpis';
 import { onboardingMessages } from './translations/onboarding';
 import { platformIncidentsMessages } from './translations/platformIncidents';
 import { reviewMessages } from './translations/review';
@@ -32,6 +33,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...targetsMessages,
     ...templatesMessages,
     ...onboardingMessages,
+    ...kpisMessages,
   },
 });
 

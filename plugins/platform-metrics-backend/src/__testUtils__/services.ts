@@ -62,6 +62,14 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
     productionEnvironments: settings.productionEnvironments,
     clock,
   });
+  // the platform KPIs' services: their routes and the targets on them read the same
+  const kpis = {
+    pipelines: new PipelineService(stores),
+    costs: new CostService(stores, settings.costs.currency),
+    selfService: new SelfServiceService(stores),
+    platformIncidents: new PlatformIncidentService(stores, settings),
+    onboarding: new OnboardingService(stores, settings),
+  };
   return {
     /** The webhook receivers, as `plugin.ts` wires them. */
     webhooks: new WebhookReceiver({ store: stores.webhooks, processor: webhookProcessor, settings: integrations, clock }),
@@ -90,15 +98,11 @@ export async function createServices(knex: Knex, config: object = {}, clock: Clo
         signal,
       ),
     surveyAdmin: new SurveyAdmin(stores, settings.survey, clock),
-    pipelines: new PipelineService(stores),
-    costs: new CostService(stores, settings.costs.currency),
-    selfService: new SelfServiceService(stores),
+    ...kpis,
     publications,
     annotations: new AnnotationService(stores, settings, clock),
     entityExport: new EntityExport(stores, reader, settings),
-    targets: new TargetService({ summaries, catalog: stores.catalog, reader }, settings, clock),
-    platformIncidents: new PlatformIncidentService(stores, settings),
-    onboarding: new OnboardingService(stores, settings),
+    targets: new TargetService({ summaries, catalog: stores.catalog, reader, kpis }, settings, clock),
     /** The pseudonym the stores keep for a user ref. */
     pseudonymise,
     /** Pulse questions, on the services' clock. */

@@ -106,6 +106,19 @@ export class CostService {
     };
   }
 
+  /**
+   * Only the figures across services (the median and p90 per service, and
+   * per month the services' median), org-wide or of one group's components:
+   * what a cost target reads, without the deployments and team rows.
+   */
+  async perService(window: CostWindow, group?: string): Promise<Pick<OrgCosts, 'perService' | 'monthly'>> {
+    const scope = group
+      ? (await this.stores.catalog.listEntities({ kind: 'component', ownerRef: group })).map(e => e.entityRef)
+      : undefined;
+    const { perService, monthly } = acrossServices(await this.read(window.months, scope), window.months);
+    return { perService, monthly };
+  }
+
   private read(
     months: string[],
     entityRefs?: string[],

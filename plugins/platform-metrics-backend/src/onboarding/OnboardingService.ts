@@ -8,6 +8,7 @@ import {
   onboardingCohort,
   onboardingFigures,
   showOnboarding,
+  ShownOnboarding,
 } from '../metrics/onboarding';
 
 /**
@@ -23,6 +24,24 @@ export class OnboardingService {
   ) {}
 
   async org(window: Window, group?: string): Promise<OrgOnboarding> {
+    const [shown] = await this.cohorts([window], group);
+    return {
+      window: windowJson(window),
+      group: group ?? null,
+      minGroupSize: this.settings.survey.minGroupSize,
+      target: ONBOARDING_TARGET_SECONDS,
+      ...shown,
+    };
+  }
+
+  /**
+   * The shown figures of the cohort of each window (those who started in
+   * it, as of its end), under the anonymity rules, from one read of the
+   * Users and their deployments: a target reads its current window and a
+   * series of them.
+   */
+  async cohorts(windows: Window[], group?: string): Promise<ShownOnboarding[]> {
+    if (windows.length === 0) return [];
     const { people, catalog } = this.stores;
     const k = this.settings.survey.minGroupSize;
     const [users, installedAt, usersSyncedAt] = await Promise.all([
@@ -32,32 +51,23 @@ export class OnboardingService {
     ]);
     // first sightings count from the later of the installation and the first sync of Users
     const since = installedAt !== undefined && usersSyncedAt !== undefined ? Math.max(installedAt, usersSyncedAt) : undefined;
-    // only the Users who may start in the window need their deployments read
-    const candidates = users.filter(u => {
-      const at = u.annotatedStartAt ?? u.firstSeenAt;
-      return at >= window.from && at < window.to;
-    });
+    // only the Users who may start in a window need their deployments read
+    const startsIn = (at: number) => windows.some(w => at >= w.from && at < w.to);
+    const candidates = users.filter(u => startsIn(u.annotatedStartAt ?? u.firstSeenAt));
     const keys = authorKeys(users);
     const authored = await people.authoredDeployments({
       authors: candidates.flatMap(u => keys.get(u.userRef)!),
-      to: window.to,
+      to: Math.max(...windows.map(w => w.to)),
       productionEnvironments: this.settings.productionEnvironments,
     });
     // the keys are computed over every User (an email two share names neither): pass them all
-    const cohort = onboardingCohort(users, authored, since, window);
-    const org = onboardingFigures(cohort, window);
-    let shown = showOnboarding(org, k);
-    if (group) {
-      const groups = await catalog.groupsOfUsers(cohort.map(c => c.userRef));
-      const members = cohort.filter(c => groups.get(c.userRef)?.includes(group));
-      shown = showOnboarding(onboardingFigures(members, window), k, org.cohort);
-    }
-    return {
-      window: windowJson(window),
-      group: group ?? null,
-      minGroupSize: k,
-      target: ONBOARDING_TARGET_SECONDS,
-      ...shown,
-    };
+    const cohortsOf = windows.map(w => onboardingCohort(users, authored, since, w));
+    const groups = group ? await catalog.groupsOfUsers([...new Set(cohortsOf.flat().map(c => c.userRef))]) : undefined;
+    return cohortsOf.map((cohort, i) => {
+      const org = onboardingFigures(cohort, windows[i]);
+      if (!groups) return showOnboarding(org, k);
+      const members = cohort.filter(c => groups.get(c.userRef)?.includes(group!));
+      return showOnboarding(onboardingFigures(members, windows[i]), k, org.cohort);
+    });
   }
 }

@@ -34,6 +34,23 @@ describe('platformMetrics.targets', () => {
     ]);
   });
 
+  it('reads the platform KPIs in their units: a rate, developer-hours, an amount, durations down to minutes', () => {
+    const targets = read([
+      { metric: 'selfServiceRatio', scope: 'org', value: '80%', by: '2027-03-31' },
+      { metric: 'platformIncidentImpact', scope: 'org', value: 200, by: '2027-03-31' },
+      { metric: 'costPerService', scope: 'group:default/checkout', value: '1500', by: '2027-03-31' },
+      { metric: 'onboardingTime', scope: 'org', value: '1d', by: '2027-03-31' },
+      { metric: 'ciDuration', scope: 'checkout', value: '10m', by: '2027-03-31' },
+    ]);
+    expect(targets.map(t => [t.metric, t.scope, t.value])).toEqual([
+      ['selfServiceRatio', 'org', 0.8],
+      ['platformIncidentImpact', 'org', 200],
+      ['costPerService', 'group:default/checkout', 1500],
+      ['onboardingTime', 'org', 86_400],
+      ['ciDuration', 'group:default/checkout', 600],
+    ]);
+  });
+
   it('parses durations in seconds, minutes, hours, days and weeks', () => {
     expect(parseDuration('1d')).toBe(86_400);
     expect(parseDuration('30 days')).toBe(30 * 86_400);
@@ -77,6 +94,15 @@ describe('platformMetrics.targets', () => {
       /targets\[1\]\.value: expected a number or a string/,
     ],
     [{ metric: 'nps' }, /platformMetrics\.targets: expected a list of targets/],
+    [[{ metric: 'ciDuration', scope: 'org', value: 'ten minutes', by: '2027-01-01' }], /targets\[0\]\.value: expected a duration/],
+    [[{ metric: 'costPerService', scope: 'org', value: '1500 EUR', by: '2027-01-01' }], /targets\[0\]\.value: expected a monthly amount per service in platformMetrics\.costs\.currency/],
+    [[{ metric: 'platformIncidentImpact', scope: 'org', value: -5, by: '2027-01-01' }], /targets\[0\]\.value: expected developer-hours lost in 90 days/],
+    [[{ metric: 'selfServiceRatio', scope: 'org', value: 80, by: '2027-01-01' }], /targets\[0\]\.value: expected a rate from 0 to 1/],
+    [
+      [{ metric: 'nps', scope: 'org', value: 40, by: '2027-01-01' }, { metric: 'platformIncidentImpact', scope: 'group:default/checkout', value: 100, by: '2027-01-01' }],
+      /targets\[1\]\.scope: platformIncidentImpact is measured for org, got 'group:default\/checkout'/,
+    ],
+    [[{ metric: 'ciDuration', scope: 'system:shop', value: '10m', by: '2027-01-01' }], /targets\[0\]\.scope: ciDuration is measured for org or a Group entity ref, got 'system:default\/shop'/],
   ])('refuses a bad target, naming its field: %j', (targets, message) => {
     expect(() => read(targets)).toThrow(/^Invalid configuration platformMetrics\.targets/);
     expect(() => read(targets)).toThrow(message);

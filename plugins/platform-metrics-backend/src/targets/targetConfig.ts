@@ -9,7 +9,7 @@ export interface TargetDefinition {
   metric: TargetMetric;
   /** `org`, or the normalised ref of a Group, a System or a Domain. */
   scope: string;
-  /** In the metric's unit: NPS points, a rate in [0, 1], seconds, or deployments per week. */
+  /** In the metric's unit: NPS points, a rate in [0, 1], seconds, deployments per week, developer-hours per 90 days, or an amount in the installation's currency. */
   value: number;
   /** The UTC day (YYYY-MM-DD) by whose end the target is to be met. */
   by: string;
@@ -83,6 +83,12 @@ function valueOf(metric: TargetMetric, given: number | string): number | string 
         ? seconds
         : 'expected a duration: a positive number of seconds, or a string such as "1d", "30 days" or "12h"';
     }
+    case 'developerHours':
+      return typeof raw === 'number' && raw >= 0 ? raw : 'expected developer-hours lost in 90 days, a number from 0 up';
+    case 'money':
+      return typeof raw === 'number' && raw >= 0
+        ? raw
+        : 'expected a monthly amount per service in platformMetrics.costs.currency, a number from 0 up';
     default:
       return typeof raw === 'number' && raw >= 0 ? raw : 'expected deployments per week, a number from 0 up';
   }
@@ -124,6 +130,13 @@ const targetSchema = z
     label: z.string({ error: 'expected a string' }).trim().min(1, { error: 'must not be empty' }).max(200, { error: 'at most 200 characters' }).optional(),
   })
   .transform((t, ctx): TargetDefinition => {
+    const { scopes } = traitsOf(t.metric);
+    const kind = t.scope === 'org' ? 'org' : t.scope.slice(0, t.scope.indexOf(':'));
+    if (!(scopes as readonly string[]).includes(kind)) {
+      const allowed = scopes.length === 1 ? 'org' : 'org or a Group entity ref';
+      ctx.addIssue({ code: 'custom', path: ['scope'], message: `${t.metric} is measured for ${allowed}, got '${t.scope}'` });
+      return z.NEVER;
+    }
     const value = valueOf(t.metric, t.value);
     if (typeof value === 'string') {
       ctx.addIssue({ code: 'custom', path: ['value'], message: value });

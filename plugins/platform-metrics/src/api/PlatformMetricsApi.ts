@@ -9,7 +9,9 @@ import type {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgCosts,
   OrgOnboarding,
+  OrgPipelines,
   OrgSelfService,
   OrgSummary,
   PlatformIncidentImpact,
@@ -130,6 +132,13 @@ export interface PlatformMetricsApi {
    * org-wide or of one group's members; every figure withheld below the minimum group size.
    */
   getOnboarding(options: { windowDays: number; to?: string; group?: string }): Promise<OrgOnboarding>;
+  /** CI pipeline duration, failure rate and flakiness (`GET /org/pipelines`), org-wide or of one group's components. */
+  getOrgPipelines(options?: MetricWindowOptions & { group?: string }): Promise<OrgPipelines>;
+  /**
+   * Costs per calendar month (`GET /org/costs`) of the `months` months ending with the month of
+   * `to`, org-wide or of one group's components, with the median monthly cost per service.
+   */
+  getOrgCosts(options?: { months?: number; to?: string; group?: string }): Promise<OrgCosts>;
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   EntityPipelines,
   EntityScorecard,
   IntegrationsStatus,
+  OrgCosts,
   OrgOnboarding,
+  OrgPipelines,
   OrgSelfService,
   OrgSummary,
   PlatformIncidentImpact,
@@ -187,6 +189,22 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
     return body(
       this.client.getOrgOnboarding({
         query: { windowDays: options.windowDays, to: options.to, group: options.group || undefined },
+      }),
+    );
+  }
+
+  getOrgPipelines(options?: MetricWindowOptions & { group?: string }): Promise<OrgPipelines> {
+    return body(
+      this.client.getOrgPipelines({
+        query: { windowDays: options?.windowDays, to: options?.to, group: options?.group || undefined },
+      }),
+    );
+  }
+
+  getOrgCosts(options?: { months?: number; to?: string; group?: string }): Promise<OrgCosts> {
+    return body(
+      this.client.getOrgCosts({
+        query: { months: options?.months, to: options?.to, group: options?.group || undefined },
       }),
     );
   }

@@ -20,6 +20,7 @@ import type {
 import type { PlatformMetricsApi } from '../api';
 import { makePlatformIncidents } from './platformIncidentFixtures';
 import { makeOnboarding } from './onboardingFixtures';
+import { makeOrgCosts, makeOrgPipelines } from './kpiFixtures';
 import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../lib/time';
 
 const HOUR = SECONDS_PER_HOUR;
@@ -459,6 +460,8 @@ export function mockApi(
     getTargets: jest.fn().mockResolvedValue({ targets: [] }),
     getPlatformIncidents: jest.fn().mockResolvedValue(makePlatformIncidents()),
     getOnboarding: jest.fn().mockResolvedValue(makeOnboarding()),
+    getOrgPipelines: jest.fn().mockResolvedValue(makeOrgPipelines()),
+    getOrgCosts: jest.fn().mockResolvedValue(makeOrgCosts()),
     ...overrides,
   };
 }

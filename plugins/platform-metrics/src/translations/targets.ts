@@ -19,10 +19,22 @@ export const targetsMessages = {
       units: {
         points: 'NPS points',
         rate: '%',
+        minutes: 'minutes',
         hours: 'hours',
         days: 'days',
         perWeek: 'deploys per week',
+        developerHours: 'developer-hours per 90 days',
       },
+    },
+    metrics: {
+      selfServiceRatio: 'Self-service ratio',
+      platformIncidentImpact: 'Platform incident impact',
+      costPerService: 'Cost per service',
+      onboardingTime: 'Onboarding time',
+      ciDuration: 'CI pipeline duration',
+    },
+    values: {
+      developerHours: '{{value}} developer-hours',
     },
   },
 } as const;

@@ -22,6 +22,7 @@ import { IntegrationsStatusSection } from './IntegrationsStatus';
 import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
 import { PlatformIncidentsCard } from './PlatformIncidentsCard';
 import { isOnboardingScope, OnboardingCard } from './OnboardingCard';
+import { PlatformKpis } from './PlatformKpis';
 import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
 import { TemplatesCard } from './TemplatesCard';
@@ -70,6 +71,11 @@ export function SummaryView(props: {
             : t('healthPage.windowLine', windowLine)}
         </Typography>
       </Grid>
+      {scope === 'org' && (
+        <Grid item xs={12}>
+          <PlatformKpis summary={s} windowDays={props.windowDays} targets={targets} />
+        </Grid>
+      )}
       <Grid item xs={12} sm={6} lg={3} id="platform-metrics-nps">
         <NpsTile nps={s.nps} target={targetOf('nps')} />
       </Grid>

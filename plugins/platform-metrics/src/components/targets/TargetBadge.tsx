@@ -41,7 +41,12 @@ export function TargetBadge(props: { target: Target }) {
               ? 'targets.badge.lower'
               : 'targets.badge.higher',
             {
-              value: formatTargetValue(t, target.unit, target.value),
+              value: formatTargetValue(
+                t,
+                target.unit,
+                target.value,
+                target.currency,
+              ),
               by: formatDate(target.by),
             },
           )}

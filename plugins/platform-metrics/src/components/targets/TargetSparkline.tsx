@@ -14,7 +14,15 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR } from '../../lib/time';
 import { formatDate } from '../common/format';
 import { formatTargetValue, targetMetricTitle } from './TargetStatusList';
 
-type PlotUnit = 'points' | 'rate' | 'hours' | 'days' | 'perWeek';
+type PlotUnit =
+  | 'points'
+  | 'rate'
+  | 'minutes'
+  | 'hours'
+  | 'days'
+  | 'perWeek'
+  | 'developerHours'
+  | 'money';
 
 /** The unit a target's figures are drawn in, and the factor from its own. */
 function plotUnit(target: Target): { unit: PlotUnit; factor: number } {
@@ -22,8 +30,12 @@ function plotUnit(target: Target): { unit: PlotUnit; factor: number } {
     case 'rate':
       return { unit: 'rate', factor: 100 };
     case 'seconds':
-      return target.value >= 2 * SECONDS_PER_DAY
-        ? { unit: 'days', factor: 1 / SECONDS_PER_DAY }
+      if (target.value >= 2 * SECONDS_PER_DAY) {
+        return { unit: 'days', factor: 1 / SECONDS_PER_DAY };
+      }
+      // a CI pipeline's target is minutes
+      return target.value < SECONDS_PER_HOUR
+        ? { unit: 'minutes', factor: 1 / 60 }
         : { unit: 'hours', factor: 1 / SECONDS_PER_HOUR };
     default:
       return { unit: target.unit, factor: 1 };
@@ -50,7 +62,10 @@ export function TargetSparkline(props: { target: Target; width?: number }) {
   }));
   const title = t('targets.sparkline.title', {
     metric: targetMetricTitle(t, target.metric),
-    unit: t(`targets.sparkline.units.${unit}`),
+    unit:
+      unit === 'money'
+        ? target.currency ?? ''
+        : t(`targets.sparkline.units.${unit}`),
   });
   return (
     <figure
@@ -75,7 +90,12 @@ export function TargetSparkline(props: { target: Target; width?: number }) {
         <YAxis hide domain={['auto', 'auto']} />
         <Tooltip
           formatter={(_value: unknown, _name: unknown, item: any) => [
-            formatTargetValue(t, target.unit, item?.payload?.raw),
+            formatTargetValue(
+              t,
+              target.unit,
+              item?.payload?.raw,
+              target.currency,
+            ),
             t('targets.sparkline.value'),
           ]}
           labelFormatter={(label: unknown) => formatDate(String(label))}

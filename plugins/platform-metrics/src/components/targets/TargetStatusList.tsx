@@ -21,6 +21,7 @@ import {
   formatPercent,
 } from '../common/format';
 import { InlineEmpty } from '../common/States';
+import { formatMoney } from '../EntityScorecardContent/CostCard';
 
 const STATUS_KEYS = {
   met: 'targetStatus.status.met',
@@ -47,16 +48,30 @@ const METRIC_TITLES = {
   timeToFirstDeploy: 'comparison.timeToFirstDeploy',
   adoption: 'review.kpis.adoptionRate',
   nps: 'comparison.nps',
+  selfServiceRatio: 'targets.metrics.selfServiceRatio',
+  platformIncidentImpact: 'targets.metrics.platformIncidentImpact',
+  costPerService: 'targets.metrics.costPerService',
+  onboardingTime: 'targets.metrics.onboardingTime',
+  ciDuration: 'targets.metrics.ciDuration',
 } as const satisfies Record<Target['metric'], string>;
 
-/** A target figure in its unit, with the plugin's formats. */
+/** A target figure in its unit, with the plugin's formats (an amount in `currency`, the target's). */
 export function formatTargetValue(
   t: PlatformMetricsT,
   unit: Target['unit'],
   value: number | null | undefined,
+  currency?: string,
 ): string {
   if (value === null || value === undefined) return t('common.none');
   switch (unit) {
+    case 'developerHours':
+      return t('targets.values.developerHours', {
+        value: new Intl.NumberFormat('en-US', {
+          maximumFractionDigits: value < 100 ? 1 : 0,
+        }).format(value),
+      });
+    case 'money':
+      return formatMoney(value, currency ?? 'USD');
     case 'points':
       return formatNps(value);
     case 'rate':
@@ -165,7 +180,7 @@ export function TargetStatusList(props: {
     >
       {props.targets.map((target, i) => {
         const fmt = (v: number | null | undefined) =>
-          formatTargetValue(t, target.unit, v);
+          formatTargetValue(t, target.unit, v, target.currency);
         const by = formatDate(target.by);
         const title =
           target.label ??
