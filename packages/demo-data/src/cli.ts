@@ -164,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
   console.error(
     `generated ${plan.org.components.length} components of ${plan.org.teams.length} teams, ` +
       `${plan.org.users.length} users; ${totals.deployments} deployments, ${totals.incidents} incidents, ` +
-      `${totals.requests} platform requests, ${totals.adoptionSnapshots} daily adoption snapshots, ` +
+      `${totals.requests} platform requests, ${totals.costs} monthly costs, ${totals.adoptionSnapshots} daily adoption snapshots, ` +
       `${totals.surveyResponses} survey responses (${plan.surveys.join(
         ', ',
       )}) ` +
@@ -216,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
     deployments: 'deployments',
     pipelineRuns: 'pipeline runs',
     requests: 'platform requests',
+    costs: 'monthly costs',
     adoptionSnapshots: 'adoption snapshots',
     incidents: 'incidents',
     surveyResponses: 'survey responses',

@@ -19,7 +19,16 @@ describe('the demo app-config', () => {
     expect(baseline.label).toBeTruthy();
   });
 
-  it('names the demo’s platform team as the owner of the platform, whose incidents cost developer-hours', () => {
+  it('sets a target on every platform KPI of the org page, onboarding under a day and CI under 10 minutes', () => {
+    const org = (config.platformMetrics.targets as { metric: string; scope: string; value: unknown }[]).filter(t => t.scope === 'org');
+    expect(org.map(t => t.metric).sort()).toEqual(
+      ['adoption', 'ciDuration', 'costPerService', 'nps', 'onboardingTime', 'platformIncidentImpact', 'selfServiceRatio', 'timeToFirstDeploy'],
+    );
+    expect(org.find(t => t.metric === 'onboardingTime')?.value).toBe('1d');
+    expect(org.find(t => t.metric === 'ciDuration')?.value).toBe('10m');
+  });
+
+    it('names the demo’s platform team as the owner of the platform, whose incidents cost developer-hours', () => {
     expect(config.platformMetrics.platformOwners).toEqual([`group:default/${PLATFORM_TEAM}`]);
     expect(generateOrg().teams.map(t => t.name)).toContain(PLATFORM_TEAM);
   });

@@ -12,6 +12,7 @@ export * from './events';
 export * from './load';
 export * from './pipelines';
 export * from './requests';
+export * from './costs';
 export * from './adoptionHistory';
 export * from './annotations';
 export * from './summary';

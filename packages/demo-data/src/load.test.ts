@@ -19,6 +19,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
     deployments: new Map<string, unknown>(),
     pipelineRuns: new Map<string, unknown>(),
     requests: new Map<string, unknown>(),
+    costs: new Map<string, unknown>(),
     snapshots: new Map<string, unknown>(),
     incidents: new Map<string, unknown>(),
     responses: new Map<string, unknown>(),
@@ -49,12 +50,12 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'adoption-snapshots' | 'incidents' | 'survey-responses';
+      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'costs' | 'adoption-snapshots' | 'incidents' | 'survey-responses';
       const parsed = JSON.parse(String(init.body));
       const violation = contractViolation(path, parsed);
       if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
-        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.snapshots ?? parsed.incidents ?? parsed.responses;
+        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.costs ?? parsed.snapshots ?? parsed.incidents ?? parsed.responses;
       calls.push({
         path,
         size: items.length,
@@ -64,6 +65,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
         deployments: tables.deployments,
         'pipeline-runs': tables.pipelineRuns,
         requests: tables.requests,
+        costs: tables.costs,
         'adoption-snapshots': tables.snapshots,
         incidents: tables.incidents,
         'survey-responses': tables.responses,
@@ -162,10 +164,12 @@ describe('loadViaApi', () => {
     const runs = [...loadable.pipelineRuns!];
     const requests = [...loadable.requests!];
     const snapshots = [...loadable.adoptionSnapshots!];
+    const costs = [...loadable.costs!];
     expect(loadable.totals).toEqual({
       deployments: events.deployments.length,
       pipelineRuns: runs.length,
       requests: requests.length,
+      costs: costs.length,
       adoptionSnapshots: snapshots.length,
       incidents: events.incidents.length,
       surveyResponses: events.surveyResponses.length,
@@ -185,6 +189,9 @@ describe('loadViaApi', () => {
     expect(api.tables.pipelineRuns.size).toBe(runs.length);
     expect(result.pipelineRuns).toEqual({ received: runs.length, created: runs.length, updated: 0, skipped: 0 });
     expect(result.requests).toEqual({ received: requests.length, created: requests.length, updated: 0, skipped: 0 });
+    // twelve months of costs per service
+    expect(result.costs).toEqual({ received: costs.length, created: costs.length, updated: 0, skipped: 0 });
+    expect(api.tables.costs.size).toBe(costs.length);
     // twelve months of daily snapshots, of the org and each team, system and domain
     expect(result.adoptionSnapshots).toEqual({ received: snapshots.length, created: snapshots.length, updated: 0, skipped: 0 });
     expect(api.tables.snapshots.size).toBe(snapshots.length);

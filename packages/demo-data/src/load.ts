@@ -1,6 +1,6 @@
 /**
  * Loads generated events through the public ingestion API, the way a CI
- * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /requests`,
+ * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /requests`, `POST /costs`,
  * `POST /adoption-snapshots`, `POST /incidents` and `POST /survey-responses`, in batches, a few
  * requests at a time, retrying connection errors and 5xx/429 answers. Records carry stable ids (a
  * snapshot its scope and day), so loading twice updates instead of doubling (survey answers,
@@ -17,13 +17,21 @@ import type {
 import { adoptionHistoryOfPlan, GeneratedAdoptionSnapshot } from './adoptionHistory';
 import { GeneratedPipelineRun, pipelineRunsOf } from './pipelines';
 import { GeneratedRequest, requestsOfPlan } from './requests';
+import { GeneratedCost, costsOfPlan } from './costs';
 
 /** Default base URL of the plugin's API in the demo backend. */
 export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
 /** The demo backend's static external-access token. */
 export const DEFAULT_TOKEN = 'demo-seeder-token-0123456789';
 
-export type RecordKind = 'deployments' | 'pipelineRuns' | 'requests' | 'adoptionSnapshots' | 'incidents' | 'surveyResponses';
+export type RecordKind =
+  | 'deployments'
+  | 'pipelineRuns'
+  | 'requests'
+  | 'costs'
+  | 'adoptionSnapshots'
+  | 'incidents'
+  | 'surveyResponses';
 
 /** What to load; each list may be a lazy iterable, with `totals` for progress. */
 export interface LoadableEvents {
@@ -36,6 +44,8 @@ export interface LoadableEvents {
   requests?: Iterable<GeneratedRequest>;
   /** Past daily adoption snapshots; none are sent when absent. */
   adoptionSnapshots?: Iterable<GeneratedAdoptionSnapshot>;
+  /** Monthly costs per service; none are sent when absent. */
+  costs?: Iterable<GeneratedCost>;
   totals?: Partial<Record<RecordKind, number>>;
 }
 
@@ -81,19 +91,22 @@ export interface LoadCounts {
   skipped: number;
 }
 
-export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' | 'adoptionSnapshots'>, LoadCounts> & {
+export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' | 'adoptionSnapshots' | 'costs'>, LoadCounts> & {
   /** Present when pipeline runs were sent. */
   pipelineRuns?: LoadCounts;
   /** Present when platform requests were sent. */
   requests?: LoadCounts;
   /** Present when adoption snapshots were sent. */
   adoptionSnapshots?: LoadCounts;
+  /** Present when costs were sent. */
+  costs?: LoadCounts;
 };
 
 const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
   deployments: { path: 'deployments', field: 'deployments' },
   pipelineRuns: { path: 'pipeline-runs', field: 'runs' },
   requests: { path: 'requests', field: 'requests' },
+  costs: { path: 'costs', field: 'costs' },
   adoptionSnapshots: { path: 'adoption-snapshots', field: 'snapshots' },
   incidents: { path: 'incidents', field: 'incidents' },
   surveyResponses: { path: 'survey-responses', field: 'responses' },
@@ -144,6 +157,7 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
   }
   const requests = requestsOfPlan(plan);
   const adoptionSnapshots = adoptionHistoryOfPlan(plan);
+  const costs = costsOfPlan(plan);
   return {
     deployments: {
       *[Symbol.iterator]() {
@@ -161,12 +175,14 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
       },
     },
     requests,
+    costs,
     adoptionSnapshots,
     surveyResponses: plan.surveyResponses,
     totals: {
       deployments,
       pipelineRuns,
       requests: requests.length,
+      costs: costs.length,
       adoptionSnapshots: adoptionSnapshots.length,
       incidents,
       surveyResponses: plan.surveyResponses.length,
@@ -292,6 +308,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const deployments = await send('deployments');
   const pipelineRuns = events.pipelineRuns ? await send('pipelineRuns') : undefined;
   const requests = events.requests ? await send('requests') : undefined;
+  const costs = events.costs ? await send('costs') : undefined;
   const adoptionSnapshots = events.adoptionSnapshots ? await send('adoptionSnapshots') : undefined;
   const incidents = await send('incidents');
   await opts.beforeSurveyResponses?.();
@@ -300,6 +317,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
     deployments,
     ...(pipelineRuns && { pipelineRuns }),
     ...(requests && { requests }),
+    ...(costs && { costs }),
     ...(adoptionSnapshots && { adoptionSnapshots }),
     incidents,
     surveyResponses,

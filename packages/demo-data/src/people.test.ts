@@ -103,6 +103,16 @@ describe('the people of the demo (metrics.md §5, §6d)', () => {
     expect(before.median!).toBeGreaterThan(last.median! * 1.5);
   });
 
+  it('took two to three weeks to onboard before the platform launched, so the year has a trend', () => {
+    const launch = Date.parse(demo.org.launchDate);
+    const early = onboarding(NOW - 365 * DAY, launch);
+    expect(early.cohort).toBe(7);
+    expect(early.n).toBeGreaterThanOrEqual(5);
+    expect(early.median).toBeGreaterThanOrEqual(14);
+    expect(early.median).toBeLessThanOrEqual(21);
+    expect(early.stalled).toBe(1);
+  });
+
   it('sends authors and deployedBy the backend accepts', () => {
     const sample: GeneratedDeployment[] = shipped.filter(d => d.deployedBy).slice(0, 200);
     expect(contractViolation('deployments', { deployments: sample })).toBeUndefined();

@@ -35,12 +35,21 @@ export interface NewEngineer {
 }
 
 /**
- * The demo's new engineers: a slower cohort before the golden path's second
- * release (about a week each), and a faster one in the last quarter (two to
- * three days, the new growth team among them), with a couple who stalled
- * and one who has just started.
+ * The demo's new engineers: a slow cohort before the platform launched (two
+ * to three weeks each), a faster one before the golden path's second
+ * release (about a week each), and a faster one still in the last quarter
+ * (two to three days, the new growth team among them), with a few who
+ * stalled and one who has just started: twelve months of onboarding time.
  */
 export const NEW_ENGINEERS: readonly NewEngineer[] = [
+  // before the platform launched (200 days before the epoch): two to three weeks
+  { name: 'farid.nguyen', startDaysBeforeEpoch: 345, onboardingDays: 18 },
+  { name: 'bjorn.brown', startDaysBeforeEpoch: 320, onboardingDays: 21 },
+  { name: 'noah.costa', startDaysBeforeEpoch: 300, onboardingDays: 14 },
+  { name: 'xavier.dubois', startDaysBeforeEpoch: 280, onboardingDays: 16 },
+  { name: 'selin.dubois', startDaysBeforeEpoch: 260, onboardingDays: 12 },
+  { name: 'giulia.brown', startDaysBeforeEpoch: 240, onboardingDays: null },
+  { name: 'rosa.brown', startDaysBeforeEpoch: 225, onboardingDays: 15 },
   // the quarter before: about a week
   { name: 'gabriela.brown', startDaysBeforeEpoch: 160, onboardingDays: 9 },
   { name: 'jonas.costa', startDaysBeforeEpoch: 150, onboardingDays: 6 },
