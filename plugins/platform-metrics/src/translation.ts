@@ -8,6 +8,7 @@ import { healthPageMessages } from './translations/healthPage';
 import { kpisMessages } from './translations/kpis';
 import { onboardingMessages } from './translations/onboarding';
 import { platformIncidentsMessages } from './translations/platformIncidents';
+import { pulsesMessages } from './translations/pulses';
 import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
@@ -33,6 +34,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...targetsMessages,
     ...templatesMessages,
     ...onboardingMessages,
+    ...pulsesMessages,
     ...kpisMessages,
   },
 });

@@ -127,6 +127,6 @@ export class DatabasePulseStore implements PulseStore {
     }
     return [...latest.entries()]
       .map(([questionId, { question }]) => ({ questionId, question }))
-      .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+      .sort((a, b) => a.questionId.localeCompare(b.questionId, 'en'));
   }
 }

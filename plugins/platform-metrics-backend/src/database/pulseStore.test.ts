@@ -52,7 +52,7 @@ describe('the pulse store', () => {
       expect(next!.key).not.toBe(first!.key);
 
       // keepExisting: nothing stored is rewritten, new ones are created
-      expect(await pulses.upsertPulses([pulse('p2', { question: 'Again?' }), pulse('p3')], { keepExisting: true })).toEqual({
+      expect(await pulses.upsertPulses([pulse('p2', { question: 'Again?' }), pulse('p3', { createdAt: T0 + 1 })], { keepExisting: true })).toEqual({
         received: 2,
         created: 1,
         updated: 0,

@@ -1,7 +1,6 @@
 import { createTestDatabases } from '../__testUtils__/databases';
 import { catalogComponent, paymentsDeployment } from '../__testUtils__/records';
 import { createServices } from '../__testUtils__/services';
-import { DAY } from '../lib/time';
 import { FirstDeployPulses } from './firstDeployPulses';
 
 jest.setTimeout(60_000);

@@ -25,8 +25,13 @@ export const quarterOf = (t: number) => {
 /** 00:00 UTC of the first day of the quarter holding `t`. */
 export const quarterStart = (t: number) => DateTime.fromMillis(t, { zone: 'utc' }).startOf('quarter').toMillis();
 
-const byDayThenKey = (a: PulseAnswer, b: PulseAnswer) =>
-  a.answeredOn - b.answeredOn || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** Keys are lower-case UUIDs: compared as code units, the same order on every replica. */
+const compareKeys = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
+
+const byDayThenKey = (a: PulseAnswer, b: PulseAnswer) => a.answeredOn - b.answeredOn || compareKeys(a.key, b.key);
 
 /**
  * The answers that may be published, released in steps of k: per question

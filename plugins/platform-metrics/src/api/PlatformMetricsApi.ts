@@ -4,6 +4,7 @@ import type {
   Annotation,
   AnnotationImpact,
   AnnotationInput,
+  CurrentPulse,
   CurrentSurvey,
   EntityCosts,
   EntityPipelines,
@@ -11,6 +12,8 @@ import type {
   IntegrationsStatus,
   OrgCosts,
   OrgOnboarding,
+  OrgPulses,
+  PulseCloseResult,
   OrgPipelines,
   OrgSelfService,
   OrgSummary,
@@ -132,6 +135,14 @@ export interface PlatformMetricsApi {
    * org-wide or of one group's members; every figure withheld below the minimum group size.
    */
   getOnboarding(options: { windowDays: number; to?: string; group?: string }): Promise<OrgOnboarding>;
+  /** The signed-in user's open pulse question (`GET /pulses/current`), or `{ pulse: null }`. */
+  getCurrentPulse(): Promise<CurrentPulse>;
+  /** Answers the user's pulse `id` with 1 to 5, once. */
+  answerPulse(id: string, value: number): Promise<PulseCloseResult>;
+  /** Dismisses the user's pulse `id`: it is not shown again. */
+  dismissPulse(id: string): Promise<PulseCloseResult>;
+  /** The pulse results per question (`GET /org/pulses`), released in steps of the survey's minimum group size. */
+  getPulses(options: { windowDays: number; to?: string }): Promise<OrgPulses>;
   /** CI pipeline duration, failure rate and flakiness (`GET /org/pipelines`), org-wide or of one group's components. */
   getOrgPipelines(options?: MetricWindowOptions & { group?: string }): Promise<OrgPipelines>;
   /**

@@ -5,6 +5,7 @@ import {
   Annotation,
   AnnotationImpact,
   AnnotationInput,
+  CurrentPulse,
   CurrentSurvey,
   DefaultApiClient,
   EntityCosts,
@@ -13,6 +14,8 @@ import {
   IntegrationsStatus,
   OrgCosts,
   OrgOnboarding,
+  OrgPulses,
+  PulseCloseResult,
   OrgPipelines,
   OrgSelfService,
   OrgSummary,
@@ -191,6 +194,22 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
         query: { windowDays: options.windowDays, to: options.to, group: options.group || undefined },
       }),
     );
+  }
+
+  getCurrentPulse(): Promise<CurrentPulse> {
+    return body(this.client.getCurrentPulse({}));
+  }
+
+  answerPulse(id: string, value: number): Promise<PulseCloseResult> {
+    return body(this.client.answerPulse({ path: { id }, body: { value } }));
+  }
+
+  dismissPulse(id: string): Promise<PulseCloseResult> {
+    return body(this.client.dismissPulse({ path: { id } }));
+  }
+
+  getPulses(options: { windowDays: number; to?: string }): Promise<OrgPulses> {
+    return body(this.client.getOrgPulses({ query: { windowDays: options.windowDays, to: options.to } }));
   }
 
   getOrgPipelines(options?: MetricWindowOptions & { group?: string }): Promise<OrgPipelines> {

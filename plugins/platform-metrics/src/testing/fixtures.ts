@@ -18,6 +18,7 @@ import type {
   TeamSummary,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import type { PlatformMetricsApi } from '../api';
+import { makePulses } from './pulseFixtures';
 import { makePlatformIncidents } from './platformIncidentFixtures';
 import { makeOnboarding } from './onboardingFixtures';
 import { makeOrgCosts, makeOrgPipelines } from './kpiFixtures';
@@ -460,6 +461,10 @@ export function mockApi(
     getTargets: jest.fn().mockResolvedValue({ targets: [] }),
     getPlatformIncidents: jest.fn().mockResolvedValue(makePlatformIncidents()),
     getOnboarding: jest.fn().mockResolvedValue(makeOnboarding()),
+    getCurrentPulse: jest.fn().mockResolvedValue({ pulse: null }),
+    answerPulse: jest.fn().mockImplementation(async (id: string) => ({ id, state: 'answered' })),
+    dismissPulse: jest.fn().mockImplementation(async (id: string) => ({ id, state: 'dismissed' })),
+    getPulses: jest.fn().mockResolvedValue(makePulses()),
     getOrgPipelines: jest.fn().mockResolvedValue(makeOrgPipelines()),
     getOrgCosts: jest.fn().mockResolvedValue(makeOrgCosts()),
     ...overrides,

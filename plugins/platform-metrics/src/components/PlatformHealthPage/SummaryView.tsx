@@ -21,6 +21,7 @@ import { SurveyCommentsSection } from './SurveyComments';
 import { IntegrationsStatusSection } from './IntegrationsStatus';
 import { isSelfServiceScope, SelfServiceCard } from './SelfServiceCard';
 import { PlatformIncidentsCard } from './PlatformIncidentsCard';
+import { PulsesCard } from './PulsesCard';
 import { isOnboardingScope, OnboardingCard } from './OnboardingCard';
 import { PlatformKpis } from './PlatformKpis';
 import { SuccessChecklist } from './SuccessChecklist';
@@ -133,6 +134,7 @@ export function SummaryView(props: {
           <PlatformIncidentsCard windowDays={props.windowDays} />
         </Grid>
       )}
+      {scope === 'org' && <Grid item xs={12}><PulsesCard windowDays={props.windowDays} /></Grid>}
       {isOnboardingScope(scope) && <OnboardingCard windowDays={props.windowDays} group={scope === 'org' ? undefined : scope} />}
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" justifyContent="space-between">

@@ -20,6 +20,7 @@ import {
 } from '../../translation';
 import { ErrorMessage, ErrorState, LoadingState } from '../common/States';
 import { NextSurvey, SurveyAtRest } from './SurveyAtRest';
+import { PulseQuestion } from './PulseQuestion';
 
 /** The NPS question's scale. */
 const MIN_SCORE = 0;
@@ -287,6 +288,7 @@ export function SurveyCard(props: { title?: string }) {
 
   return (
     <InfoCard title={title}>
+      <PulseQuestion />
       <div data-testid="platform-metrics-survey">{content}</div>
     </InfoCard>
   );
