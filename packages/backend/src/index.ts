@@ -23,6 +23,11 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('@platform-metrics/plugin-platform-metrics-backend'));
 
+// notifications: the survey's invitations and reminders (platformMetrics.survey),
+// shown live in the app through signals; each user turns them off in Settings
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // AI assistants: the actions the plugins register (backend.actions.pluginSources
 // in app-config.yaml) as MCP tools at /api/mcp-actions/v1
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
