@@ -132,7 +132,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   // ingestion and imports up to 5 MB, everything else (survey answers) 16 kB
   router.use(['/deployments', '/incidents', '/pipeline-runs', '/costs', '/requests', '/adoption-snapshots', '/survey-responses'], jsonBody(INGEST_BODY_LIMIT));
   // only the batch route: the person's answers keep the 16 kB limit
-  router.post('/pulses', jsonBody(INGEST_BODY_LIMIT));
+  router.use('/pulses', express.Router().post('/', jsonBody(INGEST_BODY_LIMIT)));
   router.use(jsonBody(SURVEY_BODY_LIMIT));
 
   router.get('/integrations/status', async (req, res) => {
