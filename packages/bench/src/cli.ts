@@ -19,8 +19,9 @@ import { prepareReplicaData } from './replicasData';
 import { renderReplicaSection, StoredReplicaResult, withReplicaSection } from './replicasReport';
 import { runWebhookSeries } from './webhooks';
 import { runInsightsCli } from './insightsReport';
+import { runKpisCli } from './kpis';
 
-const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|insights|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
+const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|insights|kpis|all] [--size small|large] [--db postgres|sqlite|both] [--requests N]
   --series    scale: ingestion, sequential read latency, naive SQL, RSS, jobs;
               replicas: two replicas on one PostgreSQL under concurrent writers and
               readers (5xx, reads/s, writes/s, read p50/p95, how soon events show,
@@ -33,6 +34,10 @@ const USAGE = `Usage: yarn bench [--series scale|replicas|webhooks|insights|all]
               summary with and without compare=baseline|previous and split=adoption
               (overhead %), an annotation's before/after (org, team), the Group tab's
               reads; platformMetrics.baseline set inside the history
+              kpis (only when named, PostgreSQL only): the reads of the Platform KPIs
+              tiles (self-service, platform incidents, costs, onboarding, CI pipelines)
+              and /targets with a target on each new KPI, the history's incidents,
+              pipeline runs, requests and costs posted through the API
   --note T    free text stored with the insights results (e.g. other load on the machine)
   --deliveries N, --senders N
               the webhooks series' load (default 2000 deliveries, 8 senders)
@@ -151,8 +156,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!dbs.every(d => d === 'postgres' || d === 'sqlite')) {
     throw new Error(`--db must be postgres, sqlite or both\n${USAGE}`);
   }
-  if (!['scale', 'replicas', 'webhooks', 'insights', 'all'].includes(values.series!)) {
-    throw new Error(`--series must be scale, replicas, webhooks, insights or all\n${USAGE}`);
+  if (!['scale', 'replicas', 'webhooks', 'insights', 'kpis', 'all'].includes(values.series!)) {
+    throw new Error(`--series must be scale, replicas, webhooks, insights, kpis or all\n${USAGE}`);
+  }
+  if (values.series === 'kpis' && !dbs.includes('postgres')) {
+    throw new Error(`the kpis series runs on PostgreSQL only (--db postgres)\n${USAGE}`);
   }
   if (values.series === 'insights' && !dbs.includes('postgres')) {
     throw new Error(`the insights series runs on PostgreSQL only (--db postgres)\n${USAGE}`);
@@ -229,6 +237,24 @@ export async function main(argv: string[]): Promise<number> {
       }
     : SIZES[size];
   const plan = planSize(spec, { seed, now: now.toISOString(), log });
+  if (values.series === 'kpis') {
+    log(`kpis series: ${size} on postgres, ${requests} rounds`);
+    await runKpisCli(plan, {
+      size,
+      sizeDescription: spec.description,
+      port: port + 40,
+      requests,
+      budgetMs,
+      seed,
+      code: codeDescription(),
+      note: values.note,
+      keep: values.keep,
+      machine,
+      resultsDir: RESULTS_DIR,
+      log,
+    });
+    return 0;
+  }
   if (values.series === 'insights') {
     log(`insights series: ${size} on postgres, ${requests} rounds per group`);
     await runInsightsCli(plan, {
