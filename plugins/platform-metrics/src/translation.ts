@@ -12,6 +12,7 @@ import { pulsesMessages } from './translations/pulses';
 import { reviewMessages } from './translations/review';
 import { scorecardMessages } from './translations/scorecard';
 import { surveyMessages } from './translations/survey';
+import { surveyQuestionsMessages } from './translations/surveyQuestions';
 import { targetsMessages } from './translations/targets';
 import { templatesMessages } from './translations/templates';
 
@@ -28,6 +29,7 @@ export const platformMetricsTranslationRef = createTranslationRef({
     ...scorecardMessages,
     ...healthPageMessages,
     ...surveyMessages,
+    ...surveyQuestionsMessages,
     ...comparisonMessages,
     ...reviewMessages,
     ...platformIncidentsMessages,

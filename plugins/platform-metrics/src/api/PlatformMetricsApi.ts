@@ -20,6 +20,8 @@ import type {
   PlatformIncidentImpact,
   ScopeEntities,
   SurveyComments,
+  SurveyQuestionAnswerResult,
+  SurveyQuestionResults,
   TargetsResponse,
 } from '@platform-metrics/plugin-platform-metrics-common';
 
@@ -102,6 +104,14 @@ export interface PlatformMetricsApi {
     comment?: string;
   }): Promise<{ surveyId: string }>;
   snoozeSurvey(): Promise<{ snoozedUntil: string }>;
+  /** Saves the user's answer (1 to 5) to one agreement question of the current survey (`PUT /surveys/current/answers/{questionId}`). */
+  answerSurveyQuestion(questionId: string, value: number): Promise<SurveyQuestionAnswerResult>;
+  /**
+   * The published results of the survey's agreement questions (`GET /org/survey-questions`) of the
+   * survey running at `to`, org-wide or of one reporting group, with their trend and the SPACE
+   * dimensions pooled; every figure withheld under the NPS rules.
+   */
+  getSurveyQuestionResults(options?: { to?: string; group?: string }): Promise<SurveyQuestionResults>;
   getSurveyComments(
     surveyId: string,
     options?: { group?: string },

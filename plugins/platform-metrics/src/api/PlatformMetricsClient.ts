@@ -22,6 +22,8 @@ import {
   PlatformIncidentImpact,
   ScopeEntities,
   SurveyComments,
+  SurveyQuestionAnswerResult,
+  SurveyQuestionResults,
   TargetsResponse,
 } from '@platform-metrics/plugin-platform-metrics-common';
 import { AnnotationQuery, MetricWindowOptions, PlatformMetricsApi, SummaryOptions } from './PlatformMetricsApi';
@@ -135,6 +137,14 @@ export class PlatformMetricsClient implements PlatformMetricsApi {
 
   snoozeSurvey(): Promise<{ snoozedUntil: string }> {
     return body(this.client.snoozeCurrentSurvey({}));
+  }
+
+  answerSurveyQuestion(questionId: string, value: number): Promise<SurveyQuestionAnswerResult> {
+    return body(this.client.answerCurrentSurveyQuestion({ path: { questionId }, body: { value } }));
+  }
+
+  getSurveyQuestionResults(options?: { to?: string; group?: string }): Promise<SurveyQuestionResults> {
+    return body(this.client.getSurveyQuestionResults({ query: { to: options?.to, group: options?.group || undefined } }));
   }
 
   getSurveyComments(surveyId: string, options?: { group?: string }): Promise<SurveyComments> {

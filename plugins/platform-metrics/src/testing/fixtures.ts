@@ -19,6 +19,7 @@ import type {
 } from '@platform-metrics/plugin-platform-metrics-common';
 import type { PlatformMetricsApi } from '../api';
 import { makePulses } from './pulseFixtures';
+import { QUESTIONS, makeSurveyQuestionResults } from './surveyQuestionFixtures';
 import { makePlatformIncidents } from './platformIncidentFixtures';
 import { makeOnboarding } from './onboardingFixtures';
 import { makeOrgCosts, makeOrgPipelines } from './kpiFixtures';
@@ -237,6 +238,8 @@ export function makeSurvey(overrides: Partial<CurrentSurvey> = {}): CurrentSurve
     surveyId: '2026-Q2',
     question: 'How likely are you to recommend the platform to a colleague?',
     followUpQuestion: 'What is the single biggest thing slowing you down?',
+    questions: QUESTIONS,
+    answers: {},
     answered: false,
     response: null,
     snoozedUntil: null,
@@ -436,6 +439,10 @@ export function mockApi(
     snoozeSurvey: jest
       .fn()
       .mockResolvedValue({ snoozedUntil: '2099-01-01T00:00:00.000Z' }),
+    answerSurveyQuestion: jest
+      .fn()
+      .mockImplementation(async (questionId: string, value: number) => ({ surveyId: '2026-Q2', questionId, value })),
+    getSurveyQuestionResults: jest.fn().mockResolvedValue(makeSurveyQuestionResults()),
     getSurveyComments: jest.fn().mockResolvedValue({
       surveyId: '2026-Q1',
       group: null,

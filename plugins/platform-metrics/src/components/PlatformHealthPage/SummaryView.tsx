@@ -27,6 +27,7 @@ import { PlatformKpis } from './PlatformKpis';
 import { SuccessChecklist } from './SuccessChecklist';
 import { AdoptionSplitCard } from '../comparison/AdoptionSplitCard';
 import { TemplatesCard } from './TemplatesCard';
+import { SurveyQuestionsCard } from './SurveyQuestionsCard';
 import { ComparisonCard } from '../comparison/ComparisonCard';
 import { CompareWith } from '../comparison/useCompare';
 import { TargetsCard } from '../targets/TargetsCard';
@@ -119,6 +120,11 @@ export function SummaryView(props: {
       {s.split && (
         <Grid item xs={12}>
           <AdoptionSplitCard split={s.split} />
+        </Grid>
+      )}
+      {(scope === 'org' || isOnboardingScope(scope)) && (
+        <Grid item xs={12} id="platform-metrics-space">
+          <SurveyQuestionsCard group={scope === 'org' ? undefined : scope} to={s.window.to} />
         </Grid>
       )}
       <Grid item xs={12}>

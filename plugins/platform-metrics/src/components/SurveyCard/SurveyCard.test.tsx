@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { DateTime } from 'luxon';
@@ -76,7 +76,14 @@ describe('SurveyCard', () => {
     });
     followUp.focus();
     await user.keyboard('Flaky staging');
-    // Tab to Submit and press Space.
+    // Tab through the two agreement statements (one stop each; arrows move within), then to Submit and press Space.
+    await user.tab();
+    const [safe, wait] = screen.getAllByRole('radiogroup');
+    expect(within(safe).getByRole('radio', { name: '1: strongly disagree' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(within(safe).getByRole('radio', { name: '4: agree' })).toBeChecked();
+    await user.tab();
+    expect(within(wait).getByRole('radio', { name: '1: strongly disagree' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Submit' })).toHaveFocus();
     await user.keyboard(' ');

@@ -21,6 +21,7 @@ import {
 import { ErrorMessage, ErrorState, LoadingState } from '../common/States';
 import { NextSurvey, SurveyAtRest } from './SurveyAtRest';
 import { PulseQuestion } from './PulseQuestion';
+import { AgreementQuestions } from './AgreementQuestions';
 
 /** The NPS question's scale. */
 const MIN_SCORE = 0;
@@ -59,8 +60,9 @@ function scoreLabel(t: PlatformMetricsT, score: number): string {
 }
 
 /**
- * The developer NPS survey: the configured question with 0–10 buttons, the
- * optional follow-up, submit, thank-you, "change my answer" and "not now".
+ * The developer survey: the configured NPS question with 0–10 buttons, the
+ * optional follow-up, the 1–5 agreement statements (each saved as it is
+ * answered), submit, thank-you, "change my answer" and "not now".
  * Once the current survey is answered or snoozed it stays a short card that
  * says so (your answer and when the next survey opens, or until when it is
  * snoozed), never an empty one: a home-page grid keeps a widget's cell
@@ -141,6 +143,11 @@ export function SurveyCard(props: { title?: string }) {
       setBusy(false);
     }
   }, [api, score, comment]);
+
+  // kept with the survey, so that "change my answer" shows what was saved
+  const saved = useCallback((id: string, value: number) => {
+    setSurvey(s => (s ? { ...s, answers: { ...s.answers, [id]: value } } : s));
+  }, []);
 
   const snooze = useCallback(async () => {
     setBusy(true);
@@ -262,6 +269,11 @@ export function SurveyCard(props: { title?: string }) {
             />
           </Box>
         )}
+        <AgreementQuestions
+          questions={survey?.questions ?? []}
+          answers={survey?.answers ?? {}}
+          onSaved={saved}
+        />
         {actionError !== undefined && (
           <Box mt={2}>
             <Alert severity="error" role="alert">
