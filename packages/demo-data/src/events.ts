@@ -22,6 +22,7 @@ import { planAuthorship } from './people';
 import { PLATFORM_TEAM } from './platformCatalog';
 import { platformOutageEvents, reportedDevelopers } from './platformIncidents';
 import { hashString, Random } from './random';
+import { agreementAnswers } from './surveyAnswers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -74,6 +75,8 @@ export interface GeneratedSurveyResponse {
   score: number;
   comment?: string;
   submittedAt: string;
+  /** Answers to the agreement statements, by question id (1..5). */
+  answers?: Record<string, number>;
 }
 
 /** Sizes of a run; any omitted size keeps the organisation's natural one. */
@@ -646,6 +649,7 @@ function surveyAnswer(
     userRef: `user:default/${user.name}`,
     score,
     submittedAt: iso(submittedMs),
+    answers: agreementAnswers({ userName: user.name, surveyId, profile: team.profile, progress, score }),
   };
   if (rng.chance(0.6)) {
     const themes = THEMES_BY_PROFILE[team.profile] ?? THEMES_BY_PROFILE.steady;
