@@ -1,4 +1,3 @@
-import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -14,9 +13,8 @@ import { platformMetricsTranslationRef } from '../../translation';
 import { KpiCard } from '../common/KpiCard';
 import { formatPercent } from '../common/format';
 import { RowHeaderCell } from '../common/RowHeaderCell';
+import { DistributionBar } from '../common/DistributionBar';
 
-/** The colours of the answers 1 to 5, from red to green. */
-const COLOURS = ['#c62828', '#ef6c00', '#9e9e9e', '#7cb342', '#2e7d32'];
 
 /**
  * The pulse results per question (metrics.md, "Pulse questions") of the
@@ -73,7 +71,7 @@ function PulsesTable({ value }: { value: OrgPulses }) {
                   <TableCell align="right">{formatPercent(t, q.favourable, 0)}</TableCell>
                   <TableCell align="right">{q.mean === null ? t('common.none') : q.mean.toFixed(1)}</TableCell>
                   <TableCell>
-                    <DistributionBar question={q} />
+                    <DistributionBarOf question={q} />
                   </TableCell>
                 </>
               )}
@@ -85,17 +83,9 @@ function PulsesTable({ value }: { value: OrgPulses }) {
   );
 }
 
-/** A bar split by the share of each answer, with the counts as its accessible name. */
-function DistributionBar({ question }: { question: PulseQuestionResult }) {
+/** The bar of the 1–5 distribution, with the counts as its accessible name. */
+function DistributionBarOf({ question }: { question: PulseQuestionResult }) {
   const { t } = useTranslationRef(platformMetricsTranslationRef);
-  const counts = question.distribution ?? [];
-  const n = counts.reduce((s, c) => s + c, 0);
-  const [one, two, three, four, five] = counts.map(String);
-  return (
-    <Box display="flex" height={14} borderRadius={2} overflow="hidden" role="img" aria-label={t('pulses.card.distribution', { one, two, three, four, five })}>
-      {counts.map((c, i) =>
-        c > 0 ? <Box key={i} width={`${(100 * c) / n}%`} style={{ backgroundColor: COLOURS[i] }} /> : null,
-      )}
-    </Box>
-  );
+  const [one, two, three, four, five] = (question.distribution ?? []).map(String);
+  return <DistributionBar counts={question.distribution} label={t('pulses.card.distribution', { one, two, three, four, five })} />;
 }
