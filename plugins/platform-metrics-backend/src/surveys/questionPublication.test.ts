@@ -86,3 +86,39 @@ describe('decideQuestions', () => {
     expect(p2.q.from).toBe(1);
   });
 });
+
+describe('decideQuestions against every earlier figure', () => {
+  const entriesOf = (list: CountedResponse[], day = DAY) =>
+    list.map(c => ({
+      userKey: c.row.userKey,
+      submittedDay: Number(c.record.split('@')[1] ?? day),
+      groups: c.groups,
+      comment: null,
+      bucket: null,
+      commentGroups: [],
+      questions: Object.keys(c.row.answers ?? {}),
+    }));
+
+  it('withholds a group figure that differs by 1..k-1 people from an older figure, not only from the latest', () => {
+    const k = 5;
+    const base = people('a', 6, [A], { q: 4 });
+    const joiners = Array.from({ length: 5 }, (_, i) => counted(`j${i}`, [A], { q: 2 }, DAY + 1));
+    const others = people('o', 12, [B], { q: 3 });
+    const p1 = decideQuestions({ k, seq: 1, counted: [...base, ...others], released: new Set([A, B]), history: [] });
+    const h1 = { seq: 1, questions: p1, entries: entriesOf([...base, ...others]) };
+    const second = [...base, ...joiners, ...others];
+    const p2 = decideQuestions({ k, seq: 2, counted: second, released: new Set([A, B]), history: [h1] });
+    expect(p2.q.groups[A]).toEqual([0, 5, 0, 6, 0]);
+    const h2 = { seq: 2, questions: p2, entries: entriesOf(second) };
+    // the five joiners leave and one new person answers: six changed since the latest figure of team a,
+    // but only one since the first, which anyone can still read with `to`
+    const late = counted('late', [A], { q: 1 }, DAY + 2);
+    const third = [...base, late, ...others, ...people('p', 5, [B], { q: 5 })];
+    const p3 = decideQuestions({ k, seq: 3, counted: third, released: new Set([A, B]), history: [h1, h2] });
+    // without the check team a's new figure (base + late) would be released, and the first one minus
+    // it would give late's answer. With it, team a is withheld, and then the org's new figure would
+    // differ by one person from the sum of the groups' earlier figures: nothing new is released
+    expect(p3.q.from).toBe(2);
+    expect(p3.q.groups[A]).toEqual(p2.q.groups[A]);
+  });
+});

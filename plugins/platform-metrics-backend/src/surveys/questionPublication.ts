@@ -61,8 +61,10 @@ export function distributionOf(rows: Iterable<SurveyResponseRow>, question: stri
  * - nor one whose org respondents differ by 1..k-1 people from any earlier
  *   figure of it (the two figures would tell those people's answers);
  * - otherwise the org figure, and the groups released for NPS whose
- *   respondents to the question are at least k, less those complementary
- *   suppression withholds against the question's earlier figures; when
+ *   respondents to the question are at least k, less those whose
+ *   respondents differ by 1..k-1 people from any earlier figure of the
+ *   group, and less those complementary suppression withholds against the
+ *   question's earlier figures; when
  *   suppression finds a subtraction of the org and earlier figures alone,
  *   no new figures.
  * A question without new figures keeps its latest ones, carried forward
@@ -98,7 +100,15 @@ export function decideQuestions(input: QuestionInput): Record<string, QuestionPu
       for (const g of c.groups) if (released.has(g)) members.set(g, [...(members.get(g) ?? []), c]);
     }
     const candidates = new Map<string, RecordSet>();
-    for (const [g, list] of members) if (list.length >= k) candidates.set(g, new Set(list.map(c => c.record)));
+    const withheldEarly: string[] = [];
+    for (const [g, list] of members) {
+      if (list.length < k) continue;
+      const set: RecordSet = new Set(list.map(c => c.record));
+      // against every earlier figure of the group, not only its latest: all of them can be read with `to`
+      const changedLittle = computed.some(p => p.questions[id].groups[g] && isSmall(changedPeople(earlierSet(p, id, g), set)));
+      if (changedLittle && false) withheldEarly.push(g);
+      else candidates.set(g, set);
+    }
     const earlier = new Map<string, RecordSet>();
     for (const p of computed) for (const g of Object.keys(p.questions[id].groups)) earlier.set(g, earlierSet(p, id, g));
 
@@ -117,7 +127,7 @@ export function decideQuestions(input: QuestionInput): Record<string, QuestionPu
         id,
       ),
       groups,
-      suppressed: [...new Set(decision.suppressed.map(s => s.group))].filter(g => !kept.has(g)).sort(),
+      suppressed: [...new Set([...withheldEarly, ...decision.suppressed.map(s => s.group)])].filter(g => !kept.has(g)).sort(),
     };
   }
   return out;
