@@ -82,6 +82,8 @@ async function optOut(server: any, name: string, origin: object) {
 describe('survey invitations through the real notifications backend', () => {
   it('reach each eligible user once, in their notifications, except those who turned the plugin or the topic off', async () => {
     const { server, scheduler } = await startReplica();
+    // one replica at a time runs it
+    expect(await scheduler.getScheduledTasks()).toContainEqual(expect.objectContaining({ id: SURVEY_NOTIFICATIONS_TASK, scope: 'global' }));
     await optOut(server, 'bob', { id: ORIGIN, enabled: false });
     await optOut(server, 'carol', { id: ORIGIN, enabled: true, topics: [{ id: TOPIC, enabled: false }] });
 
