@@ -23,29 +23,43 @@ export class DatabasePulseStore implements PulseStore {
       const keys = records.map(r => [r.source, r.id] as [string, string]);
       const existing = await existingKeys(tx, TABLE, ['source', 'id'], keys);
       const closed = options.keepExisting ? existing : await this.closedKeys(tx, keys);
-      for (const part of chunks(records, rowsPerInsert(REPLACED.length + 6))) {
-        const insert = tx(TABLE)
-          .insert(
-            part.map(r => ({
-              source: r.source,
-              id: r.id,
-              pulse_key: randomUUID(),
-              recipient: r.recipient,
-              question: r.question,
-              question_id: r.questionId,
-              entity_ref: r.entityRef,
-              created_at: r.createdAt,
-              expires_at: r.expiresAt,
-              state: 'open',
-              received_at: now,
-            })),
-          )
-          .onConflict(['source', 'id']);
+      const row = (r: PulseRecord) => ({
+        source: r.source,
+        id: r.id,
+        pulse_key: randomUUID(),
+        recipient: r.recipient,
+        question: r.question,
+        question_id: r.questionId,
+        entity_ref: r.entityRef,
+        created_at: r.createdAt,
+        expires_at: r.expiresAt,
+        state: r.answer ? 'answered' : 'open',
+        value: r.answer?.value ?? null,
+        answered_on: r.answer ? dayStart(r.answer.answeredAt) : null,
+        received_at: now,
+      });
+      const imported = records.filter(r => r.answer);
+      const live = records.filter(r => !r.answer);
+      for (const part of chunks(live, rowsPerInsert(REPLACED.length + 8))) {
+        const insert = tx(TABLE).insert(part.map(row)).onConflict(['source', 'id']);
         // an answered or dismissed pulse stays as it was answered: the database decides, not the read above
         if (options.keepExisting) await insert.ignore();
         else await insert.merge(REPLACED).where(`${TABLE}.state`, 'open');
       }
-      const skipped = input.filter(r => closed.has(sourceAndId(r))).length;
+      // imported answers are insert-only, as survey imports: a stored pulse is never overwritten
+      for (const part of chunks(imported, rowsPerInsert(REPLACED.length + 8))) {
+        await tx(TABLE).insert(part.map(row)).onConflict(['source', 'id']).ignore();
+      }
+      const kept = new Map(records.map(r => [sourceAndId(r), r]));
+      const first = new Set<string>();
+      let skipped = 0;
+      for (const r of input) {
+        const key = sourceAndId(r);
+        if (!kept.get(key)!.answer) {
+          if (closed.has(key)) skipped++;
+        } else if (existing.has(key) || first.has(key)) skipped++;
+        else first.add(key);
+      }
       const created = records.length - existing.size;
       return { received: input.length, created, updated: input.length - created - skipped, skipped };
     });

@@ -11,6 +11,11 @@ export interface PulseRecord {
   entityRef: string | null;
   createdAt: number;
   expiresAt: number;
+  /**
+   * An answer imported from another tool (`POST /pulses` with the survey
+   * import permission): the pulse is inserted answered, never over a stored one.
+   */
+  answer?: { value: number; answeredAt: number } | null;
 }
 
 /** What the recipient sees of an open pulse: `key` is the random id, not (source, id). */
@@ -34,7 +39,8 @@ export interface PulseAnswer {
 /**
  * What a batch of pulses did: `skipped` counts the pulses already answered
  * or dismissed, which a re-sent pulse never changes (nor, with
- * `keepExisting`, any stored pulse).
+ * `keepExisting`, any stored pulse), and the imported answers whose pulse
+ * was already stored (or repeated in the batch).
  */
 export interface PulseIngestResult extends IngestResult {
   skipped: number;
@@ -49,7 +55,9 @@ export interface PulseStore {
    * Writes a batch in one transaction, idempotent on (source, id): a new
    * pulse is created (with a new random key), a stored open one is replaced
    * (its key kept), an answered or dismissed one is kept as it is. With
-   * `keepExisting`, every stored pulse is kept.
+   * `keepExisting`, every stored pulse is kept. A pulse with an imported
+   * `answer` is insert-only: stored answered (on the UTC day of the answer)
+   * when its (source, id) is new, else skipped.
    */
   upsertPulses(pulses: PulseRecord[], options?: { keepExisting?: boolean }): Promise<PulseIngestResult>;
   /** The recipient's oldest open pulse shown at `now` (created at or before it, expiring after it). */

@@ -39,7 +39,9 @@ export class PulseService {
   /**
    * Stores a validated batch: each recipient given by email is the one
    * catalog User with that `spec.profile.email`, else the whole batch is a
-   * 400 naming the item; nothing is written then.
+   * 400 naming the item; nothing is written then. A pulse with an imported
+   * answer is stored answered, as a live answer is (its UTC day only),
+   * insert-only; the route checks the survey import permission for it.
    */
   async ingest(pulses: PulseInput[], options: { keepExisting?: boolean } = {}): Promise<PulseIngestResult> {
     const refs = await this.recipientRefs(pulses);
@@ -52,6 +54,7 @@ export class PulseService {
       entityRef: p.entityRef,
       createdAt: p.createdAt,
       expiresAt: p.expiresAt,
+      answer: p.answer,
     }));
     return this.stores.pulses.upsertPulses(records, options);
   }

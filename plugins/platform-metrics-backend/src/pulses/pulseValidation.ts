@@ -9,6 +9,7 @@ import {
   recordTimestamp,
   source,
   text,
+  timestamp,
 } from '../schema/validation';
 
 /** How long a pulse is shown at most: its default lifetime, and the longest one a sender may give. */
@@ -18,6 +19,15 @@ export const PULSE_LIFETIME = PULSE_LIFETIME_DAYS * DAY;
 /** The longest question, in characters. */
 export const MAX_PULSE_QUESTION = 200;
 
+const VALUE_ERROR = 'expected a whole number from 1 to 5';
+
+/** An answer on the pulse scale. */
+const answerValue = z
+  .number({ error: VALUE_ERROR })
+  .int({ error: VALUE_ERROR })
+  .min(1, { error: VALUE_ERROR })
+  .max(5, { error: VALUE_ERROR });
+
 const question = text('expected a question string')
   .trim()
   .min(1, { error: 'must not be empty' })
@@ -25,9 +35,10 @@ const question = text('expected a question string')
 
 /**
  * The schemas of pulse questions (metrics.md, "Pulse questions"), with
- * timestamps from 2000-01-01 to `maxAt()` (now plus the allowed clock skew),
- * as for the other ingested records. `createdAt` defaults to `now()`,
- * `expiresAt` to 14 days after `createdAt`, and may be at most that.
+ * `createdAt` and an answer's `answeredAt` from 2000-01-01 to `maxAt()` (now
+ * plus the allowed clock skew), as for the other ingested records. `createdAt` defaults to `now()`,
+ * `expiresAt` to 14 days after `createdAt`, and may be at most that. An
+ * imported `answer` must be given within `[createdAt, expiresAt]`.
  */
 export function pulseSchemas(maxAt: () => number, now: () => number = Date.now) {
   const at = recordTimestamp(maxAt);
@@ -40,12 +51,24 @@ export function pulseSchemas(maxAt: () => number, now: () => number = Date.now) 
       questionId: id.optional(),
       entityRef: entityRef.optional(),
       createdAt: at.optional(),
-      expiresAt: at.optional(),
+      // bounded by createdAt (at most 14 days after it), not by now: a pulse asked now expires later
+      expiresAt: timestamp.optional(),
+      answer: z.strictObject({ value: answerValue, answeredAt: at }).optional(),
     })
     .superRefine((p, ctx) => {
-      if (!p.expiresAt) return;
       const created = p.createdAt ? Date.parse(p.createdAt) : now();
-      const expires = Date.parse(p.expiresAt);
+      const expires = p.expiresAt ? Date.parse(p.expiresAt) : created + PULSE_LIFETIME;
+      if (p.answer) {
+        const answered = Date.parse(p.answer.answeredAt);
+        if (answered < created || answered > expires) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['answer', 'answeredAt'],
+            message: 'must be within createdAt and expiresAt',
+          });
+        }
+      }
+      if (!p.expiresAt) return;
       if (expires <= created) {
         ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after createdAt' });
       } else if (expires - created > PULSE_LIFETIME) {
@@ -67,6 +90,8 @@ export function pulseSchemas(maxAt: () => number, now: () => number = Date.now) 
         entityRef: p.entityRef ?? null,
         createdAt,
         expiresAt: p.expiresAt ? Date.parse(p.expiresAt) : createdAt + PULSE_LIFETIME,
+        /** An answer imported from another tool (the survey import permission): stored with its UTC day only. */
+        ...(p.answer && { answer: { value: p.answer.value, answeredAt: Date.parse(p.answer.answeredAt) } }),
       };
     });
   return {
@@ -87,16 +112,8 @@ export const { pulseSchema, pulseBatchSchema } = pulseSchemas(
  */
 export type PulseInput = z.output<typeof pulseSchema>;
 
-const VALUE_ERROR = 'expected a whole number from 1 to 5';
-
 /** Body of `POST /pulses/current/{id}/response`. */
-export const pulseAnswerSchema = z.strictObject({
-  value: z
-    .number({ error: VALUE_ERROR })
-    .int({ error: VALUE_ERROR })
-    .min(1, { error: VALUE_ERROR })
-    .max(5, { error: VALUE_ERROR }),
-});
+export const pulseAnswerSchema = z.strictObject({ value: answerValue });
 
 /** The path of `POST /pulses/current/{id}/...`: the opaque id `GET /pulses/current` gave (a UUID). */
 export const pulseParamsSchema = z.object({

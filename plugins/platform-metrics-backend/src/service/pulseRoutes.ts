@@ -1,3 +1,5 @@
+import { NotAllowedError } from '@backstage/errors';
+import { platformMetricsSurveyImportPermission } from '@platform-metrics/plugin-platform-metrics-common';
 import { Clock, makeWindow } from '../lib/time';
 import { PulseService } from '../pulses/PulseService';
 import { pulseAnswerSchema, pulseDismissSchema, pulseParamsSchema, pulseSchemas } from '../pulses/pulseValidation';
@@ -8,6 +10,7 @@ import { RouterAuth } from './auth';
 /**
  * Pulse questions (docs/metrics.md, "Pulse questions"):
  * - `POST /pulses`: services only, with the ingest permission (a user's token gets 403);
+ *   a batch with imported answers also needs the survey import permission;
  * - `GET /pulses/current`, `POST /pulses/current/{id}/response` and
  *   `.../dismiss`: user credentials only, the user from the token;
  * - `GET /org/pulses?windowDays=&to=`: the read permission, users and services.
@@ -15,7 +18,7 @@ import { RouterAuth } from './auth';
 export function mountPulseRoutes(
   router: Awaited<ReturnType<typeof createOpenApiRouter>>,
   options: {
-    auth: Pick<RouterAuth, 'ingest' | 'read' | 'userRef'>;
+    auth: Pick<RouterAuth, 'ingest' | 'read' | 'userRef' | 'checks'>;
     pulses: Pick<PulseService, 'ingest' | 'current' | 'answer' | 'dismiss' | 'org'>;
     clock: Clock;
     /** How far past now an ingested timestamp may be (ms). */
@@ -26,8 +29,19 @@ export function mountPulseRoutes(
   const { pulseBatchSchema } = pulseSchemas(() => clock() + skewMs, clock);
 
   router.post('/pulses', async (req, res) => {
-    await auth.ingest(req);
+    const credentials = await auth.ingest(req);
     const body = parseInput(pulseBatchSchema, req.body);
+    const answered = body.pulses.findIndex(p => p.answer);
+    if (answered >= 0) {
+      // past answers from another tool are an import, as survey answers are: its own permission
+      await auth.checks.authorize(credentials, platformMetricsSurveyImportPermission).catch(e => {
+        throw e instanceof NotAllowedError
+          ? new NotAllowedError(
+              `pulses[${answered}].answer: importing an answer needs the permission ${platformMetricsSurveyImportPermission.name}`,
+            )
+          : e;
+      });
+    }
     res.json(await pulses.ingest(body.pulses));
   });
 

@@ -4347,6 +4347,29 @@ export const spec = {
             description:
               'When it expires: after createdAt, at most 14 days after it (the default).',
           },
+          answer: {
+            $ref: '#/components/schemas/ImportedPulseAnswer',
+          },
+        },
+      },
+      ImportedPulseAnswer: {
+        type: 'object',
+        description:
+          'A past answer to a pulse imported from another experience-sampling tool; needs the permission platform-metrics.survey.import as well (else 403). The pulse is stored answered, as a live answer is (the UTC day only), and insert-only: a pulse already stored under (source, id) is kept and counted as skipped.',
+        additionalProperties: false,
+        required: ['value', 'answeredAt'],
+        properties: {
+          value: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          answeredAt: {
+            type: 'string',
+            pattern:
+              '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt](([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d{1,9})?)?|24:00(:00(\\.0{1,9})?)?)([Zz]|[+-]([01]\\d|2[0-3]):?[0-5]\\d)$',
+            description: 'When it was answered: from createdAt to expiresAt.',
+          },
         },
       },
       PulseBatch: {
@@ -4368,7 +4391,7 @@ export const spec = {
       PulseIngestResult: {
         type: 'object',
         description:
-          'What a batch did: `skipped` counts the pulses already answered or dismissed, which a re-sent pulse does not change; received = created + updated + skipped.',
+          'What a batch did: `skipped` counts the pulses already answered or dismissed, which a re-sent pulse does not change, and the imported answers whose pulse was already stored; received = created + updated + skipped.',
         required: ['received', 'created', 'updated', 'skipped'],
         properties: {
           received: {
@@ -6065,7 +6088,7 @@ export const spec = {
       post: {
         operationId: 'IngestPulses',
         description:
-          'Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission.',
+          'Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission; a batch holding an imported `answer` also needs the permission platform-metrics.survey.import.',
         requestBody: {
           required: true,
           content: {

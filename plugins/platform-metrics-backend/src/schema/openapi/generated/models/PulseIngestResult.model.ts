@@ -5,7 +5,7 @@
 // ******************************************************************
 
 /**
- * What a batch did: `skipped` counts the pulses already answered or dismissed, which a re-sent pulse does not change; received = created + updated + skipped.
+ * What a batch did: `skipped` counts the pulses already answered or dismissed, which a re-sent pulse does not change, and the imported answers whose pulse was already stored; received = created + updated + skipped.
  * @public
  */
 export interface PulseIngestResult {

@@ -1295,7 +1295,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission.
+   * Upserts 1..1000 pulse questions on (source, id), each for one person (metrics.md, "Pulse questions"). Service or external-access credentials only, with the ingest permission; a batch holding an imported `answer` also needs the permission platform-metrics.survey.import.
    * @param pulseBatch -
    */
   public async ingestPulses(

@@ -51,6 +51,7 @@ export * from '../models/ImpactMetrics.model';
 export * from '../models/ImpactSide.model';
 export * from '../models/ImpactWindow.model';
 export * from '../models/ImportedAdoptionSnapshot.model';
+export * from '../models/ImportedPulseAnswer.model';
 export * from '../models/ImportedSurveyResponse.model';
 export * from '../models/Incident.model';
 export * from '../models/IncidentBatch.model';
