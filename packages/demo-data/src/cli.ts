@@ -167,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
       `${totals.requests} platform requests, ${totals.costs} monthly costs, ${totals.adoptionSnapshots} daily adoption snapshots, ` +
       `${totals.surveyResponses} survey responses (${plan.surveys.join(
         ', ',
-      )}) ` +
+      )}), ${totals.pulses} pulse questions ` +
       `from ${plan.from} to ${plan.now}, seed ${seed}, in ${
         Date.now() - started
       } ms`,
@@ -220,6 +220,7 @@ export async function main(argv: string[]): Promise<number> {
     adoptionSnapshots: 'adoption snapshots',
     incidents: 'incidents',
     surveyResponses: 'survey responses',
+    pulses: 'pulse questions',
   };
   const result = await loadViaApi({
     baseUrl,

@@ -13,6 +13,7 @@ export * from './load';
 export * from './pipelines';
 export * from './requests';
 export * from './costs';
+export * from './pulses';
 export * from './adoptionHistory';
 export * from './annotations';
 export * from './summary';

@@ -23,6 +23,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
     snapshots: new Map<string, unknown>(),
     incidents: new Map<string, unknown>(),
     responses: new Map<string, unknown>(),
+    pulses: new Map<string, unknown>(),
   };
   const calls: { path: string; size: number; auth: string | null }[] = [];
   let inFlight = 0;
@@ -50,12 +51,12 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
       const path = new URL(url).pathname.replace(
         '/api/platform-metrics/',
         '',
-      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'costs' | 'adoption-snapshots' | 'incidents' | 'survey-responses';
+      ) as 'deployments' | 'pipeline-runs' | 'requests' | 'costs' | 'adoption-snapshots' | 'incidents' | 'survey-responses' | 'pulses';
       const parsed = JSON.parse(String(init.body));
       const violation = contractViolation(path, parsed);
       if (violation) throw new Error(`${path}: ${violation}`);
       const items: any[] =
-        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.costs ?? parsed.snapshots ?? parsed.incidents ?? parsed.responses;
+        parsed.deployments ?? parsed.runs ?? parsed.requests ?? parsed.costs ?? parsed.snapshots ?? parsed.incidents ?? parsed.responses ?? parsed.pulses;
       calls.push({
         path,
         size: items.length,
@@ -69,6 +70,7 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
         'adoption-snapshots': tables.snapshots,
         incidents: tables.incidents,
         'survey-responses': tables.responses,
+        pulses: tables.pulses,
       }[path];
       let created = 0;
       let updated = 0;
@@ -78,17 +80,19 @@ function fakeApi(opts: { failFirst?: number; status?: number } = {}) {
         if (path === 'survey-responses') key = `${item.surveyId} ${item.userRef}`;
         if (path === 'adoption-snapshots') key = `${item.scope} ${item.day}`;
         // as the backend does: events are upserted, survey imports insert-only
-        if (path === 'survey-responses' && table.has(key)) skipped++;
+        // (and, as the backend does, a pulse with an imported answer is insert-only too)
+        const insertOnly = path === 'survey-responses' || (path === 'pulses' && item.answer !== undefined);
+        if (insertOnly && table.has(key)) skipped++;
         else if (table.has(key)) updated++;
         else created++;
-        if (!(path === 'survey-responses' && table.has(key))) table.set(key, item);
+        if (!(insertOnly && table.has(key))) table.set(key, item);
       }
       return new Response(
         JSON.stringify({
           received: items.length,
           created,
           updated,
-          ...(path === 'survey-responses' && { skipped }),
+          ...((path === 'survey-responses' || path === 'pulses') && { skipped }),
         }),
         { status: 200 },
       );
@@ -165,6 +169,7 @@ describe('loadViaApi', () => {
     const requests = [...loadable.requests!];
     const snapshots = [...loadable.adoptionSnapshots!];
     const costs = [...loadable.costs!];
+    const pulses = [...loadable.pulses!];
     expect(loadable.totals).toEqual({
       deployments: events.deployments.length,
       pipelineRuns: runs.length,
@@ -173,6 +178,7 @@ describe('loadViaApi', () => {
       adoptionSnapshots: snapshots.length,
       incidents: events.incidents.length,
       surveyResponses: events.surveyResponses.length,
+      pulses: pulses.length,
     });
     // a run for every production deployment, a failed first attempt for some
     const production = events.deployments.filter(d => d.environment === 'production');
@@ -192,6 +198,14 @@ describe('loadViaApi', () => {
     // twelve months of costs per service
     expect(result.costs).toEqual({ received: costs.length, created: costs.length, updated: 0, skipped: 0 });
     expect(api.tables.costs.size).toBe(costs.length);
+    // the pulses after first production deployments, answered ones imported, and the guest's open one
+    expect(result.pulses).toEqual({ received: pulses.length, created: pulses.length, updated: 0, skipped: 0 });
+    expect(api.tables.pulses.size).toBe(pulses.length);
+    expect(api.calls.map(c => c.path).lastIndexOf('survey-responses')).toBeLessThan(api.calls.map(c => c.path).indexOf('pulses'));
+    // loaded again: the answered pulses are kept, the open ones updated
+    const answered = pulses.filter(x => x.answer).length;
+    const pulsesAgain = await loadViaApi({ events: { deployments: [], incidents: [], surveyResponses: [], pulses }, fetch: api.fetchImpl });
+    expect(pulsesAgain.pulses).toEqual({ received: pulses.length, created: 0, updated: pulses.length - answered, skipped: answered });
     // twelve months of daily snapshots, of the org and each team, system and domain
     expect(result.adoptionSnapshots).toEqual({ received: snapshots.length, created: snapshots.length, updated: 0, skipped: 0 });
     expect(api.tables.snapshots.size).toBe(snapshots.length);

@@ -1,7 +1,7 @@
 /**
  * Loads generated events through the public ingestion API, the way a CI
  * pipeline would: `POST /deployments`, `POST /pipeline-runs`, `POST /requests`, `POST /costs`,
- * `POST /adoption-snapshots`, `POST /incidents` and `POST /survey-responses`, in batches, a few
+ * `POST /adoption-snapshots`, `POST /incidents`, `POST /survey-responses` and `POST /pulses`, in batches, a few
  * requests at a time, retrying connection errors and 5xx/429 answers. Records carry stable ids (a
  * snapshot its scope and day), so loading twice updates instead of doubling (survey answers,
  * imported insert-only, are skipped the second time, and so is a snapshot of a day the backend
@@ -18,6 +18,7 @@ import { adoptionHistoryOfPlan, GeneratedAdoptionSnapshot } from './adoptionHist
 import { GeneratedPipelineRun, pipelineRunsOf } from './pipelines';
 import { GeneratedRequest, requestsOfPlan } from './requests';
 import { GeneratedCost, costsOfPlan } from './costs';
+import { GeneratedPulse, pulsesOfPlan } from './pulses';
 
 /** Default base URL of the plugin's API in the demo backend. */
 export const DEFAULT_BASE_URL = 'http://localhost:7007/api/platform-metrics';
@@ -31,7 +32,8 @@ export type RecordKind =
   | 'costs'
   | 'adoptionSnapshots'
   | 'incidents'
-  | 'surveyResponses';
+  | 'surveyResponses'
+  | 'pulses';
 
 /** What to load; each list may be a lazy iterable, with `totals` for progress. */
 export interface LoadableEvents {
@@ -46,6 +48,8 @@ export interface LoadableEvents {
   adoptionSnapshots?: Iterable<GeneratedAdoptionSnapshot>;
   /** Monthly costs per service; none are sent when absent. */
   costs?: Iterable<GeneratedCost>;
+  /** Pulse questions, answered ones imported (the survey import permission); none are sent when absent. */
+  pulses?: Iterable<GeneratedPulse>;
   totals?: Partial<Record<RecordKind, number>>;
 }
 
@@ -91,7 +95,7 @@ export interface LoadCounts {
   skipped: number;
 }
 
-export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' | 'adoptionSnapshots' | 'costs'>, LoadCounts> & {
+export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' | 'adoptionSnapshots' | 'costs' | 'pulses'>, LoadCounts> & {
   /** Present when pipeline runs were sent. */
   pipelineRuns?: LoadCounts;
   /** Present when platform requests were sent. */
@@ -100,6 +104,8 @@ export type LoadResult = Record<Exclude<RecordKind, 'pipelineRuns' | 'requests' 
   adoptionSnapshots?: LoadCounts;
   /** Present when costs were sent. */
   costs?: LoadCounts;
+  /** Present when pulses were sent. */
+  pulses?: LoadCounts;
 };
 
 const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
@@ -110,6 +116,7 @@ const ENDPOINTS: Record<RecordKind, { path: string; field: string }> = {
   adoptionSnapshots: { path: 'adoption-snapshots', field: 'snapshots' },
   incidents: { path: 'incidents', field: 'incidents' },
   surveyResponses: { path: 'survey-responses', field: 'responses' },
+  pulses: { path: 'pulses', field: 'pulses' },
 };
 
 /** An error the API answered with (4xx other than 429): retrying will not help. */
@@ -158,6 +165,7 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
   const requests = requestsOfPlan(plan);
   const adoptionSnapshots = adoptionHistoryOfPlan(plan);
   const costs = costsOfPlan(plan);
+  const pulses = pulsesOfPlan(plan);
   return {
     deployments: {
       *[Symbol.iterator]() {
@@ -178,6 +186,7 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
     costs,
     adoptionSnapshots,
     surveyResponses: plan.surveyResponses,
+    pulses,
     totals: {
       deployments,
       pipelineRuns,
@@ -186,11 +195,12 @@ export function loadableFromPlan(plan: EventPlan): LoadableEvents {
       adoptionSnapshots: adoptionSnapshots.length,
       incidents,
       surveyResponses: plan.surveyResponses.length,
+      pulses: pulses.length,
     },
   };
 }
 
-/** Posts all events; deployments first (then pipeline runs, requests and adoption snapshots), then incidents, then survey answers. */
+/** Posts all events; deployments first (then pipeline runs, requests and adoption snapshots), then incidents, then survey answers and pulses. */
 export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const baseUrl = resolveBaseUrl(opts.baseUrl ?? DEFAULT_BASE_URL);
   const token = opts.token ?? DEFAULT_TOKEN;
@@ -205,15 +215,9 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
     'totals' in events && events.totals
       ? events.totals
       : {
-          deployments: Array.isArray(events.deployments)
-            ? events.deployments.length
-            : undefined,
-          incidents: Array.isArray(events.incidents)
-            ? events.incidents.length
-            : undefined,
-          surveyResponses: Array.isArray(events.surveyResponses)
-            ? events.surveyResponses.length
-            : undefined,
+          deployments: Array.isArray(events.deployments) ? events.deployments.length : undefined,
+          incidents: Array.isArray(events.incidents) ? events.incidents.length : undefined,
+          surveyResponses: Array.isArray(events.surveyResponses) ? events.surveyResponses.length : undefined,
         };
 
   const post = async (
@@ -313,6 +317,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
   const incidents = await send('incidents');
   await opts.beforeSurveyResponses?.();
   const surveyResponses = await send('surveyResponses');
+  const pulses = events.pulses ? await send('pulses') : undefined;
   return {
     deployments,
     ...(pipelineRuns && { pipelineRuns }),
@@ -321,6 +326,7 @@ export async function loadViaApi(opts: LoadOptions): Promise<LoadResult> {
     ...(adoptionSnapshots && { adoptionSnapshots }),
     incidents,
     surveyResponses,
+    ...(pulses && { pulses }),
   };
 }
 

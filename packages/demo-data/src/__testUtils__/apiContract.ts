@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 
-type Body = 'deployments' | 'pipeline-runs' | 'requests' | 'costs' | 'adoption-snapshots' | 'incidents' | 'survey-responses' | 'annotations';
+type Body = 'deployments' | 'pipeline-runs' | 'requests' | 'costs' | 'adoption-snapshots' | 'incidents' | 'survey-responses' | 'annotations' | 'pulses';
 
 const specPath = join(
   dirname(require.resolve('@platform-metrics/plugin-platform-metrics-backend/package.json')),
@@ -24,7 +24,7 @@ function load() {
   addFormats(ajv);
   ajv.addSchema({ components: spec.components }, 'spec');
   const map = new Map<Body, (body: unknown) => string | undefined>();
-  for (const path of ['deployments', 'pipeline-runs', 'requests', 'costs', 'adoption-snapshots', 'incidents', 'survey-responses', 'annotations'] as const) {
+  for (const path of ['deployments', 'pipeline-runs', 'requests', 'costs', 'adoption-snapshots', 'incidents', 'survey-responses', 'annotations', 'pulses'] as const) {
     const schema = spec.paths[`/${path}`].post.requestBody.content['application/json'].schema;
     const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components/g, '"spec#/components')));
     map.set(path, body => (validate(body) ? undefined : ajv.errorsText(validate.errors)));
