@@ -85,13 +85,11 @@ describe('survey invitations (metrics.md §8c)', () => {
   });
 
   it('names the survey, links to the card, and has one scope per survey and kind under the plugin topic', () => {
-    const settings = { question: 'How likely are you to recommend the platform?', minGroupSize: 5, link: '/' };
+    const settings = { minGroupSize: 5, link: '/' };
     const invitation = notificationPayload('invitation', '2026-Q4', settings);
     expect(invitation).toEqual({
       title: 'Developer survey 2026-Q4 is open',
-      description:
-        'How likely are you to recommend the platform? One score and an optional comment, on the survey card. ' +
-        'Results are shown only for groups of at least 5 people. Open until 31 December 2026.',
+      description: 'Answer on the survey card by 31 December 2026; results only for groups of 5 or more.',
       link: '/',
       topic: SURVEY_TOPIC,
       scope: 'platform-metrics-survey:2026-Q4:invitation',
@@ -100,6 +98,9 @@ describe('survey invitations (metrics.md §8c)', () => {
     const reminder = notificationPayload('reminder', '2026-M02', { ...settings, link: '/survey' });
     expect(reminder.title).toBe('Reminder: developer survey 2026-M02 is open until 28 February 2026');
     expect(reminder.link).toBe('/survey');
+    expect(reminder.description).toBe('You can still answer on the survey card; results only for groups of 5 or more.');
+    // the notifications page folds a description past 100 characters
+    expect(notificationPayload('invitation', '2026-Q3', { minGroupSize: 100, link: '/' }).description!.length).toBeLessThanOrEqual(100);
     expect(reminder.scope).toBe('platform-metrics-survey:2026-M02:reminder');
     expect(closingDay('2028-M02')).toBe('29 February 2028');
   });

@@ -81,7 +81,8 @@ export function closingDay(surveyId: string): string {
 }
 
 /**
- * What a notification says. It names the survey and links to the card;
+ * What a notification says, in a description under the 100 characters
+ * the notifications page shows unfolded. It names the survey and links to the card;
  * its `scope` is one per survey and kind, so that a send retried after a
  * failure replaces the person's earlier notification of that kind instead
  * of adding a second one. It carries nothing about the person's answers.
@@ -89,21 +90,19 @@ export function closingDay(surveyId: string): string {
 export function notificationPayload(
   kind: SurveyNotificationKind,
   surveyId: string,
-  settings: { question: string; minGroupSize: number; link: string },
+  settings: { minGroupSize: number; link: string },
 ): NotificationPayload {
   const common = { link: settings.link, topic: SURVEY_TOPIC, scope: `${SURVEY_TOPIC}:${surveyId}:${kind}`, severity: 'normal' as const };
   if (kind === 'invitation') {
     return {
       ...common,
       title: `Developer survey ${surveyId} is open`,
-      description:
-        `${settings.question} One score and an optional comment, on the survey card. ` +
-        `Results are shown only for groups of at least ${settings.minGroupSize} people. Open until ${closingDay(surveyId)}.`,
+      description: `Answer on the survey card by ${closingDay(surveyId)}; results only for groups of ${settings.minGroupSize} or more.`,
     };
   }
   return {
     ...common,
     title: `Reminder: developer survey ${surveyId} is open until ${closingDay(surveyId)}`,
-    description: `${settings.question} It takes a minute, on the survey card.`,
+    description: `You can still answer on the survey card; results only for groups of ${settings.minGroupSize} or more.`,
   };
 }
