@@ -131,6 +131,10 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
     await page.screenshot({ path: path.join(SHOTS, 'survey-card.png') });
     await page.getByRole('button', { name: '9', exact: true }).click();
     await page.getByRole('textbox', { name: /slowing you down/ }).fill(comment);
+    // an agreement statement, saved as soon as it is chosen
+    const safe = card.getByRole('radiogroup', { name: 'Deploying my changes to production is safe and easy.' });
+    await safe.getByRole('radio', { name: '4: agree' }).check();
+    await expect(card.getByText('Saved', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect(page.getByText('Thank you for your answer!')).toBeVisible();
     // the guest sees their own answer on the card, not as a change in the aggregate
@@ -138,6 +142,9 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
     await card.getByRole('button', { name: 'Change my answer' }).click();
     await expect(card.getByRole('button', { name: '9', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect(card.getByRole('textbox', { name: /slowing you down/ })).toHaveValue(comment);
+    await expect(
+      card.getByRole('radiogroup', { name: 'Deploying my changes to production is safe and easy.' }).getByRole('radio', { name: '4: agree' }),
+    ).toBeChecked();
   }
 
   await page.reload();
@@ -152,6 +159,7 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
     answered: true,
     response: before.answered ? before.response! : { score: 9, comment },
   });
+  expect(after.answers['safe-deploys']).toBe(before.answered ? before.answers['safe-deploys'] : 4);
   // the aggregate does not move: the answer counts from a publication as of a
   // later UTC midnight, in a batch of at least k new answers (metrics.md §8a)
   const orgAfter = await api<OrgSummary>(request, '/org/summary?windowDays=90');
@@ -164,5 +172,10 @@ test('a guest answers the survey: the card shows their own answer, the aggregate
   await expect(npsTile).toContainText(
     orgBefore.nps.n === null ? `Withheld: ${orgBefore.nps.withheld}` : `${orgBefore.nps.n} responses`,
   );
+  // the demo's published statements: the SPACE dimensions side by side
+  const space = page.getByRole('region', { name: 'Developer experience (SPACE)' });
+  await space.scrollIntoViewIfNeeded();
+  await expect(space.getByRole('list', { name: 'SPACE dimensions, favourable share' }).getByRole('listitem')).toHaveCount(5);
+  await expect(space.getByTestId('space-efficiency')).toContainText('favourable');
 });
 
