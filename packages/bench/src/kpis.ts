@@ -99,6 +99,23 @@ const bodies = (key: string, items: unknown[], size = 1000) => {
   return out;
 };
 
+/**
+ * The rollup job of the loaded history, tried again when a connection is
+ * reset: the API's writes start the job themselves, and the trigger is then
+ * refused (409) for minutes, polled over keep-alive sockets the backend may
+ * close meanwhile.
+ */
+async function rollUp(run: () => Promise<number>, log: (msg: string) => void): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (attempt >= 5 || (e as NodeJS.ErrnoException).code !== 'ECONNRESET') throw e;
+      log(`    connection reset while waiting for the rollup job; again (${attempt})`);
+    }
+  }
+}
+
 export async function runKpisSeries(plan: EventPlan, opts: KpisOptions): Promise<KpisResult> {
   const { log } = opts;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `pm-bench-kpis-${opts.size}-`));
@@ -159,7 +176,7 @@ export async function runKpisSeries(plan: EventPlan, opts: KpisOptions): Promise
     await ingest(`${api}/costs`, TOKEN_INGEST, bodies('costs', costs), costs.length, 4);
     const loadMs = performance.now() - t0;
     log(`    loaded in ${(loadMs / 1000).toFixed(0)} s; rolling the history up`);
-    const rollupOfHistoryMs = await runRollupJob(api, db, true, log);
+    const rollupOfHistoryMs = await rollUp(() => runRollupJob(api, db, true, log), log);
     await db.query('ANALYZE');
 
     const get = async (p: string) => {

@@ -9,7 +9,8 @@ export type PipelineFigures = Pick<OrgPipelines, 'duration' | 'runs' | 'failureR
 
 const seconds = (r: PipelineRunRow) => (r.finishedAt - r.startedAt) / 1000;
 
-function durationOf(runs: PipelineRunRow[]) {
+/** The median and p90 duration of the succeeded runs among `runs`, with their number. */
+export function durationOf(runs: PipelineRunRow[]) {
   const values = Float64Array.from(runs.filter(r => r.status === 'succeeded'), seconds);
   const { median, percentile } = medianAndPercentile(values, 90);
   return { median, p90: percentile, n: values.length };

@@ -8,7 +8,7 @@ import { PipelineStore } from '../database/PipelineStore';
 import { byOwner } from '../catalog/owners';
 import { groupBy } from '../lib/collections';
 import { Window, windowJson } from '../lib/time';
-import { pipelineFigures, pipelineTrend } from '../metrics/pipelines';
+import { durationOf, pipelineFigures, pipelineTrend } from '../metrics/pipelines';
 import { PipelineRunInput } from '../schema/pipelineValidation';
 
 /**
@@ -40,6 +40,27 @@ export class PipelineService {
       ...pipelineFigures(runs),
       trend: pipelineTrend(runs, window),
     };
+  }
+
+  /**
+   * The duration figures and the weekly trend of each window, org-wide or of
+   * one group's components, from one read of the runs over all of them:
+   * what a CI duration target reads (its current window and its year).
+   */
+  async durations(windows: Window[], group?: string): Promise<Pick<OrgPipelines, 'duration' | 'trend'>[]> {
+    if (windows.length === 0) return [];
+    const entityRefs = group
+      ? (await this.stores.catalog.listEntities({ kind: 'component', ownerRef: group })).map(e => e.entityRef)
+      : undefined;
+    const runs = await this.stores.pipelines.listRuns({
+      from: Math.min(...windows.map(w => w.from)),
+      to: Math.max(...windows.map(w => w.to)),
+      entityRefs,
+    });
+    return windows.map(w => {
+      const inWindow = runs.filter(r => r.finishedAt >= w.from && r.finishedAt < w.to);
+      return { duration: durationOf(inWindow), trend: pipelineTrend(inWindow, w) };
+    });
   }
 
   /**

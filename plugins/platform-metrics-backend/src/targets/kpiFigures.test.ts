@@ -76,10 +76,12 @@ function fakeServices() {
       }),
     },
     pipelines: {
-      org: jest.fn(async (w: { days: number }) => ({
-        duration: { median: w.days === 90 ? 700 : 900, n: w.days === 90 ? 2 : 50 },
-        trend: weeks(3).map((weekStart, i) => ({ weekStart, durationMedian: 1000 - i * 100 })),
-      })),
+      durations: jest.fn(async (windows: { days: number }[]) =>
+        windows.map(w => ({
+          duration: { median: w.days === 90 ? 700 : 900, n: w.days === 90 ? 2 : 50 },
+          trend: weeks(3).map((weekStart, i) => ({ weekStart, durationMedian: 1000 - i * 100 })),
+        })),
+      ),
     },
     costs: {
       perService: jest.fn(async ({ months }: { months: string[] }) => ({
@@ -88,7 +90,7 @@ function fakeServices() {
       })),
     },
     onboarding: {
-      cohorts: jest.fn(async (windows: unknown[]) =>
+      cohorts: jest.fn(async (windows: unknown[], _group?: string) =>
         windows.map((_, i) => ({ median: i % 2 === 0 ? 3 * 86_400 : null, n: i % 2 === 0 ? 6 : null })),
       ),
     },
@@ -121,13 +123,15 @@ describe('kpiFigures', () => {
 
   it('takes the median CI duration, but no baseline figure from fewer than minSamples runs', async () => {
     const { services, raw } = fakeServices();
-    raw.pipelines.org.mockImplementation(async (w: { days: number }) => ({
-      duration: { median: w.days === 60 ? 1200 : 700, n: w.days === 60 ? 2 : 50 },
-      trend: [],
-    }));
+    raw.pipelines.durations.mockImplementation(async (windows: { days: number }[]) =>
+      windows.map(w => ({ duration: { median: w.days === 60 ? 1200 : 700, n: w.days === 60 ? 2 : 50 }, trend: [] })),
+    );
     const figures = await kpiFigures('ciDuration', undefined, services, { recent, year, baseline, minSamples: 3 });
     expect(figures.current).toEqual({ value: 700, n: 50 });
     expect(figures.baseline).toBeNull();
+    // one read for the three windows
+    expect(raw.pipelines.durations).toHaveBeenCalledTimes(1);
+    expect(raw.pipelines.durations.mock.calls[0][0].map((x: { days: number }) => x.days)).toEqual([90, 365, 60]);
   });
 
   it('reads costs of whole months: the three before `to` for the current figure, twelve for the series', async () => {
