@@ -10,6 +10,7 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -27,7 +28,19 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:platform-metrics')}
             {/* the notifications page, with the number of unread ones (live, through signals) */}
-            {nav.take('page:notifications') && <NotificationsSidebarItem />}
+            {nav.take('page:notifications') && (
+              <NotificationsSidebarItem
+                renderItem={({ unreadCount, to, onClick }) => (
+                  // the count in the text itself: the link's name is what it shows
+                  <SidebarItem
+                    icon={NotificationsIcon}
+                    to={to}
+                    onClick={onClick}
+                    text={unreadCount > 0 ? `Notifications (${unreadCount})` : 'Notifications'}
+                  />
+                )}
+              />
+            )}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
