@@ -60,11 +60,17 @@ export interface Config {
     targets?: Array<{
       /**
        * The metric, whose direction is fixed (lower is better for lead time,
-       * time to restore, change failure rate and time to first deploy):
+       * time to restore, change failure rate, time to first deploy, platform
+       * incident impact, cost per service, onboarding time and CI duration):
        * `nps` (points, -100..100), `adoption` (golden-path rate 0..1),
        * `timeToFirstDeploy` (median), `leadTime` (median), `timeToRestore`
-       * (median), `changeFailureRate` (0..1) or `deploymentFrequency`
-       * (production deployments per week).
+       * (median), `changeFailureRate` (0..1), `deploymentFrequency`
+       * (production deployments per week), `selfServiceRatio` (0..1),
+       * `platformIncidentImpact` (developer-hours lost in 90 days; scope
+       * `org` only), `costPerService` (median monthly cost per service, in
+       * `costs.currency`), `onboardingTime` (median) or `ciDuration` (median
+       * duration of succeeded pipeline runs). The last five take `org` or a
+       * Group as scope.
        */
       metric:
         | 'nps'
@@ -73,13 +79,19 @@ export interface Config {
         | 'leadTime'
         | 'timeToRestore'
         | 'changeFailureRate'
-        | 'deploymentFrequency';
+        | 'deploymentFrequency'
+        | 'selfServiceRatio'
+        | 'platformIncidentImpact'
+        | 'costPerService'
+        | 'onboardingTime'
+        | 'ciDuration';
       /** `org`, or the ref of a Group, a System or a Domain (kind defaults to `group`). */
       scope: string;
       /**
        * The target in the metric's unit. Rates also as a percentage
        * (`"70%"`); durations as seconds or a string such as `"1d"`,
-       * `"30 days"`, `"12h"` or `"1d 12h"` (s, m, h, d, w).
+       * `"30 days"`, `"12h"`, `"10m"` or `"1d 12h"` (s, m, h, d, w);
+       * developer-hours and amounts as a number.
        */
       value: number | string;
       /** The ISO date (`2026-12-31`, UTC) by whose end the target is to be met. */
