@@ -89,10 +89,11 @@ export const homeSurveyWidget = HomePageWidgetBlueprint.make({
     name: 'PlatformMetricsSurvey',
     title: 'Developer survey',
     description:
-      'Asks the developer NPS question of the current survey, with an optional follow-up.',
+      'Asks the developer survey: the NPS question, an optional follow-up and the 1-5 agreement statements.',
     layout: {
       width: { minColumns: 4, defaultColumns: 6 },
-      height: { minRows: 3, defaultRows: 4 },
+      // the NPS question, the follow-up and the agreement statements: taller than other widgets
+      height: { minRows: 4, defaultRows: 8 },
     },
     components: () =>
       import('./components/SurveyCard').then(m => ({
@@ -101,7 +102,12 @@ export const homeSurveyWidget = HomePageWidgetBlueprint.make({
     // The survey card draws its own card; once answered or snoozed it stays a
     // short card saying so, as the home grid keeps the widget's cell anyway.
     componentProps: {
-      Renderer: ({ Content }: { Content: () => JSX.Element }) => <Content />,
+      // a cell smaller than the card (a user's own layout) scrolls instead of cutting the statements off
+      Renderer: ({ Content }: { Content: () => JSX.Element }) => (
+        <div style={{ height: '100%', overflowY: 'auto' }}>
+          <Content />
+        </div>
+      ),
     },
   },
 });
