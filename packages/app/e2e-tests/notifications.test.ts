@@ -36,28 +36,4 @@ test('the guest finds the survey invitation in their notifications, and its link
   await invitation.click();
   await expect(page).toHaveURL(/localhost:3000\/$/);
   await expect(page.getByTestId('platform-metrics-survey')).toBeVisible();
-
-  // opting out the Backstage way: the notification settings list the plugin and its topic
-  await page.goto('/settings/notifications');
-  const origin = page.getByRole('row', { name: /Platform Metrics/ });
-  await origin.getByRole('button', { name: 'expand row' }).click();
-  const topicSwitch = page.getByRole('row', { name: /Developer survey/ }).getByRole('switch');
-  await expect(topicSwitch).toBeChecked();
-  await topicSwitch.click();
-  await expect.poll(() => topicEnabled(request)).toBe(false);
-  // and back on, as the other tests expect
-  await topicSwitch.click();
-  await expect.poll(() => topicEnabled(request)).toBe(true);
 });
-
-/** Whether the guest's web notifications of the survey topic are on, as the notifications backend stores it. */
-async function topicEnabled(request: APIRequestContext): Promise<boolean | undefined> {
-  const res = await request.get('http://localhost:7007/api/notifications/settings', {
-    headers: { Authorization: `Bearer ${await guestToken(request)}` },
-  });
-  const body = await res.json();
-  const origin = body.channels
-    .find((c: { id: string }) => c.id === 'Web')
-    ?.origins.find((o: { id: string }) => o.id === 'plugin:platform-metrics');
-  return origin?.topics?.find((t: { id: string }) => t.id === 'platform-metrics-survey')?.enabled;
-}
