@@ -4,6 +4,8 @@ import { PublicationStore } from '../database/PublicationStore';
 import { LegacyRekeying, SurveyDeletion, SurveyStore } from '../database/SurveyStore';
 import { Clock } from '../lib/time';
 import { Pseudonymise, pseudonymiser } from './pseudonym';
+import { SurveyNotificationStore } from '../database/SurveyNotificationStore';
+import { notificationKeyer } from '../notifications/SurveyInvitations';
 import { quarterStartBefore, surveyPeriod } from './surveyIds';
 
 /**
@@ -13,18 +15,25 @@ import { quarterStartBefore, surveyPeriod } from './surveyIds';
  */
 export class SurveyAdmin {
   private readonly pseudonymise: Pseudonymise;
+  private readonly notificationKey: (userRef: string) => string;
 
   constructor(
-    private readonly stores: { surveys: SurveyStore; publications: PublicationStore },
+    private readonly stores: {
+      surveys: SurveyStore;
+      publications: PublicationStore;
+      surveyNotifications: Pick<SurveyNotificationStore, 'deleteByUserKeys'>;
+    },
     private readonly settings: PlatformMetricsSettings['survey'],
     private readonly clock: Clock = Date.now,
   ) {
     this.pseudonymise = pseudonymiser(settings.pseudonymSecret);
+    this.notificationKey = notificationKeyer(settings.pseudonymSecret);
   }
 
   /**
-   * Removes a person's answers and snoozes, and the comments of theirs that
-   * publications released. Published counts stay as they are: changing
+   * Removes a person's answers and snoozes, the comments of theirs that
+   * publications released, and the record of the survey notifications
+   * sent to them. Published counts stay as they are: changing
    * them would tell, by subtraction, what the person had answered.
    */
   async erase(userRef: string): Promise<SurveyErasureResult> {
@@ -32,6 +41,8 @@ export class SurveyAdmin {
     const keys = [this.pseudonymise(userRef), userRef];
     const { responses, snoozes, questionAnswers } = await this.stores.surveys.deleteByUserKeys(keys);
     const { comments } = await this.stores.publications.deleteEntriesOf(keys);
+    // the record of the invitations and reminders sent to them (metrics.md §8c)
+    await this.stores.surveyNotifications.deleteByUserKeys([this.notificationKey(userRef)]);
     return { responses, snoozes, questionAnswers, publishedComments: comments };
   }
 

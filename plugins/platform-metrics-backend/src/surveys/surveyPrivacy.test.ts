@@ -7,6 +7,7 @@ import { request } from '../__testUtils__/validatedRequest';
 import { migrationsDir, storesForKnex } from '../database/stores';
 import { DAY } from '../lib/time';
 import { SurveyAdmin } from './SurveyAdmin';
+import { notificationKeyer } from '../notifications/SurveyInvitations';
 import { readSettings } from '../config';
 import { ConfigReader } from '@backstage/config';
 
@@ -119,6 +120,11 @@ describe('survey data protection', () => {
       for (const m of names('u', 12)) await w.answer(m, 8, `${m} wants faster builds`);
       await w.answer('alice', 0, 'Alice wrote this');
       await request(w.app).post('/surveys/current/snooze').set('Authorization', w.user('alice')).expect(200);
+      // her invitation was sent (the notification task records it under its own key)
+      const notices = w.services.stores.surveyNotifications;
+      const noticeKey = notificationKeyer(SECRET)('user:default/alice');
+      const claim = { id: 'test-claim', at: w.now(), staleBefore: 0 };
+      expect(await notices.claim('2026-Q4', 'invitation', [noticeKey, 'someone-else'], claim)).toHaveLength(2);
       w.advanceDays(1);
       await w.publish();
       const before = await w.summary();
@@ -134,6 +140,8 @@ describe('survey data protection', () => {
       for (const table of ['pm_survey_responses', 'pm_survey_snoozes', 'pm_survey_publication_entries']) {
         expect(await w.knex(table).where({ user_key: key })).toEqual([]);
       }
+      expect((await notices.listSent('2026-Q4', 'invitation', [noticeKey, 'someone-else'])).has(noticeKey)).toBe(false);
+      expect((await notices.listSent('2026-Q4', 'invitation', ['someone-else'])).size).toBe(1);
       expect((await request(w.app).get('/surveys/current').set('Authorization', w.user('alice'))).body.answered).toBe(false);
       expect((await w.comments('2026-Q4')).comments.map((c: any) => c.comment)).not.toContain('Alice wrote this');
       // changing the counts would tell, by subtraction, what she answered
