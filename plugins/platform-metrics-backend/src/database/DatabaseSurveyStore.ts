@@ -75,8 +75,8 @@ export class DatabaseSurveyStore implements SurveyStore {
               submitted_at: dayStart(r.submittedAt),
             })),
           );
-        for (const rows of chunks(answers, rowsPerInsert(5))) {
-          await tx(ANSWERS).insert(rows).onConflict(['survey_id', 'user_key', 'question_id']).ignore();
+        for (const answerRows of chunks(answers, rowsPerInsert(5))) {
+          await tx(ANSWERS).insert(answerRows).onConflict(['survey_id', 'user_key', 'question_id']).ignore();
         }
       }
     });

@@ -122,6 +122,7 @@ describe('the survey notification settings', () => {
   it.each([
     [{ link: 'home' }, 'platformMetrics.survey.link: expected a path of the app'],
     [{ link: '//evil.example.com' }, 'platformMetrics.survey.link'],
+    // eslint-disable-next-line no-script-url -- the URL a link must never be
     [{ link: 'javascript:alert(1)' }, 'platformMetrics.survey.link'],
     [{ reminderDays: -1 }, 'platformMetrics.survey.reminderDays: expected a whole number from 0 (no reminder) to 89'],
     [{ reminderDays: 1.5 }, 'platformMetrics.survey.reminderDays'],

@@ -106,7 +106,7 @@ export function decideQuestions(input: QuestionInput): Record<string, QuestionPu
       const set: RecordSet = new Set(list.map(c => c.record));
       // against every earlier figure of the group, not only its latest: all of them can be read with `to`
       const changedLittle = computed.some(p => p.questions[id].groups[g] && isSmall(changedPeople(earlierSet(p, id, g), set)));
-      if (changedLittle && false) withheldEarly.push(g);
+      if (changedLittle) withheldEarly.push(g);
       else candidates.set(g, set);
     }
     const earlier = new Map<string, RecordSet>();
