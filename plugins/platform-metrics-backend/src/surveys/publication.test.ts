@@ -136,3 +136,37 @@ describe('decidePublication', () => {
     });
   });
 });
+
+describe('decidePublication against every earlier publication', () => {
+  it('publishes no org figure that differs by 1..k-1 people from an older one, even when it differs by k from the latest', () => {
+    const base = many('s', 10, { groups: [] });
+    const p1 = published(base);
+    const joiners = many('j', 5, { submittedAt: DAY0 + DAY });
+    const p2 = published([...base, ...joiners], [p1]);
+    // the five joiners withdraw (erasure) and one new person answers: six changed since p2, one since p1
+    const late = row('late', 0, { submittedAt: DAY0 + 2 * DAY });
+    const d = decide([...base, late], [p1, p2]);
+    expect(d).toEqual({ publish: false, why: 'the org would differ by fewer than 5 people from publication 1' });
+    // with four more new answers, five people separate it from p1 as well: published
+    const more = many('m', 4, { submittedAt: DAY0 + 2 * DAY });
+    expect(decide([...base, late, ...more], [p1, p2]).publish).toBe(true);
+  });
+
+  it('withholds a group whose figure differs by 1..k-1 people from an older figure of it', () => {
+    const a = many('a', 6, { groups: [A] });
+    const b = many('b', 12, { groups: [B] });
+    const p1 = published([...a, ...b]);
+    const joiners = many('j', 5, { groups: [A], submittedAt: DAY0 + DAY });
+    const p2 = published([...a, ...joiners, ...b], [p1]);
+    expect(Object.keys(p2.publication.groups)).toContain(A);
+    // team a: the joiners leave, one joins (six changed since p2, one since p1); team b grows by five
+    const late = row('late', 0, { groups: [A], submittedAt: DAY0 + 2 * DAY });
+    const newB = many('nb', 5, { groups: [B], submittedAt: DAY0 + 2 * DAY });
+    const more = many('o', 5, { submittedAt: DAY0 + 2 * DAY });
+    const d = decide([...a, late, ...b, ...newB, ...more], [p1, p2]);
+    expect(d.publish).toBe(true);
+    if (!d.publish) return;
+    expect(d.publication.groups[A]).toBeUndefined();
+    expect(d.suppressed).toContainEqual({ group: A, rule: 'changed by fewer than k since its earlier figure' });
+  });
+});

@@ -45,6 +45,9 @@ export type PublicationDecision =
 
 const recordOf = (userKey: string, day: number) => `${userKey}@${day}`;
 
+/** A difference of 1..k-1 people: one that would single people out. */
+const isSmall = (k: number) => (n: number) => n >= 1 && n < k;
+
 /** The record set of a publication's entries (all of them, or those counted in `group`). */
 export function entrySet(entries: PublicationEntry[], group?: string): Set<string> {
   return new Set(entries.filter(e => !group || e.groups.includes(group)).map(e => recordOf(e.userKey, e.submittedDay)));
@@ -101,6 +104,8 @@ function counts(rows: Iterable<SurveyResponseRow>): NpsCounts {
  * - at least k people answered (for the first time or again) or left since
  *   the previous publication, or none did and the reporting groups changed
  *   ({@link isDue}); otherwise the previous one stands;
+ * - its respondents differ from those of every earlier publication of the
+ *   survey by none or at least k people (any of them can be read with `to`);
  * - it releases the reporting groups with at least k respondents that
  *   complementary suppression ({@link suppress}) lets through;
  * - it releases the comments when it counts at least kc answers, each
@@ -122,6 +127,11 @@ export function decidePublication(input: PublicationInput): PublicationDecision 
   if (previous && !isDue(rows, reportingGroups, previous.entries, k)) {
     return { publish: false, why: `fewer than ${k} answers changed since publication ${previous.publication.seq}` };
   }
+  // against every earlier publication too, not only the latest: all of them can be read with `to`
+  const older = history.find(h => isSmall(k)(changedPeople(entrySet(h.entries), org)));
+  if (older) {
+    return { publish: false, why: `the org would differ by fewer than ${k} people from publication ${older.publication.seq}` };
+  }
 
   const members = new Map<string, Counted[]>();
   for (const c of counted) {
@@ -135,13 +145,18 @@ export function decidePublication(input: PublicationInput): PublicationDecision 
   for (const [group, list] of members) {
     if (list.length >= k) candidates.set(group, new Set(list.map(c => c.record)));
   }
-  // each group's latest released figure, as anyone can still read it
+  // each group's released figures, as anyone can still read them: the latest, and all of them
   const earlier = new Map<string, RecordSet>();
+  const everyEarlier = new Map<string, RecordSet[]>();
   for (const { publication, entries } of history) {
-    for (const group of Object.keys(publication.groups)) earlier.set(group, entrySet(entries, group));
+    for (const group of Object.keys(publication.groups)) {
+      const set = entrySet(entries, group);
+      earlier.set(group, set);
+      everyEarlier.set(group, [...(everyEarlier.get(group) ?? []), set]);
+    }
   }
 
-  const decision = suppress({ k, org, candidates, earlier });
+  const decision = suppress({ k, org, candidates, earlier, everyEarlier });
   if (!decision.publishable) {
     return { publish: false, why: 'a subtraction of the org and earlier figures would reveal fewer than k people' };
   }

@@ -46,6 +46,8 @@ export interface SuppressionInput {
   candidates: ReadonlyMap<string, RecordSet>;
   /** Each group's latest figure released by an earlier publication of the survey: public already. */
   earlier: ReadonlyMap<string, RecordSet>;
+  /** Every figure of each group earlier publications released (all can be read with `to`); default: the latest only. */
+  everyEarlier?: ReadonlyMap<string, readonly RecordSet[]>;
 }
 
 export interface SuppressionResult {
@@ -69,8 +71,8 @@ interface Figure {
  * this publication's released groups and, for each other group, its
  * latest earlier released figure (anyone can still read it with `to`):
  *
- * 0. a group whose respondents changed in 1..k-1 people since its latest
- *    earlier figure is withheld (its two figures would differ by them);
+ * 0. a group whose respondents changed in 1..k-1 people since any of its
+ *    earlier figures is withheld (the two figures would differ by them);
  * 1. the org minus the union of all the figures (by sets), and the org's n
  *    minus the sum of their n (by sums, for overlapping memberships), must
  *    not be small;
@@ -92,8 +94,8 @@ export function suppress(input: SuppressionInput): SuppressionResult {
   };
 
   for (const [group, set] of candidates) {
-    const before = earlier.get(group);
-    if (before && small(changedPeople(before, set))) withhold(group, 'changed by fewer than k since its earlier figure');
+    const before = input.everyEarlier?.get(group) ?? [earlier.get(group)].filter((b): b is RecordSet => !!b);
+    if (before.some(b => small(changedPeople(b, set)))) withhold(group, 'changed by fewer than k since its earlier figure');
   }
 
   for (;;) {
