@@ -97,6 +97,7 @@ describe('the spec', () => {
       'OrgSummary.comparison',
       'OrgSummary.split',
       'Target.label',
+      'Target.currency',
       'Target.n',
       'Comparison.timeToFirstDeploy',
       'Comparison.nps',
