@@ -237,12 +237,11 @@ export async function main(argv: string[]): Promise<number> {
       }
     : SIZES[size];
   const plan = planSize(spec, { seed, now: now.toISOString(), log });
-  if (values.series === 'kpis') {
-    log(`kpis series: ${size} on postgres, ${requests} rounds`);
-    await runKpisCli(plan, {
+  if (values.series === 'kpis' || values.series === 'insights') {
+    // both series start their own backend on PostgreSQL, on a port of their own
+    const options = {
       size,
       sizeDescription: spec.description,
-      port: port + 40,
       requests,
       budgetMs,
       seed,
@@ -252,25 +251,14 @@ export async function main(argv: string[]): Promise<number> {
       machine,
       resultsDir: RESULTS_DIR,
       log,
-    });
-    return 0;
-  }
-  if (values.series === 'insights') {
-    log(`insights series: ${size} on postgres, ${requests} rounds per group`);
-    await runInsightsCli(plan, {
-      size,
-      sizeDescription: spec.description,
-      port: port + 30,
-      requests,
-      budgetMs,
-      seed,
-      code: codeDescription(),
-      note: values.note,
-      keep: values.keep,
-      machine,
-      resultsDir: RESULTS_DIR,
-      log,
-    });
+    };
+    if (values.series === 'kpis') {
+      log(`kpis series: ${size} on postgres, ${requests} rounds`);
+      await runKpisCli(plan, { ...options, port: port + 40 });
+    } else {
+      log(`insights series: ${size} on postgres, ${requests} rounds per group`);
+      await runInsightsCli(plan, { ...options, port: port + 30 });
+    }
     return 0;
   }
   const data = scaleSeries ? prepareData(plan, { keepRows: dbs.includes('sqlite') }) : undefined;

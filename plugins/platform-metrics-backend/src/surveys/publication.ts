@@ -3,7 +3,7 @@ import { SurveyResponseRow } from '../database/SurveyStore';
 import { dayNumber } from '../lib/time';
 import { bucketOf, commentMinimum } from './anonymity';
 import { CountedResponse, answeredQuestions, decideQuestions } from './questionPublication';
-import { RecordSet, changedPeople, suppress } from './suppression';
+import { RecordSet, changedPeople, isSmall, suppress } from './suppression';
 
 /*
  * What one publication of a survey holds (metrics.md §8a), decided from the
@@ -44,9 +44,6 @@ export type PublicationDecision =
   | { publish: false; why: string };
 
 const recordOf = (userKey: string, day: number) => `${userKey}@${day}`;
-
-/** A difference of 1..k-1 people: one that would single people out. */
-const isSmall = (k: number) => (n: number) => n >= 1 && n < k;
 
 /** The record set of a publication's entries (all of them, or those counted in `group`). */
 export function entrySet(entries: PublicationEntry[], group?: string): Set<string> {

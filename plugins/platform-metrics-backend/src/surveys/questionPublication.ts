@@ -1,6 +1,6 @@
 import { Distribution, PublicationEntry, QuestionPublication } from '../database/PublicationStore';
 import { SurveyResponseRow } from '../database/SurveyStore';
-import { RecordSet, changedPeople, suppress } from './suppression';
+import { RecordSet, changedPeople, isSmall, suppress } from './suppression';
 
 /*
  * The agreement questions' figures of one publication (metrics.md §18),
@@ -33,8 +33,6 @@ export interface QuestionInput {
   /** Oldest first. */
   history: EarlierPublication[];
 }
-
-const small = (k: number) => (n: number) => n >= 1 && n < k;
 
 const recordOf = (e: PublicationEntry) => `${e.userKey}@${e.submittedDay}`;
 
@@ -72,7 +70,7 @@ export function distributionOf(rows: Iterable<SurveyResponseRow>, question: stri
  */
 export function decideQuestions(input: QuestionInput): Record<string, QuestionPublication> {
   const { k, counted, released, history } = input;
-  const isSmall = small(k);
+  const small = isSmall(k);
   const ids = new Set<string>();
   for (const c of counted) for (const id of Object.keys(c.row.answers ?? {})) ids.add(id);
   for (const p of history) for (const id of Object.keys(p.questions)) ids.add(id);
@@ -91,13 +89,18 @@ export function decideQuestions(input: QuestionInput): Record<string, QuestionPu
     const org: RecordSet = new Set(answered.map(c => c.record));
     // the publications that computed figures of this question: all of them can still be read
     const computed = history.filter(p => p.questions[id]?.from === p.seq);
-    if (computed.some(p => isSmall(changedPeople(earlierSet(p, id), org)))) {
+    if (computed.some(p => small(changedPeople(earlierSet(p, id), org)))) {
       carry();
       continue;
     }
     const members = new Map<string, CountedResponse[]>();
     for (const c of answered) {
-      for (const g of c.groups) if (released.has(g)) members.set(g, [...(members.get(g) ?? []), c]);
+      for (const g of c.groups) {
+        if (!released.has(g)) continue;
+        const list = members.get(g);
+        if (list) list.push(c);
+        else members.set(g, [c]);
+      }
     }
     const candidates = new Map<string, RecordSet>();
     const withheldEarly: string[] = [];
@@ -105,7 +108,7 @@ export function decideQuestions(input: QuestionInput): Record<string, QuestionPu
       if (list.length < k) continue;
       const set: RecordSet = new Set(list.map(c => c.record));
       // against every earlier figure of the group, not only its latest: all of them can be read with `to`
-      const changedLittle = computed.some(p => p.questions[id].groups[g] && isSmall(changedPeople(earlierSet(p, id, g), set)));
+      const changedLittle = computed.some(p => p.questions[id].groups[g] && small(changedPeople(earlierSet(p, id, g), set)));
       if (changedLittle) withheldEarly.push(g);
       else candidates.set(g, set);
     }

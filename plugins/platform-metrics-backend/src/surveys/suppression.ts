@@ -12,6 +12,9 @@
  */
 export type RecordSet = ReadonlySet<string>;
 
+/** A difference of 1..k-1 people: one that would single people out (metrics.md §8a). */
+export const isSmall = (k: number) => (n: number) => n >= 1 && n < k;
+
 const personOf = (record: string) => record.slice(0, record.lastIndexOf('@'));
 
 /** How many people were added, removed or answered again between two sets of the same scope. */
@@ -85,7 +88,7 @@ interface Figure {
  */
 export function suppress(input: SuppressionInput): SuppressionResult {
   const { k, org, candidates, earlier } = input;
-  const small = (n: number) => n >= 1 && n < k;
+  const small = isSmall(k);
   const released = new Map(candidates);
   const suppressed: SuppressionResult['suppressed'] = [];
   const withhold = (group: string, rule: string) => {
